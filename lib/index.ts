@@ -1,0 +1,26 @@
+/**
+ * nn-lesson: the lesson's neural network, one small module per step.
+ *
+ *   matrix.ts        Vector / Matrix, dot, outer, transpose (the numpy calls the lesson uses)
+ *   random.ts        step 2: seeded random initial weights
+ *   activation.ts    the sigmoid and its derivative
+ *   forward.ts       step 3: the forward pass (A = dot(W, ·), Z = sigmoid(A))
+ *   loss.ts          step 4: which loss is which (Σ(y−o)² printed, ½Σ(y−o)² differentiated)
+ *   backward.ts      step 5: deltas, gradients, the weight update
+ *   gradcheck.ts     central-difference gradient check
+ *   network.ts       the same computation on typed arrays, for speed
+ *   train.ts         step 6: the training loop with a history
+ *   surface.ts       loss along one weight, over two weights, gradient descent on one weight
+ *   network-file.ts  the lesson's data and the JSON weights format
+ */
+export * from "./matrix";
+export * from "./random";
+export * from "./activation";
+export * from "./forward";
+export * from "./loss";
+export * from "./backward";
+export * from "./gradcheck";
+export * from "./network";
+export * from "./train";
+export * from "./surface";
+export * from "./network-file";

@@ -1,0 +1,138 @@
+import { Matrix, Vector, layerSizes } from "./matrix";
+
+/**
+ * The fast form of the same network, for training loops and loss surfaces.
+ *
+ * forward.ts / backward.ts are written to be read beside the lesson; this class computes the
+ * very same numbers in the very same order, but on flat Float64Arrays allocated once, so a
+ * training step allocates nothing. `test/reference.test.ts` checks both against numpy.
+ */
+export class Network {
+  /** Layer sizes, e.g. [3, 2, 3, 2]. */
+  readonly sizes: number[];
+  /** W[l] flattened row by row: W[l][k * sizes[l] + i] is the weight from node i to node k. */
+  readonly W: Float64Array[];
+  /** A[l]: the total input of layer l + 1 (the lesson's A1, A2, A3). */
+  readonly A: Float64Array[];
+  /** Z[0] is the input X; Z[l + 1] = sigmoid(A[l]) (the lesson's Z1, Z2, Z3). */
+  readonly Z: Float64Array[];
+  /** delta[l] = ∂E/∂A[l] with E = ½ Σ (y − o)² (see loss.ts). */
+  readonly delta: Float64Array[];
+  private readonly y: Float64Array;
+
+  constructor(weights: readonly Matrix[], x: Vector, y: Vector) {
+    this.sizes = layerSizes(weights);
+    const L = weights.length;
+    this.W = weights.map((W) => Float64Array.from(W.flat()));
+    this.A = weights.map((W) => new Float64Array(W.length));
+    this.Z = [Float64Array.from(x), ...weights.map((W) => new Float64Array(W.length))];
+    this.delta = weights.map((W) => new Float64Array(W.length));
+    this.y = Float64Array.from(y);
+    if (x.length !== this.sizes[0] || y.length !== this.sizes[L]) {
+      throw new Error(`Network: x has ${x.length} entries and y ${y.length}, the layers need ${this.sizes[0]} and ${this.sizes[L]}`);
+    }
+  }
+
+  /** The output layer's values (a view: it changes with the next forward pass). */
+  get output(): Float64Array {
+    return this.Z[this.Z.length - 1];
+  }
+
+  /** Forward pass; returns the printed loss Σ (y − o)². */
+  forward(): number {
+    const { W, A, Z, sizes } = this;
+    for (let l = 0; l < W.length; l++) {
+      const w = W[l], a = A[l], input = Z[l], out = Z[l + 1];
+      const cols = sizes[l], rows = sizes[l + 1];
+      for (let k = 0; k < rows; k++) {
+        let s = 0;
+        const base = k * cols;
+        for (let i = 0; i < cols; i++) s += w[base + i] * input[i];
+        a[k] = s;
+        out[k] = 1 / (1 + Math.exp(-s));
+      }
+    }
+    const o = this.output, y = this.y;
+    let loss = 0;
+    for (let k = 0; k < o.length; k++) {
+      const e = y[k] - o[k];
+      loss += e * e;
+    }
+    return loss;
+  }
+
+  /** Back-propagation after `forward()`: fills every delta. */
+  backward(): void {
+    const { W, Z, delta, sizes, y } = this;
+    const L = W.length;
+    const o = Z[L], dOut = delta[L - 1];
+    for (let k = 0; k < o.length; k++) dOut[k] = (o[k] - y[k]) * o[k] * (1 - o[k]);
+    for (let l = L - 2; l >= 0; l--) {
+      const wNext = W[l + 1], dNext = delta[l + 1], d = delta[l], z = Z[l + 1];
+      const cols = sizes[l + 1], rowsNext = sizes[l + 2];
+      for (let j = 0; j < cols; j++) {
+        let s = 0;
+        for (let k = 0; k < rowsNext; k++) s += wNext[k * cols + j] * dNext[k];
+        d[j] = s * z[j] * (1 - z[j]);
+      }
+    }
+  }
+
+  /** `W -= learning_rate * np.outer(delta, input)` for every layer, after `backward()`. */
+  update(learningRate: number): void {
+    const { W, Z, delta, sizes } = this;
+    for (let l = W.length - 1; l >= 0; l--) {
+      const w = W[l], d = delta[l], input = Z[l];
+      const cols = sizes[l], rows = sizes[l + 1];
+      for (let k = 0; k < rows; k++) {
+        const base = k * cols;
+        for (let i = 0; i < cols; i++) w[base + i] -= learningRate * (d[k] * input[i]);
+      }
+    }
+  }
+
+  /** One whole iteration of the lesson's loop; returns the loss before the update. */
+  step(learningRate: number): number {
+    const loss = this.forward();
+    this.backward();
+    this.update(learningRate);
+    return loss;
+  }
+
+  /** Read one weight (layer l, row k = node of the next layer, column i = node it comes from). */
+  getWeight(p: WeightIndex): number {
+    return this.W[p.layer][p.row * this.sizes[p.layer] + p.col];
+  }
+
+  setWeight(p: WeightIndex, value: number): void {
+    this.W[p.layer][p.row * this.sizes[p.layer] + p.col] = value;
+  }
+
+  /** ∂E/∂w of one weight after `backward()`: delta[l][k] · input[i]. */
+  gradientOf(p: WeightIndex): number {
+    return this.delta[p.layer][p.row] * this.Z[p.layer][p.col];
+  }
+
+  /** The current weights as plain matrices. */
+  weights(): Matrix[] {
+    return this.W.map((w, l) => {
+      const cols = this.sizes[l];
+      return Array.from({ length: this.sizes[l + 1] }, (_, k) => Array.from(w.subarray(k * cols, (k + 1) * cols)));
+    });
+  }
+}
+
+/**
+ * One weight of the network, 0-based: `layer` 0 is W1, `row` is the node it feeds,
+ * `col` the node it comes from. The lesson's W3[1][2] is { layer: 2, row: 1, col: 2 }.
+ */
+export interface WeightIndex {
+  layer: number;
+  row: number;
+  col: number;
+}
+
+/** "W3[1][2]" for { layer: 2, row: 1, col: 2 }. */
+export function weightName(p: WeightIndex): string {
+  return `W${p.layer + 1}[${p.row}][${p.col}]`;
+}

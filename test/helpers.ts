@@ -1,0 +1,30 @@
+import * as assert from "assert/strict";
+import * as path from "path";
+import * as fs from "fs";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+
+export interface Reference {
+  x: number[]; y: number[]; lr: number; iterations: number;
+  initialWeights: number[][][]; firstOutput: number[]; lastOutput: number[];
+  firstLoss: number; lastLoss: number; finalWeights: number[][][];
+}
+
+/** The numpy reference shipped beside the project (../shared/reference), with a copy in test/fixtures. */
+export function reference(): Reference {
+  const shared = path.join(ROOT, "..", "shared", "reference", "lesson-fixed-weights.json");
+  const local = path.join(ROOT, "test", "fixtures", "lesson-fixed-weights.json");
+  return JSON.parse(fs.readFileSync(fs.existsSync(local) ? local : shared, "utf8"));
+}
+
+/** Assert two nested arrays of numbers agree entry by entry within `tol`. */
+export function assertClose(actual: unknown, expected: unknown, tol: number, where = "value"): void {
+  if (typeof expected === "number") {
+    assert.equal(typeof actual, "number", `${where}: expected a number`);
+    assert.ok(Math.abs((actual as number) - expected) <= tol, `${where}: ${actual} vs ${expected} (|diff| ${Math.abs((actual as number) - expected)} > ${tol})`);
+    return;
+  }
+  const e = expected as unknown[], a = actual as ArrayLike<unknown>;
+  assert.equal(a.length, e.length, `${where}: length`);
+  for (let i = 0; i < e.length; i++) assertClose(a[i], e[i], tol, `${where}[${i}]`);
+}
