@@ -24,3 +24,13 @@ export * from "./network";
 export * from "./train";
 export * from "./surface";
 export * from "./network-file";
+// plots (issue 3): displaying plotly figures inline; figure builders (data in, figure out)
+export * from "./plot";
+export * from "./figures";
+// the lesson notebooks (issue 4): self-check helpers and the glossary
+export * from "./check";
+export * from "./glossary";
+// beyond the lesson (issue 5): optimisers, classification, data sets
+export * from "./optim";
+export * from "./classify";
+export * from "./dataset";
