@@ -30,7 +30,11 @@ export * from "./figures";
 // the lesson notebooks (issue 4): self-check helpers and the glossary
 export * from "./check";
 export * from "./glossary";
+export * from "./show";
 // beyond the lesson (issue 5): optimisers, classification, data sets
 export * from "./optim";
 export * from "./classify";
 export * from "./dataset";
+export * from "./figures-classify";
+// TensorFlow.js is loaded lazily inside ./autodiff, so importing nn-lesson never loads it.
+export * from "./autodiff";

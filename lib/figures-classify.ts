@@ -1,0 +1,2 @@
+// Placeholder so lib/index.ts builds; filled in by the issue that owns this module.
+export {};
