@@ -11,6 +11,8 @@ if (!jupyter) {
 }
 registerKernel();
 const args = [...jupyter.args, `--notebook-dir=${NOTEBOOKS}`, ...process.argv.slice(2)];
+// Jupyter refuses to run as root (common in containers) unless told to.
+if (process.getuid?.() === 0 && !args.includes("--allow-root")) args.push("--allow-root");
 console.log(`${jupyter.what}: ${jupyter.cmd} ${args.join(" ")}`);
 const child = spawn(jupyter.cmd, args, { stdio: "inherit", env: jupyterEnv() });
 child.on("exit", (code) => process.exit(code ?? 0));
