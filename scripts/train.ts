@@ -70,12 +70,18 @@ function main(argv: string[]): void {
     ? readNetworkFile(values.weights, lesson)
     : { weights: initWeights([3, 2, 3, 2], seed), x: lesson.x, y: lesson.y };
 
-  const long = !values.json && iterations >= 200_000 && process.stderr.isTTY;
-  const result = train({
-    weights: net.weights, x: net.x, y: net.y, learningRate: lr, iterations,
-    onProgress: long ? (done, total) => process.stderr.write(`\r${Math.round((100 * done) / total)}% (${done}/${total})`) : undefined,
-  });
-  if (long) process.stderr.write("\r\x1b[K");
+  // Progress on stderr for long runs only: nothing is drawn during the first half second.
+  const started = Date.now();
+  let drawn = false;
+  const onProgress = !values.json && process.stderr.isTTY
+    ? (done: number, total: number) => {
+      if (Date.now() - started < 500) return;
+      drawn = true;
+      process.stderr.write(`\rtraining: ${Math.round((100 * done) / total)}% (${done}/${total})`);
+    }
+    : undefined;
+  const result = train({ weights: net.weights, x: net.x, y: net.y, learningRate: lr, iterations, onProgress });
+  if (drawn) process.stderr.write("\r\x1b[K");
 
   if (values.json) {
     console.log(JSON.stringify({
