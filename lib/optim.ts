@@ -1,2 +1,234 @@
-// Placeholder so lib/index.ts builds; filled in by the issue that owns this module.
-export {};
+import { Matrix, Vector } from "./matrix";
+import { Network, WeightIndex } from "./network";
+import { TrainResult } from "./train";
+
+/**
+ * Optimisers: ways of turning gradients into weight changes.
+ *
+ * As in deep-learning-from-scratch's `common/optimizer.py`, every optimiser has ONE method,
+ * `update(params, grads)`: `params` and `grads` are lists of the same length and shapes, each entry
+ * either a Matrix (number[][]) or a flat typed array. The optimiser changes `params` in place and
+ * keeps whatever memory it needs (velocity, moment estimates) between calls.
+ *
+ *   SGD       w ← w − α g                                (the lesson's update)
+ *   Momentum  v ← μ v − α g,  w ← w + v
+ *   Adam      m ← β₁ m + (1 − β₁) g,   v ← β₂ v + (1 − β₂) g²,
+ *             m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ),   w ← w − α m̂ / (√v̂ + ε)
+ */
+
+/** One parameter block: a weight matrix as rows, or a flat typed array (Network.W[l], a bias vector…). */
+export type ParamBlock = Matrix | Float64Array | Float32Array | number[];
+
+export interface Optimizer {
+  /** Short name for legends, e.g. "SGD (α=0.1)". */
+  readonly name: string;
+  /** Change `params` in place using `grads` (same length, same shapes). */
+  update(params: readonly ParamBlock[], grads: readonly ParamBlock[]): void;
+  /** Forget the memory (velocity, moments, step count), as if newly created. */
+  reset(): void;
+}
+
+type Row = { length: number; [i: number]: number };
+
+/** The rows of every block, in order: a Matrix gives its rows, a flat array is one row. */
+function rowsOf(blocks: readonly ParamBlock[]): Row[] {
+  const rows: Row[] = [];
+  for (const b of blocks) {
+    if (b.length > 0 && Array.isArray(b[0])) for (const r of b as Matrix) rows.push(r);
+    else rows.push(b as Row);
+  }
+  return rows;
+}
+
+function pairRows(params: readonly ParamBlock[], grads: readonly ParamBlock[]): [Row[], Row[]] {
+  if (params.length !== grads.length) {
+    throw new Error(`optimizer: ${params.length} parameter blocks but ${grads.length} gradient blocks`);
+  }
+  const p = rowsOf(params), g = rowsOf(grads);
+  if (p.length !== g.length || p.some((r, j) => r.length !== g[j].length)) {
+    throw new Error("optimizer: parameters and gradients must have the same shapes");
+  }
+  return [p, g];
+}
+
+/** Per-row memory, created on the first update with the parameters' shapes. */
+function zerosLike(rows: Row[]): Float64Array[] {
+  return rows.map((r) => new Float64Array(r.length));
+}
+
+function checkPositive(value: number, what: string): void {
+  if (!(value > 0) || !Number.isFinite(value)) throw new Error(`${what} must be a positive number, got ${value}`);
+}
+
+/** Plain gradient descent, the lesson's `W -= learning_rate * grad`. */
+export class SGD implements Optimizer {
+  readonly name: string;
+  constructor(readonly learningRate = 0.1) {
+    checkPositive(learningRate, "SGD: learningRate");
+    this.name = `SGD (α=${learningRate})`;
+  }
+  update(params: readonly ParamBlock[], grads: readonly ParamBlock[]): void {
+    const [p, g] = pairRows(params, grads);
+    const lr = this.learningRate;
+    for (let j = 0; j < p.length; j++) {
+      const w = p[j], d = g[j];
+      for (let i = 0; i < w.length; i++) w[i] -= lr * d[i];
+    }
+  }
+  reset(): void { /* SGD has no memory */ }
+}
+
+/** Momentum: a velocity v that remembers past steps, v ← μ v − α g, w ← w + v. */
+export class Momentum implements Optimizer {
+  readonly name: string;
+  private v: Float64Array[] | null = null;
+  constructor(readonly learningRate = 0.1, readonly momentum = 0.9) {
+    checkPositive(learningRate, "Momentum: learningRate");
+    if (!(momentum >= 0 && momentum < 1)) throw new Error(`Momentum: momentum must be in [0, 1), got ${momentum}`);
+    this.name = `Momentum (α=${learningRate}, μ=${momentum})`;
+  }
+  update(params: readonly ParamBlock[], grads: readonly ParamBlock[]): void {
+    const [p, g] = pairRows(params, grads);
+    const v = (this.v ??= zerosLike(p));
+    const { learningRate: lr, momentum: mu } = this;
+    for (let j = 0; j < p.length; j++) {
+      const w = p[j], d = g[j], vj = v[j];
+      for (let i = 0; i < w.length; i++) {
+        vj[i] = mu * vj[i] - lr * d[i];
+        w[i] += vj[i];
+      }
+    }
+  }
+  /** The current velocity, one flat array per row of the parameters (empty before the first update). */
+  velocity(): Float64Array[] {
+    return (this.v ?? []).map((r) => r.slice());
+  }
+  reset(): void { this.v = null; }
+}
+
+export interface AdamOptions {
+  /** α: the step size. Kingma & Ba suggest 0.001. */
+  learningRate?: number;
+  /** β₁: how much of the previous mean of the gradients is kept (0.9). */
+  beta1?: number;
+  /** β₂: how much of the previous mean of the squared gradients is kept (0.999). */
+  beta2?: number;
+  /** ε: a tiny number that keeps the division finite when v̂ is 0 (1e-8). */
+  epsilon?: number;
+}
+
+/** Adam (Kingma & Ba, 2015) with bias correction. */
+export class Adam implements Optimizer {
+  readonly name: string;
+  readonly learningRate: number;
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly epsilon: number;
+  /** Number of updates done so far (t in the formulas). */
+  t = 0;
+  private m: Float64Array[] | null = null;
+  private v: Float64Array[] | null = null;
+
+  constructor(opts: AdamOptions = {}) {
+    this.learningRate = opts.learningRate ?? 0.001;
+    this.beta1 = opts.beta1 ?? 0.9;
+    this.beta2 = opts.beta2 ?? 0.999;
+    this.epsilon = opts.epsilon ?? 1e-8;
+    checkPositive(this.learningRate, "Adam: learningRate");
+    checkPositive(this.epsilon, "Adam: epsilon");
+    for (const [b, n] of [[this.beta1, "beta1"], [this.beta2, "beta2"]] as const) {
+      if (!(b >= 0 && b < 1)) throw new Error(`Adam: ${n} must be in [0, 1), got ${b}`);
+    }
+    this.name = `Adam (α=${this.learningRate})`;
+  }
+
+  update(params: readonly ParamBlock[], grads: readonly ParamBlock[]): void {
+    const [p, g] = pairRows(params, grads);
+    const m = (this.m ??= zerosLike(p));
+    const v = (this.v ??= zerosLike(p));
+    this.t += 1;
+    const { learningRate: lr, beta1: b1, beta2: b2, epsilon: eps } = this;
+    const c1 = 1 - b1 ** this.t, c2 = 1 - b2 ** this.t;
+    for (let j = 0; j < p.length; j++) {
+      const w = p[j], d = g[j], mj = m[j], vj = v[j];
+      for (let i = 0; i < w.length; i++) {
+        mj[i] = b1 * mj[i] + (1 - b1) * d[i];
+        vj[i] = b2 * vj[i] + (1 - b2) * d[i] * d[i];
+        const mHat = mj[i] / c1, vHat = vj[i] / c2;
+        w[i] -= (lr * mHat) / (Math.sqrt(vHat) + eps);
+      }
+    }
+  }
+
+  /** The moment estimates m and v, one flat array per row of the parameters. */
+  moments(): { m: Float64Array[]; v: Float64Array[] } {
+    return { m: (this.m ?? []).map((r) => r.slice()), v: (this.v ?? []).map((r) => r.slice()) };
+  }
+
+  reset(): void { this.t = 0; this.m = null; this.v = null; }
+}
+
+/**
+ * After `net.backward()`, write ∂E/∂W (E = ½ Σ (y − o)²) of every layer into `G`, flat like `net.W`:
+ * G[l][k·cols + i] = delta[l][k] · input[i], the same product `Network.update` and `gradientOf` use.
+ */
+export function networkGradients(net: Network, G: Float64Array[] = net.W.map((w) => new Float64Array(w.length))): Float64Array[] {
+  const { sizes, delta, Z } = net;
+  for (let l = 0; l < net.W.length; l++) {
+    const g = G[l], d = delta[l], input = Z[l];
+    const cols = sizes[l], rows = sizes[l + 1];
+    for (let k = 0; k < rows; k++) {
+      const base = k * cols;
+      for (let i = 0; i < cols; i++) g[base + i] = d[k] * input[i];
+    }
+  }
+  return G;
+}
+
+export interface OptimizerTrainOptions {
+  /** Initial weights; copied, never changed. */
+  weights: readonly Matrix[];
+  x: Vector;
+  y: Vector;
+  optimizer: Optimizer;
+  /** The lesson repeats 1000 times. */
+  iterations?: number;
+  /** Weights whose value is recorded before every update (for paths on a loss surface). */
+  track?: readonly WeightIndex[];
+}
+
+/**
+ * The lesson's training loop with a chosen optimiser: forward, loss, backward (all from `Network`),
+ * then `optimizer.update(W, ∂E/∂W)`. With `new SGD(α)` this gives exactly what `train()` gives.
+ * The optimiser is reset first, so one object can be used for several runs.
+ */
+export function trainWithOptimizer(opts: OptimizerTrainOptions): TrainResult & { optimizer: string } {
+  const n = opts.iterations ?? 1000;
+  if (!Number.isInteger(n) || n < 1) throw new Error(`trainWithOptimizer: iterations must be a positive whole number, got ${n}`);
+  const track = opts.track ?? [];
+  const net = new Network(opts.weights, opts.x, opts.y);
+  const opt = opts.optimizer;
+  opt.reset();
+  const G = networkGradients(net);
+  const loss = new Float64Array(n);
+  const path = track.map(() => new Float64Array(n + 1));
+  let first: Vector = [];
+
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < track.length; t++) path[t][i] = net.getWeight(track[t]);
+    loss[i] = net.forward();
+    if (i === 0) first = Array.from(net.output);
+    net.backward();
+    opt.update(net.W, networkGradients(net, G));
+  }
+  const trainSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  for (let t = 0; t < track.length; t++) path[t][n] = net.getWeight(track[t]);
+  return { first, last: Array.from(net.output), loss, weights: net.weights(), trainSeconds, path, optimizer: opt.name };
+}
+
+/** The first iteration whose printed loss is below `threshold`, or -1 if none is. */
+export function iterationsToReach(loss: ArrayLike<number>, threshold: number): number {
+  for (let i = 0; i < loss.length; i++) if (loss[i] < threshold) return i;
+  return -1;
+}

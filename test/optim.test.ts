@@ -1,0 +1,120 @@
+import { test } from "node:test";
+import * as assert from "assert/strict";
+import * as fc from "fast-check";
+import {
+  Adam, Momentum, Network, SGD, initWeights, iterationsToReach, lessonData, networkGradients, train, trainWithOptimizer,
+} from "nn-lesson";
+import { assertClose } from "./helpers";
+
+test("Adam, one weight: the first three steps match values worked out by hand", () => {
+  // α = 0.1, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, w₀ = 1, gradients 0.5, −1, 0.25.
+  // t=1: m = 0.1·0.5 = 0.05, v = 0.001·0.25 = 0.00025, m̂ = 0.05/0.1 = 0.5, v̂ = 0.00025/0.001 = 0.25,
+  //      w = 1 − 0.1·0.5/(0.5 + 1e-8) = 0.900000002
+  // t=2: m = 0.045 − 0.1 = −0.055, v = 0.00024975 + 0.001 = 0.00124975,
+  //      m̂ = −0.055/0.19, v̂ = 0.00124975/0.001999, w = 0.900000002 + 0.1·0.28947368/0.79068804
+  // t=3: m = −0.0495 + 0.025 = −0.0245, v = 0.00124850025 + 0.0000625 = 0.00131100025
+  const expected = [
+    { m: 0.05, v: 0.00025, w: 0.9000000019999999 },
+    { m: -0.055, v: 0.00124975, w: 0.9366103542405653 },
+    { m: -0.0245, v: 0.00131100025, w: 0.950279420338976 },
+  ];
+  const opt = new Adam({ learningRate: 0.1 });
+  const w = [[1]];
+  [0.5, -1, 0.25].forEach((g, t) => {
+    opt.update([w], [[[g]]]);
+    const { m, v } = opt.moments();
+    assertClose(m[0][0], expected[t].m, 1e-15, `m at t=${t + 1}`);
+    assertClose(v[0][0], expected[t].v, 1e-15, `v at t=${t + 1}`);
+    assertClose(w[0][0], expected[t].w, 1e-14, `w at t=${t + 1}`);
+  });
+  assert.equal(opt.t, 3);
+});
+
+test("Adam's bias correction: the first step is ±α whatever the size of the gradient", () => {
+  fc.assert(fc.property(
+    fc.double({ min: 1e-4, max: 1e4, noNaN: true }), fc.boolean(), fc.double({ min: 1e-4, max: 1, noNaN: true }),
+    (size, negative, lr) => {
+      const g = negative ? -size : size;
+      const w = new Float64Array([0.3]);
+      new Adam({ learningRate: lr }).update([w], [new Float64Array([g])]);
+      // m̂ = g and v̂ = g², so the step is α·g/(|g| + ε)
+      assertClose(w[0], 0.3 - (lr * g) / (Math.abs(g) + 1e-8), 1e-12);
+    },
+  ));
+});
+
+test("momentum follows v ← μv − αg, w ← w + v; with μ = 0 it is SGD", () => {
+  const opt = new Momentum(0.1, 0.9);
+  const w = [[2, -1]];
+  const grads = [[1, 0.5], [1, -0.5], [0, 0]];
+  let v = [0, 0];
+  const ref = [2, -1];
+  for (const g of grads) {
+    v = v.map((vi, i) => 0.9 * vi - 0.1 * g[i]);
+    ref.forEach((_, i) => (ref[i] += v[i]));
+    opt.update([w], [[g]]);
+    assertClose(w[0], ref, 1e-15);
+    assertClose(Array.from(opt.velocity()[0]), v, 1e-15);
+  }
+  // with zero gradient the weight keeps moving: 0.9 of the last step
+  assert.ok(w[0][0] < 2 - 0.1 - 0.19);
+  const a = [[0.5, 0.25]], b = [[0.5, 0.25]];
+  new Momentum(0.1, 0).update(a, [[[0.3, -0.7]]]);
+  new SGD(0.1).update(b, [[[0.3, -0.7]]]);
+  assert.deepEqual(a, b);
+});
+
+test("SGD through trainWithOptimizer equals the existing train() exactly (same floats)", () => {
+  const d = lessonData();
+  const track = [{ layer: 2, row: 0, col: 0 }, { layer: 0, row: 1, col: 2 }];
+  const a = train({ weights: d.weights, x: d.x, y: d.y, learningRate: 0.1, iterations: 1000, track });
+  const b = trainWithOptimizer({ weights: d.weights, x: d.x, y: d.y, optimizer: new SGD(0.1), iterations: 1000, track });
+  assert.deepEqual(Array.from(b.loss), Array.from(a.loss));
+  assert.deepEqual(b.weights, a.weights);
+  assert.deepEqual(b.first, a.first);
+  assert.deepEqual(b.last, a.last);
+  assert.deepEqual(b.path.map((p) => Array.from(p)), a.path.map((p) => Array.from(p)));
+  assert.equal(b.optimizer, "SGD (α=0.1)");
+});
+
+test("networkGradients is Network.gradientOf for every weight", () => {
+  const d = lessonData();
+  const net = new Network(d.weights, d.x, d.y);
+  net.forward();
+  net.backward();
+  const G = networkGradients(net);
+  G.forEach((g, layer) => g.forEach((v, j) => {
+    const cols = net.sizes[layer];
+    assert.equal(v, net.gradientOf({ layer, row: Math.floor(j / cols), col: j % cols }));
+  }));
+});
+
+test("Adam trains the lesson's network from the same seed much faster than SGD", () => {
+  const d = lessonData();
+  const w0 = initWeights([3, 2, 3, 2]);
+  const sgd = trainWithOptimizer({ weights: w0, x: d.x, y: d.y, optimizer: new SGD(0.1) });
+  const adam = trainWithOptimizer({ weights: w0, x: d.x, y: d.y, optimizer: new Adam({ learningRate: 0.01 }) });
+  assert.equal(sgd.loss[0], adam.loss[0]);
+  assert.ok(adam.loss[999] < sgd.loss[999] / 10, `Adam ${adam.loss[999]} vs SGD ${sgd.loss[999]}`);
+  const reach = (r: { loss: Float64Array }) => iterationsToReach(r.loss, 1e-3);
+  assert.ok(reach(adam) >= 0 && (reach(sgd) === -1 || reach(adam) < reach(sgd)));
+  assert.deepEqual(w0, initWeights([3, 2, 3, 2]), "initial weights untouched");
+});
+
+test("one optimiser object can be reused: trainWithOptimizer resets it", () => {
+  const d = lessonData();
+  const opt = new Adam({ learningRate: 0.01 });
+  const a = trainWithOptimizer({ weights: d.weights, x: d.x, y: d.y, optimizer: opt, iterations: 50 });
+  const b = trainWithOptimizer({ weights: d.weights, x: d.x, y: d.y, optimizer: opt, iterations: 50 });
+  assert.deepEqual(Array.from(a.loss), Array.from(b.loss));
+});
+
+test("bad input: clear messages", () => {
+  assert.throws(() => new SGD(-1), /SGD: learningRate must be a positive number, got -1/);
+  assert.throws(() => new Adam({ beta1: 1 }), /Adam: beta1 must be in \[0, 1\), got 1/);
+  assert.throws(() => new Momentum(0.1, 1.5), /momentum must be in \[0, 1\)/);
+  assert.throws(() => new SGD().update([[[1, 2]]], [[[1]]]), /same shapes/);
+  assert.throws(() => new SGD().update([[[1]]], []), /1 parameter blocks but 0 gradient blocks/);
+  const d = lessonData();
+  assert.throws(() => trainWithOptimizer({ weights: d.weights, x: d.x, y: d.y, optimizer: new SGD(), iterations: 0 }), /iterations must be a positive whole number/);
+});
