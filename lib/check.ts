@@ -1,2 +1,270 @@
-// Placeholder so lib/index.ts builds; filled in by the issue that owns this module.
-export {};
+/**
+ * Self-check for learners, in the manner of karpathy's `cmp()` (nn-zero-to-hero):
+ * compare the learner's number / vector / matrix with the expected one and answer in Korean:
+ *   정확히 일치            — every entry is bit-for-bit the same
+ *   근사적으로 일치        — within tolerance; the largest difference is shown
+ *   틀림                    — the largest difference, where it is, and a hint
+ *   모양이 다름            — the shapes differ (named: "길이 3인 벡터" vs "2×3 행렬")
+ * `compareValues` is pure and returns a result; `check` also displays it in the notebook.
+ * `checkFunction` runs the learner's function and a reference on several inputs.
+ */
+import { displayHtml, escapeHtml } from "./show";
+
+/** What a learner may hand in: a number, a vector, a matrix (plain or typed arrays). */
+export type Numeric = number | ArrayLike<number> | ArrayLike<ArrayLike<number>>;
+
+export type Verdict = "exact" | "approximate" | "wrong" | "shape";
+
+export interface CheckOptions {
+  /** Absolute tolerance for "근사적으로 일치" (default 1e-8, like torch.allclose). */
+  atol?: number;
+  /** Relative tolerance (default 1e-5, like torch.allclose). */
+  rtol?: number;
+  /** A hint shown when the answer is wrong (replaces the automatic hint). */
+  hint?: string;
+}
+
+export interface CheckResult {
+  /** What was checked, e.g. "delta3". */
+  name: string;
+  verdict: Verdict;
+  /** true for exact or approximate. */
+  ok: boolean;
+  /** Largest |actual − expected| (NaN when the shapes differ or a value is not a number). */
+  maxDiff: number;
+  /** Index of the largest difference (or of the first bad value), e.g. [1] or [0, 2]; [] for a number. */
+  where: number[];
+  /** Shapes as lists: [] for a number, [n] for a vector, [rows, cols] for a matrix. */
+  actualShape: number[];
+  expectedShape: number[];
+  /** The Korean sentence shown to the learner. */
+  message: string;
+  /** A hint when wrong ("" otherwise). */
+  hint: string;
+}
+
+const DEFAULT_ATOL = 1e-8;
+const DEFAULT_RTOL = 1e-5;
+
+/** Shape of a Numeric: [] number, [n] vector, [r, c] matrix; null when it is none of these. */
+export function shapeOf(v: unknown): number[] | null {
+  if (typeof v === "number") return [];
+  if (!isArrayLike(v)) return null;
+  const n = v.length;
+  if (n === 0) return [0];
+  const first = v[0];
+  if (isArrayLike(first)) {
+    const cols = first.length;
+    for (let k = 0; k < n; k++) {
+      const row = v[k];
+      if (!isArrayLike(row) || row.length !== cols) return null;
+      for (let i = 0; i < cols; i++) if (typeof row[i] !== "number") return null;
+    }
+    return [n, cols];
+  }
+  for (let i = 0; i < n; i++) if (typeof v[i] !== "number") return null;
+  return [n];
+}
+
+/** "숫자", "길이 3인 벡터", "2×3 행렬". */
+export function describeShape(shape: number[] | null): string {
+  if (shape === null) return "숫자·벡터·행렬이 아닌 값";
+  if (shape.length === 0) return "숫자 하나";
+  if (shape.length === 1) return `길이 ${shape[0]}인 벡터`;
+  return `${shape[0]}×${shape[1]} 행렬`;
+}
+
+/** Compare without displaying anything. */
+export function compareValues(name: string, actual: unknown, expected: Numeric, opts: CheckOptions = {}): CheckResult {
+  const atol = opts.atol ?? DEFAULT_ATOL;
+  const rtol = opts.rtol ?? DEFAULT_RTOL;
+  const expectedShape = shapeOf(expected);
+  if (expectedShape === null) throw new Error(`check: the expected value for "${name}" is not a number, vector or matrix`);
+  const actualShape = shapeOf(actual);
+  const base = { name, actualShape: actualShape ?? [], expectedShape };
+
+  if (actualShape === null || !sameShape(actualShape, expectedShape)) {
+    const hint = opts.hint ?? shapeHint(actualShape, expectedShape, actual);
+    const message = `${name}: 모양이 다릅니다 — 기대한 것은 ${describeShape(expectedShape)}, 받은 것은 ${describeShape(actualShape)}${actualShape === null ? describeValue(actual) : ""}.`;
+    return { ...base, verdict: "shape", ok: false, maxDiff: NaN, where: [], message, hint };
+  }
+
+  const a = flatten(actual as Numeric), e = flatten(expected);
+  let exact = true, within = true, maxDiff = 0, worst = 0, badIndex = -1;
+  for (let j = 0; j < e.length; j++) {
+    if (!Number.isFinite(a[j]) && a[j] !== e[j]) {
+      if (badIndex < 0) badIndex = j;
+      continue;
+    }
+    if (a[j] !== e[j]) exact = false;
+    const d = Math.abs(a[j] - e[j]);
+    if (d > atol + rtol * Math.abs(e[j])) within = false;
+    if (d > maxDiff) { maxDiff = d; worst = j; }
+  }
+  if (badIndex >= 0) {
+    const where = unflattenIndex(badIndex, expectedShape);
+    const message = `${name}: 틀림 — ${formatWhere(where)}의 값이 ${a[badIndex]}입니다 (기대값 ${fmt(e[badIndex])}).`;
+    const hint = opts.hint ?? "NaN이나 Infinity가 나왔습니다. 0으로 나누었거나, 아직 계산하지 않은 변수를 썼는지 확인해 보세요.";
+    return { ...base, verdict: "wrong", ok: false, maxDiff: NaN, where, message, hint };
+  }
+  const where = unflattenIndex(worst, expectedShape);
+  if (exact) return { ...base, verdict: "exact", ok: true, maxDiff: 0, where: [], message: `${name}: 정확히 일치`, hint: "" };
+  if (within) {
+    return { ...base, verdict: "approximate", ok: true, maxDiff, where,
+      message: `${name}: 근사적으로 일치 (가장 큰 차이 ${fmt(maxDiff)}, 부동소수점 반올림 수준)`, hint: "" };
+  }
+  const hint = opts.hint ?? valueHint(a, e);
+  const message = `${name}: 틀림 — 가장 큰 차이 ${fmt(maxDiff)}, ${formatWhere(where)}: 기대값 ${fmt(e[worst])}, 받은 값 ${fmt(a[worst])}.`;
+  return { ...base, verdict: "wrong", ok: false, maxDiff, where, message, hint };
+}
+
+/** One line of text for a result (what `console.log` shows outside Jupyter). */
+export function formatCheck(r: CheckResult): string {
+  const mark = r.verdict === "exact" ? "✅" : r.verdict === "approximate" ? "✅" : "❌";
+  return `${mark} ${r.message}${r.hint ? `\n   힌트: ${r.hint}` : ""}`;
+}
+
+/** The same as a small HTML block (green for correct, red for wrong). */
+export function checkHtml(r: CheckResult): string {
+  const colour = r.ok ? "#1b7f3b" : "#b00020";
+  const hint = r.hint ? `<div style="margin-left:1.6em">힌트: ${escapeHtml(r.hint)}</div>` : "";
+  return `<div class="nn-check" data-verdict="${r.verdict}" style="color:${colour};font-family:sans-serif">` +
+    `${r.ok ? "✅" : "❌"} ${escapeHtml(r.message)}${hint}</div>`;
+}
+
+/** Compare and display the result in the notebook (or print it outside Jupyter). Returns the result. */
+export function check(name: string, actual: unknown, expected: Numeric, opts: CheckOptions = {}): CheckResult {
+  const r = compareValues(name, actual, expected, opts);
+  displayHtml(checkHtml(r), formatCheck(r));
+  return r;
+}
+
+export interface FunctionCase {
+  /** A label for this input, e.g. "수업의 가중치" or "무작위 시드 3". */
+  label: string;
+  /** The arguments passed to both functions. */
+  args: unknown[];
+}
+
+export interface FunctionCheckResult {
+  name: string;
+  /** true when every case is exact or approximate. */
+  ok: boolean;
+  cases: (CheckResult & { label: string; error?: string })[];
+  message: string;
+}
+
+/**
+ * Run the learner's function and the reference on every case and compare the results.
+ * An exception thrown by the learner's function becomes a "틀림" line, never a stack trace.
+ */
+export function compareFunction(
+  name: string, learner: (...args: any[]) => unknown, reference: (...args: any[]) => Numeric,
+  cases: FunctionCase[], opts: CheckOptions = {},
+): FunctionCheckResult {
+  if (typeof learner !== "function") throw new Error(`check: "${name}" must be a function, got ${typeof learner}`);
+  if (cases.length === 0) throw new Error(`check: "${name}" needs at least one input case`);
+  const results = cases.map((c) => {
+    const expected = reference(...c.args);
+    let actual: unknown;
+    try {
+      actual = learner(...c.args);
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      const r: CheckResult = {
+        name: `${name} (${c.label})`, verdict: "wrong", ok: false, maxDiff: NaN, where: [],
+        actualShape: [], expectedShape: shapeOf(expected) ?? [],
+        message: `${name} (${c.label}): 틀림 — 함수가 오류를 냈습니다: ${error}`,
+        hint: opts.hint ?? "함수 안에서 쓰는 변수 이름과 인자의 순서를 확인해 보세요.",
+      };
+      return { ...r, label: c.label, error };
+    }
+    return { ...compareValues(`${name} (${c.label})`, actual, expected, opts), label: c.label };
+  });
+  const good = results.filter((r) => r.ok).length;
+  const ok = good === results.length;
+  const message = ok
+    ? `${name}: 입력 ${results.length}개 모두 맞았습니다`
+    : `${name}: 입력 ${results.length}개 중 ${results.length - good}개가 틀렸습니다`;
+  return { name, ok, cases: results, message };
+}
+
+/** compareFunction, then display every case. */
+export function checkFunction(
+  name: string, learner: (...args: any[]) => unknown, reference: (...args: any[]) => Numeric,
+  cases: FunctionCase[], opts: CheckOptions = {},
+): FunctionCheckResult {
+  const r = compareFunction(name, learner, reference, cases, opts);
+  const colour = r.ok ? "#1b7f3b" : "#b00020";
+  const html = `<div style="font-family:sans-serif"><b style="color:${colour}">${r.ok ? "✅" : "❌"} ${escapeHtml(r.message)}</b>` +
+    r.cases.map(checkHtml).join("") + "</div>";
+  displayHtml(html, [`${r.ok ? "✅" : "❌"} ${r.message}`, ...r.cases.map(formatCheck)].join("\n"));
+  return r;
+}
+
+// ---- helpers ----
+
+function isArrayLike(v: unknown): v is ArrayLike<unknown> {
+  return (Array.isArray(v) || ArrayBuffer.isView(v)) && typeof (v as { length?: unknown }).length === "number";
+}
+
+function sameShape(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
+}
+
+function flatten(v: Numeric): number[] {
+  if (typeof v === "number") return [v];
+  const out: number[] = [];
+  for (let k = 0; k < v.length; k++) {
+    const x = v[k];
+    if (typeof x === "number") out.push(x);
+    else for (let i = 0; i < x.length; i++) out.push(x[i]);
+  }
+  return out;
+}
+
+function unflattenIndex(j: number, shape: number[]): number[] {
+  if (shape.length === 0) return [];
+  if (shape.length === 1) return [j];
+  return [Math.floor(j / shape[1]), j % shape[1]];
+}
+
+function formatWhere(where: number[]): string {
+  return where.length === 0 ? "값" : `위치 [${where.join("][")}]`;
+}
+
+function describeValue(v: unknown): string {
+  if (v === undefined) return " (undefined: 아직 값을 넣지 않았거나 return을 빠뜨렸나요?)";
+  if (v === null) return " (null)";
+  if (typeof v === "string") return ` (문자열 "${v.slice(0, 20)}")`;
+  if (isArrayLike(v)) return " (길이가 다른 행이 있거나 숫자가 아닌 값이 들어 있습니다)";
+  return ` (${typeof v})`;
+}
+
+/** Short numbers for messages: 4 significant digits, exponent form when tiny. */
+export function fmt(x: number): string {
+  if (x === 0) return "0";
+  const ax = Math.abs(x);
+  if (ax < 1e-3 || ax >= 1e5) return x.toExponential(2);
+  return String(Number(x.toPrecision(4)));
+}
+
+function shapeHint(actual: number[] | null, expected: number[], value: unknown): string {
+  if (actual === null) return value === undefined ? "함수 끝에 return을 썼는지 확인해 보세요." : "숫자만 들어 있는 배열(행이 모두 같은 길이)인지 확인해 보세요.";
+  if (actual.length === 2 && expected.length === 2 && actual[0] === expected[1] && actual[1] === expected[0]) {
+    return "행과 열이 뒤바뀌었습니다. 전치(transpose)를 하거나 outer(a, b)의 인자 순서를 바꿔 보세요.";
+  }
+  if (actual.length === 2 && expected.length === 1) return "벡터가 필요한데 행렬이 나왔습니다. outer 대신 원소별 곱이나 dot을 써야 하는지 확인해 보세요.";
+  if (actual.length === 1 && expected.length === 2) return "행렬이 필요한데 벡터가 나왔습니다. outer(delta, 입력)처럼 두 벡터의 외적이 필요한지 확인해 보세요.";
+  if (actual.length === 1 && expected.length === 1) return "길이가 다릅니다. 어느 층의 값인지(노드 수) 확인해 보세요.";
+  return "기대한 모양과 같은 모양이 되도록 계산을 확인해 보세요.";
+}
+
+function valueHint(a: number[], e: number[]): string {
+  const ratioAll = (r: number) => e.every((v, j) => Math.abs(a[j] - r * v) <= 1e-9 * Math.max(1, Math.abs(v)));
+  const someNonZero = e.some((v) => Math.abs(v) > 1e-12);
+  if (someNonZero && ratioAll(-1)) return "부호가 반대입니다. (o − y)와 (y − o) 중 어느 쪽인지 확인해 보세요.";
+  if (someNonZero && ratioAll(2)) return "모든 값이 정확히 2배입니다. Σ(y−o)²의 기울기와 ½Σ(y−o)²의 기울기를 혼동했는지 확인해 보세요.";
+  if (someNonZero && ratioAll(0.5)) return "모든 값이 정확히 절반입니다. ½이 한 번 더 들어갔는지 확인해 보세요.";
+  return "식의 각 항(오차, o(1−o), 입력값)을 하나씩 출력해서 기대값과 비교해 보세요.";
+}

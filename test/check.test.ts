@@ -1,0 +1,116 @@
+import { test } from "node:test";
+import * as assert from "assert/strict";
+import * as fc from "fast-check";
+import {
+  compareFunction, compareValues, describeShape, formatCheck, checkHtml, shapeOf, outputDelta, lessonData, forward,
+} from "nn-lesson";
+
+test("exact, approximate and wrong, like karpathy's cmp()", () => {
+  const e = [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]];
+  const exact = compareValues("W1", e.map((r) => r.slice()), e);
+  assert.equal(exact.verdict, "exact");
+  assert.ok(exact.ok);
+  assert.equal(exact.message, "W1: 정확히 일치");
+
+  const approx = compareValues("W1", [[0.1 + 1e-12, 0.2, 0.3], [0.4, 0.5, 0.6]], e);
+  assert.equal(approx.verdict, "approximate");
+  assert.ok(approx.ok);
+  assert.ok(Math.abs(approx.maxDiff - 1e-12) < 1e-15);
+  assert.match(approx.message, /근사적으로 일치 \(가장 큰 차이 1\.00e-12/);
+
+  const wrong = compareValues("W1", [[0.1, 0.2, 0.3], [0.4, 0.55, 0.6]], e);
+  assert.equal(wrong.verdict, "wrong");
+  assert.equal(wrong.ok, false);
+  assert.deepEqual(wrong.where, [1, 1]);
+  assert.ok(Math.abs(wrong.maxDiff - 0.05) < 1e-12);
+  assert.match(wrong.message, /틀림 — 가장 큰 차이 0\.05, 위치 \[1\]\[1\]: 기대값 0\.5, 받은 값 0\.55/);
+  assert.ok(wrong.hint.length > 0);
+});
+
+test("0.1 + 0.2 is approximately, not exactly, 0.3", () => {
+  const r = compareValues("합", 0.1 + 0.2, 0.3);
+  assert.equal(r.verdict, "approximate");
+  assert.deepEqual(r.where, []);
+});
+
+test("wrong shapes are named clearly, with a transpose hint", () => {
+  const e = [[1, 2, 3], [4, 5, 6]];
+  const t = compareValues("dW3", [[1, 4], [2, 5], [3, 6]], e);
+  assert.equal(t.verdict, "shape");
+  assert.equal(t.message, "dW3: 모양이 다릅니다 — 기대한 것은 2×3 행렬, 받은 것은 3×2 행렬.");
+  assert.match(t.hint, /전치/);
+  const v = compareValues("delta3", [1, 2, 3], [1, 2]);
+  assert.match(v.message, /길이 2인 벡터, 받은 것은 길이 3인 벡터/);
+  const m = compareValues("delta3", [[1, 2]], [1, 2]);
+  assert.match(m.message, /받은 것은 1×2 행렬/);
+  const u = compareValues("delta3", undefined, [1, 2]);
+  assert.match(u.message, /undefined/);
+  assert.match(u.hint, /return/);
+  const ragged = compareValues("W", [[1, 2], [3]], [[1, 2], [3, 4]]);
+  assert.equal(ragged.verdict, "shape");
+  assert.equal(describeShape(shapeOf(5)), "숫자 하나");
+});
+
+test("hints: opposite sign, factor of two, NaN", () => {
+  assert.match(compareValues("d", [-1, 2], [1, -2]).hint, /부호가 반대/);
+  assert.match(compareValues("g", [2, 4], [1, 2]).hint, /2배/);
+  assert.match(compareValues("g", [0.5, 1], [1, 2]).hint, /절반/);
+  const nan = compareValues("o", [NaN, 1], [1, 1]);
+  assert.equal(nan.verdict, "wrong");
+  assert.match(nan.message, /위치 \[0\]의 값이 NaN/);
+  assert.match(compareValues("g", [1, 3], [1, 2], { hint: "내 힌트" }).hint, /^내 힌트$/);
+});
+
+test("typed arrays are accepted (train() returns Float64Array)", () => {
+  assert.equal(compareValues("loss", Float64Array.from([1, 2]), [1, 2]).verdict, "exact");
+});
+
+test("tolerances can be chosen", () => {
+  assert.equal(compareValues("x", 1.001, 1, { atol: 0.01 }).verdict, "approximate");
+  assert.equal(compareValues("x", 1.001, 1).verdict, "wrong");
+});
+
+test("a bad expected value is one clear error", () => {
+  assert.throws(() => compareValues("x", 1, "a" as unknown as number), /expected value for "x" is not a number, vector or matrix/);
+});
+
+test("property: a value always matches itself exactly, and any change beyond tolerance is wrong at that index", () => {
+  fc.assert(fc.property(
+    fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: 1, maxLength: 8 }),
+    fc.nat(), fc.double({ min: 0.01, max: 5, noNaN: true }),
+    (v, j, bump) => {
+      assert.equal(compareValues("v", v.slice(), v).verdict, "exact");
+      const k = j % v.length;
+      const w = v.slice();
+      w[k] += bump;
+      const r = compareValues("v", w, v);
+      assert.equal(r.verdict, "wrong");
+      assert.deepEqual(r.where, [k]);
+    }));
+});
+
+test("formatCheck and checkHtml say the same thing; HTML is escaped", () => {
+  const r = compareValues("<b>", [1], [2]);
+  assert.match(formatCheck(r), /^❌ <b>: 틀림/);
+  assert.match(checkHtml(r), /&lt;b&gt;: 틀림/);
+  assert.match(checkHtml(r), /data-verdict="wrong"/);
+});
+
+test("compareFunction: a learner's output delta on several inputs; errors become a Korean line", () => {
+  const d = lessonData();
+  const o = forward(d.weights, d.x).output;
+  const cases = [
+    { label: "수업의 출력", args: [o, d.y] },
+    { label: "다른 출력", args: [[0.3, 0.9], [0.5, 0.1]] },
+  ];
+  const good = compareFunction("outputDelta", (o: number[], y: number[]) => o.map((ok, k) => (ok - y[k]) * ok * (1 - ok)), outputDelta, cases);
+  assert.ok(good.ok);
+  assert.match(good.message, /입력 2개 모두 맞았습니다/);
+  const sign = compareFunction("outputDelta", (o: number[], y: number[]) => o.map((ok, k) => (y[k] - ok) * ok * (1 - ok)), outputDelta, cases);
+  assert.equal(sign.ok, false);
+  assert.match(sign.cases[0].hint, /부호가 반대/);
+  const throws = compareFunction("outputDelta", () => { throw new Error("Z3 is not defined"); }, outputDelta, cases);
+  assert.equal(throws.ok, false);
+  assert.match(throws.cases[0].message, /함수가 오류를 냈습니다: Z3 is not defined/);
+  assert.match(throws.message, /2개 중 2개가 틀렸습니다/);
+});
