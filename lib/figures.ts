@@ -1,2 +1,547 @@
-// Placeholder so lib/index.ts builds; filled in by the issue that owns this module.
-export {};
+/**
+ * The lesson's pictures as plotly figures. Pure: data in (curves, paths, surfaces, weights), a
+ * Figure out; nothing here trains or displays. Show a figure with showFigure (lib/plot.ts).
+ */
+import type * as Plotly from "plotly.js";
+import { sigmoid } from "./activation";
+import { Matrix, layerSizes } from "./matrix";
+import { InputError } from "./network-file";
+import { Figure } from "./plot";
+import { Curve, DescentPath, Surface, linspace } from "./surface";
+
+type Trace = Partial<Plotly.Data>;
+type Annotation = Partial<Plotly.Annotations>;
+
+/** Fonts that cover Korean on Linux, macOS and Windows. */
+export const PLOT_FONT = '"Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif';
+
+export const COLORS = {
+  curve: "#1f77b4",
+  derivative: "#ff7f0e",
+  path: "#d62728",
+  tangent: "#2ca02c",
+  positive: "#1f77b4",
+  negative: "#d62728",
+  node: "#444444",
+};
+
+const SUBSCRIPT = "₀₁₂₃₄₅₆₇₈₉";
+/** 12 → "₁₂" */
+export function subscript(n: number): string {
+  return String(n).split("").map((d) => SUBSCRIPT[Number(d)] ?? d).join("");
+}
+
+function baseLayout(title: string | undefined, extra: Partial<Plotly.Layout> = {}): Partial<Plotly.Layout> {
+  return {
+    title: title ? { text: title, x: 0.02, xanchor: "left" } : undefined,
+    font: { family: PLOT_FONT, size: 14 },
+    margin: { l: 60, r: 20, t: title ? 60 : 30, b: 55 },
+    ...extra,
+  };
+}
+
+function toArray(a: ArrayLike<number>, what: string): number[] {
+  if (a == null || typeof a.length !== "number") throw new InputError(`${what}: expected a list of numbers`);
+  return Array.from(a);
+}
+
+function finiteRange(values: number[]): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (const v of values) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  if (lo === Infinity) return [0, 1];
+  if (lo === hi) return [lo - 1, hi + 1];
+  return [lo, hi];
+}
+
+function padRange([lo, hi]: [number, number], frac: number): [number, number] {
+  const d = (hi - lo) * frac;
+  return [lo - d, hi + d];
+}
+
+function checkCurve(curve: Curve, who: string): void {
+  if (!curve || !Array.isArray(curve.w) || !Array.isArray(curve.loss)) throw new InputError(`${who}: curve must be { w: number[], loss: number[] } (see lossAlongWeight)`);
+  if (curve.w.length !== curve.loss.length) throw new InputError(`${who}: curve.w has ${curve.w.length} values but curve.loss has ${curve.loss.length}`);
+  if (curve.w.length < 2) throw new InputError(`${who}: curve needs at least 2 points`);
+}
+
+function checkPath(path: DescentPath, who: string): void {
+  if (!path || !Array.isArray(path.w) || !Array.isArray(path.loss) || !Array.isArray(path.slope)) {
+    throw new InputError(`${who}: path must be { w, loss, slope, learningRate } (see descendOneWeight)`);
+  }
+  if (path.w.length === 0) throw new InputError(`${who}: path has no points`);
+  if (path.loss.length !== path.w.length || path.slope.length !== path.w.length) {
+    throw new InputError(`${who}: path.w, path.loss and path.slope must have the same length (${path.w.length}, ${path.loss.length}, ${path.slope.length})`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sigmoid
+
+/** σ(a) = 1/(1+e^(−a)) and its derivative σ'(a) = σ(a)(1−σ(a)). */
+export function sigmoidFigure(opts: { range?: [number, number]; title?: string } = {}): Figure {
+  const [lo, hi] = opts.range ?? [-8, 8];
+  if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi)) throw new InputError(`sigmoidFigure: range must be [low, high] with low < high, got [${lo}, ${hi}]`);
+  const a = linspace(lo, hi, 201);
+  const s = a.map(sigmoid);
+  return {
+    data: [
+      { type: "scatter", mode: "lines", name: "σ(a) = 1 / (1 + e⁻ᵃ)", x: a, y: s, line: { color: COLORS.curve, width: 3 } },
+      { type: "scatter", mode: "lines", name: "σ′(a) = σ(a)(1 − σ(a))", x: a, y: s.map((o) => o * (1 - o)), line: { color: COLORS.derivative, width: 3, dash: "dash" } },
+    ],
+    layout: baseLayout(opts.title ?? "시그모이드 함수와 그 도함수", {
+      xaxis: { title: { text: "입력 a" }, zeroline: true },
+      yaxis: { title: { text: "출력" }, range: [-0.05, 1.05] },
+      legend: { x: 0.02, y: 0.95, bgcolor: "rgba(255,255,255,0.7)" },
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The network diagram
+
+/** Korean names of the layers of a network with `n` layers (input, hidden…, output). */
+function layerTitles(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => (i === 0 ? "입력층" : i === n - 1 ? "출력층" : n === 3 ? "은닉층" : `은닉층 ${i}`));
+}
+
+function nodeLabel(layer: number, n: number, i: number): string {
+  return layer === 0 ? `x${subscript(i + 1)}` : layer === n - 1 ? `o${subscript(i + 1)}` : `h${subscript(layer)}${subscript(i + 1)}`;
+}
+
+/**
+ * The network as a diagram: one circle per node, one line per weight. Line width grows with |w|,
+ * colour gives the sign (blue +, red −); hovering a line's midpoint shows W<l>[k][i] and its value.
+ * `scale` is the |w| drawn at full width (default: the largest |w| here); give two figures the same
+ * scale to compare them (before and after training).
+ */
+export function networkFigure(weights: Matrix[], opts: { title?: string; scale?: number; showValues?: boolean } = {}): Figure {
+  if (!Array.isArray(weights) || weights.length === 0) throw new InputError("networkFigure: expected a list of weight matrices [W1, W2, ...]");
+  const sizes = layerSizes(weights);
+  weights.forEach((W, l) => {
+    if (!Array.isArray(W) || W.length === 0) throw new InputError(`networkFigure: W${l + 1} is empty`);
+    W.forEach((row, k) => {
+      if (!Array.isArray(row) || row.length !== sizes[l]) {
+        throw new InputError(`networkFigure: W${l + 1} row ${k} has ${Array.isArray(row) ? row.length : "no"} entries, expected ${sizes[l]} (one per node of the layer before)`);
+      }
+      row.forEach((v, i) => { if (!Number.isFinite(v)) throw new InputError(`networkFigure: W${l + 1}[${k}][${i}] is not a finite number`); });
+    });
+  });
+  const nLayers = sizes.length;
+  const maxNodes = Math.max(...sizes);
+  const pos = sizes.map((n, l) => Array.from({ length: n }, (_, i) => ({ x: l, y: (n - 1) / 2 - i })));
+  let maxAbs = 0;
+  weights.forEach((W) => W.forEach((row) => row.forEach((v) => { maxAbs = Math.max(maxAbs, Math.abs(v)); })));
+  const scale = opts.scale ?? (maxAbs || 1);
+  if (!(scale > 0)) throw new InputError(`networkFigure: scale must be a positive number, got ${opts.scale}`);
+  const showValues = opts.showValues ?? true;
+
+  const traces: Trace[] = [];
+  const mid = { x: [] as number[], y: [] as number[], text: [] as string[], hover: [] as string[] };
+  weights.forEach((W, l) => W.forEach((row, k) => row.forEach((v, i) => {
+    const a = pos[l][i], b = pos[l + 1][k];
+    traces.push({
+      type: "scatter", mode: "lines", x: [a.x, b.x], y: [a.y, b.y], hoverinfo: "skip", showlegend: false,
+      line: { color: v >= 0 ? COLORS.positive : COLORS.negative, width: 0.5 + 7.5 * Math.min(1, Math.abs(v) / scale) },
+      opacity: 0.75,
+    });
+    // Labels sit at 30% of the way from the target node, where lines into the same node fan out.
+    const t = 0.7;
+    mid.x.push(a.x + (b.x - a.x) * t);
+    mid.y.push(a.y + (b.y - a.y) * t);
+    mid.text.push(v.toFixed(2));
+    mid.hover.push(`W${l + 1}[${k}][${i}] = ${v.toFixed(4)}<br>${nodeLabel(l, nLayers, i)} → ${nodeLabel(l + 1, nLayers, k)}`);
+  })));
+  traces.push({
+    type: "scatter", mode: showValues ? "text+markers" : "markers", x: mid.x, y: mid.y,
+    text: mid.text, hovertext: mid.hover, hoverinfo: "text", textfont: { size: 10, color: "#333" },
+    marker: { size: 6, color: "rgba(0,0,0,0)" }, showlegend: false, name: "가중치",
+  });
+  const nodes = { x: [] as number[], y: [] as number[], text: [] as string[] };
+  pos.forEach((layer, l) => layer.forEach((p, i) => { nodes.x.push(p.x); nodes.y.push(p.y); nodes.text.push(nodeLabel(l, nLayers, i)); }));
+  traces.push({
+    type: "scatter", mode: "text+markers", x: nodes.x, y: nodes.y, text: nodes.text, hoverinfo: "text",
+    textfont: { color: "white", size: 13 }, showlegend: false, name: "노드",
+    marker: { size: 34, color: COLORS.node, line: { color: "white", width: 2 } },
+  });
+  // Two legend entries explain the colours.
+  traces.push({ type: "scatter", mode: "lines", x: [null], y: [null], name: "양수 가중치 (+)", line: { color: COLORS.positive, width: 4 } } as Trace);
+  traces.push({ type: "scatter", mode: "lines", x: [null], y: [null], name: "음수 가중치 (−)", line: { color: COLORS.negative, width: 4 } } as Trace);
+
+  const titles = layerTitles(nLayers);
+  const annotations: Annotation[] = sizes.map((n, l) => ({
+    x: l, y: (maxNodes - 1) / 2 + 0.65, text: `${titles[l]} (${n})`, showarrow: false, font: { size: 13 },
+  }));
+  return {
+    data: traces,
+    layout: baseLayout(opts.title ?? `신경망 ${sizes.join("-")}: 선의 굵기 = |가중치|, 색 = 부호`, {
+      xaxis: { visible: false, range: [-0.4, nLayers - 0.6] },
+      yaxis: { visible: false, range: [-(maxNodes - 1) / 2 - 0.6, (maxNodes - 1) / 2 + 0.9] },
+      annotations,
+      legend: { orientation: "h", x: 0.5, xanchor: "center", y: -0.02, yanchor: "top" },
+      height: 380,
+      margin: { l: 20, r: 20, t: 60, b: 40 },
+      hovermode: "closest",
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gradient descent on one weight
+
+interface Axes { x: string; y: string; xref: string; yref: string }
+const MAIN_AXES: Axes = { x: "x", y: "y", xref: "x", yref: "y" };
+
+function axesFor(i: number): Axes {
+  const n = i === 0 ? "" : String(i + 1);
+  return { x: `x${n}`, y: `y${n}`, xref: `x${n}`, yref: `y${n}` };
+}
+
+/** The y range that shows the curve and the path, but not runaway tangents. */
+function descentRanges(curve: Curve, path: DescentPath): { x: [number, number]; y: [number, number] } {
+  const x = padRange(finiteRange([...curve.w, ...path.w]), 0.03);
+  const y = padRange(finiteRange([...curve.loss, ...path.loss]), 0.08);
+  return { x, y };
+}
+
+/** A short piece of the tangent line at (w, L) with slope s, of the same on-screen length whatever the slope. */
+function tangentSegment(w: number, L: number, s: number, ranges: { x: [number, number]; y: [number, number] }): { x: number[]; y: number[] } {
+  const xr = ranges.x[1] - ranges.x[0], yr = ranges.y[1] - ranges.y[0];
+  const half = 0.09 / Math.sqrt(1 / (xr * xr) + (s * s) / (yr * yr));
+  return { x: [w - half, w + half], y: [L - s * half, L + s * half] };
+}
+
+function descentTraces(curve: Curve, path: DescentPath, weightName: string, axes: Axes, tangents: boolean, legend: boolean, ranges: { x: [number, number]; y: [number, number] }): { traces: Trace[]; annotations: Annotation[] } {
+  const n = path.w.length;
+  const labelled = n <= 12 ? n : 8;
+  const traces: Trace[] = [
+    { type: "scatter", mode: "lines", name: `손실 L(${weightName})`, x: curve.w, y: curve.loss, xaxis: axes.x, yaxis: axes.y, line: { color: COLORS.curve, width: 3 }, showlegend: legend, legendgroup: "curve" },
+  ];
+  if (tangents) {
+    const tx: (number | null)[] = [], ty: (number | null)[] = [];
+    const count = Math.min(n, 6);
+    for (let i = 0; i < count; i++) {
+      const seg = tangentSegment(path.w[i], path.loss[i], path.slope[i], ranges);
+      tx.push(...seg.x, null); ty.push(...seg.y, null);
+    }
+    traces.push({ type: "scatter", mode: "lines", name: "접선 (기울기 ∂L/∂w)", x: tx, y: ty, xaxis: axes.x, yaxis: axes.y, line: { color: COLORS.tangent, width: 2, dash: "dot" }, hoverinfo: "skip", showlegend: legend, legendgroup: "tangent" } as Trace);
+  }
+  const text = path.w.map((_, i) => (i < labelled ? `w${subscript(i)}` : ""));
+  const hover = path.w.map((w, i) => `w${subscript(i)} = ${w.toPrecision(4)}<br>L = ${path.loss[i].toPrecision(4)}<br>기울기 = ${path.slope[i].toPrecision(4)}`);
+  traces.push({
+    type: "scatter", mode: "text+markers", name: `경사하강법 단계 (α = ${path.learningRate})`, x: path.w, y: path.loss, text, hovertext: hover, hoverinfo: "text",
+    textposition: "top center", xaxis: axes.x, yaxis: axes.y, marker: { color: COLORS.path, size: 10, line: { color: "white", width: 1 } },
+    textfont: { color: COLORS.path, size: 13 }, showlegend: legend, legendgroup: "path",
+  });
+  const annotations: Annotation[] = [];
+  for (let i = 0; i + 1 < n && i < 30; i++) {
+    if (![path.w[i], path.w[i + 1], path.loss[i], path.loss[i + 1]].every(Number.isFinite)) break;
+    if (path.w[i] === path.w[i + 1] && path.loss[i] === path.loss[i + 1]) continue;
+    annotations.push({
+      x: path.w[i + 1], y: path.loss[i + 1], ax: path.w[i], ay: path.loss[i], xref: axes.xref, yref: axes.yref, axref: axes.xref, ayref: axes.yref,
+      showarrow: true, arrowhead: 2, arrowsize: 1.2, arrowwidth: 1.5, arrowcolor: COLORS.path, standoff: 5, startstandoff: 5, text: "",
+    } as Annotation);
+  }
+  return { traces, annotations };
+}
+
+/**
+ * Loss against one weight w, the gradient-descent steps w₀, w₁, … as points joined by arrows, and
+ * (by default) the tangent at the first steps: its slope ∂L/∂w is what each step follows downhill.
+ */
+export function descentFigure(curve: Curve, path: DescentPath, opts: { title?: string; weightName?: string; tangents?: boolean } = {}): Figure {
+  checkCurve(curve, "descentFigure");
+  checkPath(path, "descentFigure");
+  const name = opts.weightName ?? "w";
+  const ranges = descentRanges(curve, path);
+  const { traces, annotations } = descentTraces(curve, path, name, MAIN_AXES, opts.tangents ?? true, true, ranges);
+  return {
+    data: traces,
+    layout: baseLayout(opts.title ?? `경사하강법: ${name}를 기울기의 반대 방향으로 (α = ${path.learningRate})`, {
+      xaxis: { title: { text: name }, range: ranges.x },
+      yaxis: { title: { text: "손실 L = Σ(y − o)²" }, range: ranges.y },
+      annotations,
+      legend: { orientation: "h", x: 0, y: -0.18, yanchor: "top" },
+      margin: { l: 65, r: 20, t: 60, b: 95 },
+      height: 460,
+    }),
+  };
+}
+
+/** The same curve with one descent per learning rate, side by side (too small, about right, too large). */
+export function learningRateFigure(curve: Curve, paths: DescentPath[], opts: { titles?: string[]; weightName?: string; title?: string } = {}): Figure {
+  checkCurve(curve, "learningRateFigure");
+  if (!Array.isArray(paths) || paths.length === 0) throw new InputError("learningRateFigure: expected a list of paths, one per learning rate");
+  paths.forEach((p, i) => checkPath(p, `learningRateFigure: paths[${i}]`));
+  if (opts.titles && opts.titles.length !== paths.length) throw new InputError(`learningRateFigure: ${opts.titles.length} titles for ${paths.length} paths`);
+  const name = opts.weightName ?? "w";
+  const n = paths.length, gap = 0.06, width = (1 - gap * (n - 1)) / n;
+  const data: Trace[] = [];
+  const annotations: Annotation[] = [];
+  const layout: Partial<Plotly.Layout> = baseLayout(opts.title, {
+    height: 430, showlegend: false, margin: { l: 60, r: 20, t: opts.title ? 90 : 55, b: 55 },
+  });
+  paths.forEach((path, i) => {
+    const axes = axesFor(i);
+    const ranges = descentRanges(curve, path);
+    const part = descentTraces(curve, path, name, axes, true, false, ranges);
+    data.push(...part.traces);
+    annotations.push(...part.annotations);
+    const x0 = i * (width + gap);
+    const key = i === 0 ? "" : String(i + 1);
+    (layout as Record<string, unknown>)[`xaxis${key}`] = { domain: [x0, x0 + width], title: { text: name }, range: ranges.x, anchor: axes.y };
+    (layout as Record<string, unknown>)[`yaxis${key}`] = { range: ranges.y, anchor: axes.x, title: i === 0 ? { text: "손실 L" } : undefined };
+    annotations.push({
+      text: opts.titles?.[i] ?? `학습률 α = ${path.learningRate}`, x: x0 + width / 2, y: 1.02, xref: "paper", yref: "paper",
+      xanchor: "center", yanchor: "bottom", showarrow: false, font: { size: 15 },
+    });
+  });
+  layout.annotations = annotations;
+  return { data, layout };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loss over iterations
+
+/** Loss against iteration (1, 2, …) for one or more runs; `log: true` uses a log-scale y axis. */
+export function lossHistoryFigure(series: { name: string; loss: ArrayLike<number> }[], opts: { log?: boolean; title?: string } = {}): Figure {
+  if (!Array.isArray(series) || series.length === 0) throw new InputError("lossHistoryFigure: expected a list of { name, loss } series");
+  const data: Trace[] = series.map((s, k) => {
+    const loss = toArray(s?.loss, `lossHistoryFigure: series ${k} ("${s?.name}") loss`);
+    if (loss.length === 0) throw new InputError(`lossHistoryFigure: series "${s.name}" has no values`);
+    if (opts.log) {
+      const bad = loss.findIndex((v) => !(v > 0));
+      if (bad >= 0) throw new InputError(`lossHistoryFigure: a log scale needs positive losses, but "${s.name}" has ${loss[bad]} at iteration ${bad + 1}`);
+    }
+    return { type: "scatter", mode: "lines", name: s.name, x: loss.map((_, i) => i + 1), y: loss, line: { width: 2.5 } } as Trace;
+  });
+  return {
+    data,
+    layout: baseLayout(opts.title ?? `반복에 따른 손실${opts.log ? " (로그 눈금)" : ""}`, {
+      xaxis: { title: { text: "반복 횟수" } },
+      yaxis: { title: { text: "손실 L = Σ(y − o)²" }, type: opts.log ? "log" : "linear", exponentformat: "power" },
+      legend: { x: 0.98, xanchor: "right", y: 0.98, bgcolor: "rgba(255,255,255,0.7)" },
+      showlegend: series.length > 1,
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The loss surface over two weights
+
+/** A gradient-descent path over two weights (e.g. TrainResult.path for two tracked weights). */
+export interface SurfacePath {
+  name: string;
+  p: ArrayLike<number>;
+  q: ArrayLike<number>;
+  /** The loss at each point, if known; otherwise it is read off the surface (for the 3D view). */
+  loss?: ArrayLike<number>;
+}
+
+function checkSurface(s: Surface, who: string): void {
+  if (!s || !Array.isArray(s.p) || !Array.isArray(s.q) || !Array.isArray(s.loss)) throw new InputError(`${who}: surface must be { p, q, loss } (see lossSurface)`);
+  if (s.p.length < 2 || s.q.length < 2) throw new InputError(`${who}: the surface needs at least 2 values of each weight`);
+  if (s.loss.length !== s.q.length) throw new InputError(`${who}: surface.loss has ${s.loss.length} rows, expected one per q value (${s.q.length})`);
+  s.loss.forEach((row, j) => { if (!Array.isArray(row) || row.length !== s.p.length) throw new InputError(`${who}: surface.loss[${j}] has ${Array.isArray(row) ? row.length : "no"} values, expected ${s.p.length}`); });
+}
+
+function checkSurfacePath(path: SurfacePath, who: string): { p: number[]; q: number[]; loss?: number[] } {
+  const p = toArray(path?.p, `${who}: path "${path?.name}" p`), q = toArray(path?.q, `${who}: path "${path?.name}" q`);
+  if (p.length !== q.length) throw new InputError(`${who}: path "${path.name}" has ${p.length} p values but ${q.length} q values`);
+  if (p.length === 0) throw new InputError(`${who}: path "${path.name}" is empty`);
+  const loss = path.loss === undefined ? undefined : toArray(path.loss, `${who}: path "${path.name}" loss`);
+  if (loss && loss.length !== p.length) throw new InputError(`${who}: path "${path.name}" has ${loss.length} losses for ${p.length} points`);
+  return { p, q, loss };
+}
+
+function locate(grid: number[], v: number): { i: number; t: number } {
+  const n = grid.length;
+  const asc = grid[n - 1] > grid[0];
+  const g = asc ? grid : grid.slice().reverse();
+  let i = 0;
+  while (i < n - 2 && v > g[i + 1]) i++;
+  const t = Math.max(0, Math.min(1, (v - g[i]) / (g[i + 1] - g[i])));
+  return asc ? { i, t } : { i: n - 2 - i, t: 1 - t };
+}
+
+/** The surface's loss at (p, q), interpolated bilinearly between grid points (clamped at the edges). */
+export function surfaceValueAt(s: Surface, p: number, q: number): number {
+  const a = locate(s.p, p), b = locate(s.q, q);
+  const z00 = s.loss[b.i][a.i], z01 = s.loss[b.i][a.i + 1], z10 = s.loss[b.i + 1][a.i], z11 = s.loss[b.i + 1][a.i + 1];
+  return (1 - b.t) * ((1 - a.t) * z00 + a.t * z01) + b.t * ((1 - a.t) * z10 + a.t * z11);
+}
+
+const PATH_COLORS = ["#d62728", "#ff7f0e", "#9467bd", "#17becf", "#e377c2"];
+
+function surfaceTrace(s: Surface, kind: "contour" | "surface", pName: string, qName: string): Trace {
+  if (kind === "surface") {
+    return {
+      type: "surface", x: s.p, y: s.q, z: s.loss, colorscale: "Viridis", opacity: 0.9, name: "손실",
+      colorbar: { title: { text: "L" }, len: 0.8 },
+      hovertemplate: `${pName} = %{x:.3f}<br>${qName} = %{y:.3f}<br>L = %{z:.4f}<extra></extra>`,
+      contours: { z: { show: true, usecolormap: true, project: { z: true } } },
+    } as Trace;
+  }
+  return {
+    type: "contour", x: s.p, y: s.q, z: s.loss, colorscale: "Viridis", ncontours: 25, name: "손실",
+    contours: { coloring: "heatmap", showlines: true }, line: { width: 0.5, color: "rgba(255,255,255,0.5)" },
+    colorbar: { title: { text: "L" } },
+    hovertemplate: `${pName} = %{x:.3f}<br>${qName} = %{y:.3f}<br>L = %{z:.4f}<extra></extra>`,
+  } as Trace;
+}
+
+function pathTraces(s: Surface, path: { p: number[]; q: number[]; loss?: number[] }, name: string, color: string, kind: "contour" | "surface"): Trace[] {
+  const last = path.p.length - 1;
+  if (kind === "surface") {
+    const zRange = finiteRange(s.loss.flat());
+    const lift = (zRange[1] - zRange[0]) * 0.01;
+    const z = path.p.map((p, i) => (path.loss ? path.loss[i] : surfaceValueAt(s, p, path.q[i])) + lift);
+    return [
+      { type: "scatter3d", mode: "lines", name, x: path.p, y: path.q, z, line: { color, width: 6 } } as Trace,
+      { type: "scatter3d", mode: "text+markers", x: [path.p[0], path.p[last]], y: [path.q[0], path.q[last]], z: [z[0], z[last]], text: ["시작", "끝"], showlegend: false, marker: { size: 5, color: ["white", color], line: { color, width: 2 } }, textfont: { color: "black" }, name } as Trace,
+    ];
+  }
+  return [
+    { type: "scatter", mode: "lines", name, x: path.p, y: path.q, line: { color, width: 3 } },
+    { type: "scatter", mode: "text+markers", x: [path.p[0], path.p[last]], y: [path.q[0], path.q[last]], text: ["시작", "끝"], textposition: "top right", showlegend: false, name, marker: { size: [11, 13], color: ["white", color], symbol: ["circle", "star"], line: { color, width: 2 } }, textfont: { color: "white", size: 13 } } as Trace,
+  ];
+}
+
+/**
+ * The loss over two weights (others fixed) as a contour map (default) or a 3D surface, with
+ * gradient-descent paths drawn on it.
+ */
+export function surfaceFigure(surface: Surface, opts: { kind?: "contour" | "surface"; paths?: SurfacePath[]; title?: string; pName?: string; qName?: string } = {}): Figure {
+  checkSurface(surface, "surfaceFigure");
+  const kind = opts.kind ?? "contour";
+  if (kind !== "contour" && kind !== "surface") throw new InputError(`surfaceFigure: kind must be "contour" or "surface", got "${kind}"`);
+  const pName = opts.pName ?? "p", qName = opts.qName ?? "q";
+  const data: Trace[] = [surfaceTrace(surface, kind, pName, qName)];
+  (opts.paths ?? []).forEach((path, k) => {
+    data.push(...pathTraces(surface, checkSurfacePath(path, "surfaceFigure"), path.name, PATH_COLORS[k % PATH_COLORS.length], kind));
+  });
+  const title = opts.title ?? `두 가중치 ${pName}, ${qName}에 대한 손실 (나머지 가중치는 고정)`;
+  if (kind === "surface") {
+    return {
+      data,
+      layout: baseLayout(title, {
+        height: 560, margin: { l: 0, r: 0, t: 60, b: 0 },
+        scene: {
+          xaxis: { title: { text: pName } }, yaxis: { title: { text: qName } }, zaxis: { title: { text: "L" } },
+          camera: { eye: { x: 1.5, y: -1.5, z: 0.9 } }, aspectmode: "manual", aspectratio: { x: 1, y: 1, z: 0.7 },
+        },
+        legend: { x: 0.01, y: 0.98 },
+      }),
+    };
+  }
+  return {
+    data,
+    layout: baseLayout(title, {
+      height: 520,
+      xaxis: { title: { text: pName }, range: [surface.p[0], surface.p[surface.p.length - 1]] },
+      yaxis: { title: { text: qName }, range: [surface.q[0], surface.q[surface.q.length - 1]] },
+      legend: { orientation: "h", x: 0, y: -0.15, yanchor: "top" },
+      margin: { l: 65, r: 20, t: 60, b: 90 },
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Animations (plotly frames + play button + slider)
+
+function animationControls(names: string[], labels: string[], prefix: string): Partial<Plotly.Layout> {
+  const frameOpts = (duration: number) => ({ frame: { duration, redraw: false }, transition: { duration: 0 }, mode: "immediate" });
+  return {
+    updatemenus: [{
+      type: "buttons", direction: "left", showactive: false, x: 0, xanchor: "left", y: -0.16, yanchor: "top", pad: { t: 0, r: 10 },
+      buttons: [
+        { label: "▶ 재생", method: "animate", args: [null, { ...frameOpts(400), fromcurrent: true }] },
+        { label: "❚❚ 멈춤", method: "animate", args: [[null], { ...frameOpts(0) }] },
+      ],
+    }] as unknown as Plotly.Layout["updatemenus"],
+    sliders: [{
+      active: 0, x: 0.2, len: 0.8, xanchor: "left", y: -0.1, yanchor: "top", pad: { t: 0 },
+      currentvalue: { prefix, visible: true, xanchor: "left" },
+      steps: names.map((name, i) => ({ label: labels[i], method: "animate", args: [[name], frameOpts(0)] })),
+    }] as unknown as Plotly.Layout["sliders"],
+  };
+}
+
+/** Indices 0 … n−1 thinned to at most `max` (first and last always kept). */
+function frameIndices(n: number, max: number): number[] {
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  const out = new Set<number>();
+  for (let k = 0; k < max; k++) out.add(Math.round((k * (n - 1)) / (max - 1)));
+  return [...out];
+}
+
+/**
+ * Gradient descent on one weight, step by step: press play or drag the slider. Each frame shows
+ * the steps so far, the current point and its tangent.
+ */
+export function descentAnimationFigure(curve: Curve, path: DescentPath, opts: { title?: string; weightName?: string } = {}): Figure {
+  checkCurve(curve, "descentAnimationFigure");
+  checkPath(path, "descentAnimationFigure");
+  const name = opts.weightName ?? "w";
+  const ranges = descentRanges(curve, path);
+  const idx = frameIndices(path.w.length, 60);
+  const stepTraces = (i: number): Trace[] => {
+    const seg = tangentSegment(path.w[i], path.loss[i], path.slope[i], ranges);
+    return [
+      { type: "scatter", mode: "lines+markers", x: path.w.slice(0, i + 1), y: path.loss.slice(0, i + 1), name: "지나온 단계", line: { color: COLORS.path, width: 1.5, dash: "dot" }, marker: { color: COLORS.path, size: 7 } },
+      { type: "scatter", mode: "lines", x: seg.x, y: seg.y, name: "접선", line: { color: COLORS.tangent, width: 3 } },
+      {
+        type: "scatter", mode: "text+markers", x: [path.w[i]], y: [path.loss[i]], name: "현재 위치",
+        text: [`w${subscript(i)} = ${path.w[i].toFixed(3)}, 기울기 ${path.slope[i].toFixed(3)}`], textposition: "top center",
+        marker: { color: COLORS.path, size: 15, line: { color: "white", width: 2 } }, textfont: { color: COLORS.path, size: 14 },
+      },
+    ];
+  };
+  const names = idx.map((i) => `step-${i}`);
+  return {
+    data: [
+      { type: "scatter", mode: "lines", name: `손실 L(${name})`, x: curve.w, y: curve.loss, line: { color: COLORS.curve, width: 3 } },
+      ...stepTraces(0),
+    ],
+    frames: idx.map((i, k) => ({ name: names[k], data: stepTraces(i) as Plotly.Data[], traces: [1, 2, 3] })),
+    layout: baseLayout(opts.title ?? `경사하강법 한 단계씩 (α = ${path.learningRate}): ▶을 누르거나 슬라이더를 움직이세요`, {
+      xaxis: { title: { text: name }, range: ranges.x },
+      yaxis: { title: { text: "손실 L" }, range: ranges.y },
+      height: 520,
+      margin: { l: 65, r: 20, t: 60, b: 130 },
+      legend: { x: 0.98, xanchor: "right", y: 0.98, bgcolor: "rgba(255,255,255,0.7)" },
+      ...animationControls(names, idx.map((i) => String(i)), "단계 "),
+    }),
+  };
+}
+
+/** Gradient descent over two weights on the contour map, step by step (at most `frames` frames, default 60). */
+export function surfaceAnimationFigure(surface: Surface, path: SurfacePath, opts: { title?: string; pName?: string; qName?: string; frames?: number } = {}): Figure {
+  checkSurface(surface, "surfaceAnimationFigure");
+  const pts = checkSurfacePath(path, "surfaceAnimationFigure");
+  const maxFrames = opts.frames ?? 60;
+  if (!(Number.isInteger(maxFrames) && maxFrames >= 2)) throw new InputError(`surfaceAnimationFigure: frames must be an integer ≥ 2, got ${opts.frames}`);
+  const pName = opts.pName ?? "p", qName = opts.qName ?? "q";
+  const idx = frameIndices(pts.p.length, maxFrames);
+  const lossAt = (i: number) => (pts.loss ? pts.loss[i] : surfaceValueAt(surface, pts.p[i], pts.q[i]));
+  const stepTraces = (i: number): Trace[] => [
+    { type: "scatter", mode: "lines", x: pts.p.slice(0, i + 1), y: pts.q.slice(0, i + 1), name: path.name, line: { color: COLORS.path, width: 3 } },
+    {
+      type: "scatter", mode: "markers", x: [pts.p[i]], y: [pts.q[i]], name: "현재 위치",
+      marker: { color: "white", size: 14, line: { color: COLORS.path, width: 3 } },
+      hovertext: [`반복 ${i}: ${pName} = ${pts.p[i].toFixed(3)}, ${qName} = ${pts.q[i].toFixed(3)}, L = ${lossAt(i).toFixed(4)}`], hoverinfo: "text",
+    },
+  ];
+  const names = idx.map((i) => `iter-${i}`);
+  return {
+    data: [surfaceTrace(surface, "contour", pName, qName), ...stepTraces(0)],
+    frames: idx.map((i, k) => ({ name: names[k], data: stepTraces(i) as Plotly.Data[], traces: [1, 2] })),
+    layout: baseLayout(opts.title ?? `손실 지형 위의 경사하강법 (${pName}, ${qName}): ▶을 누르거나 슬라이더를 움직이세요`, {
+      xaxis: { title: { text: pName }, range: [surface.p[0], surface.p[surface.p.length - 1]] },
+      yaxis: { title: { text: qName }, range: [surface.q[0], surface.q[surface.q.length - 1]] },
+      height: 580,
+      margin: { l: 65, r: 20, t: 60, b: 140 },
+      showlegend: false,
+      ...animationControls(names, idx.map((i) => String(i)), "반복 "),
+    }),
+  };
+}

@@ -1,0 +1,152 @@
+import { test } from "node:test";
+import * as assert from "assert/strict";
+import * as vm from "vm";
+import { Figure, PLOTLY_MARKER, PLOT_CLASS, figureHtml, plotSetup, plotlyLibrary, plotlyLibraryHtml, scriptSafeJson, setPlotOutput, showFigure } from "nn-lesson";
+
+const NASTY = 'a </script><script>alert("x")</script> \'q\' "dq" \u2028 \u2029 & <!-- 손실 함수 -->';
+
+/** The inline scripts of an HTML output (our outputs are simple: <script>…</script> pairs). */
+function scripts(html: string): string[] {
+  return [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+}
+
+/** Run a plot output's script against a fake page and return what it passed to Plotly.newPlot. */
+function drawn(html: string, plotlyReady = true): { id: string; fig: Figure | undefined; el: { textContent: string } } {
+  const id = /<div id="([^"]+)"/.exec(html)![1];
+  const el = { isConnected: true, textContent: "" };
+  let fig: Figure | undefined;
+  const listeners: Record<string, () => void> = {};
+  const window: Record<string, unknown> = {
+    addEventListener: (name: string, f: () => void) => { listeners[name] = f; },
+  };
+  // JSON round trip: objects made in the vm context have that context's prototypes
+  const copy = (f: Figure): Figure => JSON.parse(JSON.stringify(f));
+  if (plotlyReady) window.Plotly = { newPlot: (e: unknown, f: Figure) => { assert.equal(e, el); fig = copy(f); } };
+  const ctx = vm.createContext({
+    window, document: { getElementById: (x: string) => (x === id ? el : null) },
+    setInterval: () => 1, clearInterval: () => undefined, Date,
+  });
+  for (const s of scripts(html)) vm.runInContext(s, ctx);
+  if (!plotlyReady) {
+    window.Plotly = { newPlot: (_e: unknown, f: Figure) => { fig = copy(f); } };
+    listeners["nn-lesson-plotly-ready"]();
+  }
+  return { id, fig, el };
+}
+
+test("figureHtml: one div and one script; the figure reaches Plotly.newPlot unchanged", () => {
+  const fig: Figure = { data: [{ type: "scatter", x: [1, 2], y: [3, 4], name: "선" }], layout: { title: { text: "제목" } } };
+  const html = figureHtml(fig);
+  assert.equal(html.match(/<div /g)?.length, 1);
+  assert.match(html, new RegExp(`class="${PLOT_CLASS}"`));
+  assert.equal(scripts(html).length, 1);
+  assert.ok(!html.includes("plotly.js v"), "the library is not inside a plot output");
+  assert.ok(html.length < 5000);
+  const out = drawn(html).fig!;
+  assert.deepEqual(out.data, fig.data);
+  assert.deepEqual(out.layout!.title, { text: "제목" });
+  assert.equal(out.layout!.height, 420);
+  assert.equal(out.config!.responsive, true);
+});
+
+test("figureHtml: </script>, quotes, U+2028/U+2029, & and Korean in titles stay text and break nothing", () => {
+  const fig: Figure = { data: [{ type: "scatter", x: [0], y: [0], name: NASTY, text: [NASTY] }], layout: { title: { text: NASTY }, xaxis: { title: { text: "가중치 w₁" } } } };
+  const html = figureHtml(fig);
+  const [body] = scripts(html);
+  assert.equal(scripts(html).length, 1, "exactly one script: the title did not close it");
+  for (const bad of ["</script", "<script", "<!--", "\u2028", "\u2029"]) assert.ok(!body.toLowerCase().includes(bad), `script body contains ${JSON.stringify(bad)}`);
+  const out = drawn(html).fig!;
+  assert.equal((out.layout!.title as { text: string }).text, NASTY);
+  assert.equal((out.data[0] as { name: string }).name, NASTY);
+  assert.deepEqual((out.layout!.xaxis as { title: unknown }).title, { text: "가중치 w₁" });
+});
+
+test("figureHtml: waits for plotly.js that arrives later (ready event)", () => {
+  const out = drawn(figureHtml({ data: [{ type: "bar", x: ["가"], y: [1] }] }), false);
+  assert.deepEqual(out.fig!.data, [{ type: "bar", x: ["가"], y: [1] }]);
+});
+
+test("figureHtml: typed arrays become JSON arrays; frames kept; layout height sizes the div", () => {
+  const html = figureHtml({
+    data: [{ type: "scatter", x: Float64Array.from([1, 2]) as unknown as number[], y: [1, 2] }],
+    layout: { height: 300 }, frames: [{ name: "f0", data: [{ x: [1], y: [1] }] }],
+  });
+  assert.match(html, /height:300px/);
+  const out = drawn(html).fig!;
+  assert.deepEqual((out.data[0] as { x: number[] }).x, [1, 2]);
+  assert.equal(out.frames!.length, 1);
+});
+
+test("figureHtml: every output gets its own element id", () => {
+  const ids = new Set(Array.from({ length: 20 }, () => /<div id="([^"]+)"/.exec(figureHtml({ data: [] }))![1]));
+  assert.equal(ids.size, 20);
+});
+
+test("figureHtml: bad input is one clear line", () => {
+  assert.throws(() => figureHtml(undefined as unknown as Figure), /figure: expected an object/);
+  assert.throws(() => figureHtml({ data: "x" } as unknown as Figure), /`data` must be an array/);
+  assert.throws(() => figureHtml({ data: [1] } as unknown as Figure), /every trace/);
+});
+
+test("scriptSafeJson escapes <, >, &, U+2028, U+2029 and round-trips", () => {
+  const v = { s: NASTY, n: [1.5, -2e-9], k: "한국어" };
+  const json = scriptSafeJson(v);
+  assert.ok(!/[<>&\u2028\u2029]/.test(json));
+  assert.deepEqual(JSON.parse(json), v);
+  assert.ok(json.includes("한국어"), "Korean stays readable");
+});
+
+test("plotly.js library output: marked, read from plotly.js-dist-min, sets window.Plotly even with require.js present", () => {
+  const lib = plotlyLibrary();
+  assert.match(lib.file, /plotly\.js-dist-min[\\/]plotly\.min\.js$/);
+  assert.match(lib.version, /^\d+\.\d+\.\d+$/);
+  const html = plotlyLibraryHtml();
+  assert.ok(html.startsWith(`<script ${PLOTLY_MARKER}="${lib.version}">`));
+  assert.equal(scripts(html).length, 1);
+  assert.ok(html.length > 1_000_000);
+  // The bundle's own header prefers a CommonJS `module` when one exists; the wrapper hides `module`,
+  // `exports` and `define` so the bundle always takes its browser path. Check the wrapper with a
+  // stand-in bundle of the same shape (the real bundle runs in the browser tests).
+  const at = html.indexOf(lib.code);
+  assert.ok(at > 0, "the library text is embedded verbatim");
+  const fake = `(function (root, factory) { if (typeof module === "object" && module.exports) { module.exports = factory(); } else { root.moduleName = factory(); } }(typeof self !== "undefined" ? self : this, () => { var Plotly = { version: "${lib.version}" }; window.Plotly = Plotly; return Plotly; }));`;
+  const wrapped = scripts(html)[0].replace(lib.code, fake);
+  const events: string[] = [];
+  const ctx = vm.createContext({
+    define: Object.assign(() => { throw new Error("define must not be used"); }, { amd: {} }),
+    module: { exports: {} },
+    Event: class { constructor(public type: string) {} },
+  });
+  vm.runInContext("var window = this, self = this;", ctx);
+  (ctx as Record<string, unknown>).dispatchEvent = (e: { type: string }) => { events.push(e.type); };
+  vm.runInContext(wrapped, ctx);
+  assert.equal((ctx as Record<string, { version: string }>).Plotly.version, lib.version, "window.Plotly is set");
+  assert.deepEqual((ctx as Record<string, { exports: object }>).module.exports, {}, "the host's module.exports is untouched");
+  assert.deepEqual(events, ["nn-lesson-plotly-ready"]);
+});
+
+test("plotSetup sends the library once; showFigure sends it only if nothing did", () => {
+  const outputs: string[] = [];
+  const prev = setPlotOutput((h) => outputs.push(h));
+  try {
+    showFigure({ data: [] });
+    showFigure({ data: [] });
+    assert.equal(outputs.length, 3, "library once, then two plots");
+    assert.ok(outputs[0].includes(PLOTLY_MARKER));
+    assert.ok(!outputs[1].includes(PLOTLY_MARKER) && !outputs[2].includes(PLOTLY_MARKER));
+    setPlotOutput((h) => outputs.push(h));
+    outputs.length = 0;
+    plotSetup();
+    showFigure({ data: [] });
+    assert.equal(outputs.length, 2);
+    assert.ok(outputs[0].includes(PLOTLY_MARKER) && !outputs[1].includes(PLOTLY_MARKER));
+    plotSetup();
+    assert.equal(outputs.length, 3, "plotSetup always emits (re-running the cell after a page reload)");
+  } finally {
+    setPlotOutput(prev);
+  }
+});
+
+test("showFigure outside a notebook: one clear line, no tslab internals", () => {
+  assert.throws(() => showFigure({ data: [] }), (e: Error) => /not running inside a tslab notebook/.test(e.message) && !e.message.includes("\n"));
+});
