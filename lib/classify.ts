@@ -1,2 +1,410 @@
-// Placeholder so lib/index.ts builds; filled in by the issue that owns this module.
-export {};
+import { Matrix, Vector } from "./matrix";
+import { sigmoid } from "./activation";
+import { makeRng, Rng } from "./random";
+import { Optimizer } from "./optim";
+
+/**
+ * Classification: the lesson's network with two changes at the output and one everywhere.
+ *
+ * - Biases. Every layer computes A = W·input + b (the lesson's network has no b). Without a bias every
+ *   node's boundary passes through the origin, which a classifier cannot afford.
+ * - Output layer and loss, chosen together:
+ *     "sigmoid"  one output o = σ(a) = P(class 1),  binary cross-entropy  L = −[y log o + (1 − y) log(1 − o)]
+ *     "softmax"  K outputs o_k = e^{a_k} / Σ_j e^{a_j},  cross-entropy  L = −log o_label
+ *   In both cases ∂L/∂a = o − y (y the 0/1 label, or the one-hot vector): the output delta is simply
+ *   `o − y`, with no o(1 − o) factor (that factor cancels against the loss's 1/o terms).
+ * - Hidden layers are sigmoid, as in the lesson: delta = (Wᵀ · delta_next) · z (1 − z).
+ *
+ * Losses are computed from the output layer's total input a (the logits), in a numerically stable
+ * way: log(1 + e^a) as max(a, 0) + log(1 + e^{−|a|}), and softmax through log-sum-exp with the largest
+ * a subtracted first, so large |a| never gives Infinity or NaN.
+ */
+
+export type OutputKind = "sigmoid" | "softmax";
+
+/** log Σ_k e^{a_k}, computed as m + log Σ e^{a_k − m} with m = max a (never overflows). */
+export function logSumExp(a: ArrayLike<number>): number {
+  let m = -Infinity;
+  for (let k = 0; k < a.length; k++) if (a[k] > m) m = a[k];
+  if (m === -Infinity || m === Infinity) return m;
+  let s = 0;
+  for (let k = 0; k < a.length; k++) s += Math.exp(a[k] - m);
+  return m + Math.log(s);
+}
+
+/** softmax(a)_k = e^{a_k − m} / Σ_j e^{a_j − m} with m = max a: positive numbers that add up to 1, never overflowing. */
+export function softmax(a: ArrayLike<number>, out: Float64Array = new Float64Array(a.length)): Float64Array {
+  let m = -Infinity;
+  for (let k = 0; k < a.length; k++) if (a[k] > m) m = a[k];
+  let s = 0;
+  for (let k = 0; k < a.length; k++) s += (out[k] = Math.exp(a[k] - m));
+  for (let k = 0; k < a.length; k++) out[k] /= s;
+  return out;
+}
+
+/** log(1 + e^a) without overflow. */
+export function softplus(a: number): number {
+  return Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a)));
+}
+
+/** Binary cross-entropy of label y ∈ {0, 1} given the logit a (o = σ(a)): −[y log o + (1−y) log(1−o)] = log(1 + e^a) − y a. */
+export function binaryCrossEntropyFromLogit(y: number, a: number): number {
+  return softplus(a) - y * a;
+}
+
+/** Cross-entropy −log softmax(a)_label = logSumExp(a) − a_label. */
+export function crossEntropyFromLogits(label: number, a: ArrayLike<number>): number {
+  return logSumExp(a) - a[label];
+}
+
+/** The textbook form −[y log o + (1−y) log(1−o)] from a probability o (inexact when o rounds to 0 or 1). */
+export function binaryCrossEntropy(y: number, o: number): number {
+  return -(y * Math.log(o) + (1 - y) * Math.log(1 - o));
+}
+
+/** A network for classification: sigmoid hidden layers with biases, and a sigmoid or softmax output. */
+export class Classifier {
+  /** Layer sizes, e.g. [2, 8, 1] (binary) or [2, 8, 3] (three classes). */
+  readonly sizes: number[];
+  readonly output: OutputKind;
+  /** W[l][k·sizes[l] + i]: weight from node i of layer l to node k of layer l + 1. */
+  readonly W: Float64Array[];
+  /** b[l][k]: bias of node k of layer l + 1. */
+  readonly b: Float64Array[];
+  /** A[l] = W[l]·Z[l] + b[l]: total inputs; the last one holds the logits. */
+  readonly A: Float64Array[];
+  /** Z[0] is the input; Z[l + 1] is sigmoid(A[l]) for hidden layers and the class probabilities at the output. */
+  readonly Z: Float64Array[];
+  /** delta[l] = ∂L/∂A[l] for the last example passed to backward(). */
+  readonly delta: Float64Array[];
+  /** Gradients summed over the examples since zeroGrad(), same shapes as W and b. */
+  readonly gW: Float64Array[];
+  readonly gb: Float64Array[];
+
+  constructor(sizes: readonly number[], output: OutputKind, seed: string | number = "classifier") {
+    if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+      throw new Error(`Classifier: layer sizes must be at least two positive whole numbers, got [${sizes.join(", ")}]`);
+    }
+    const nOut = sizes[sizes.length - 1];
+    if (output === "sigmoid" && nOut !== 1) throw new Error(`Classifier: a sigmoid output has 1 node (P(class 1)), got ${nOut}`);
+    if (output === "softmax" && nOut < 2) throw new Error(`Classifier: a softmax output needs at least 2 nodes, got ${nOut}`);
+    if (output !== "sigmoid" && output !== "softmax") throw new Error(`Classifier: output must be "sigmoid" or "softmax", got ${JSON.stringify(output)}`);
+    this.sizes = sizes.slice();
+    this.output = output;
+    const L = sizes.length - 1;
+    const layer = (f: (l: number) => number) => Array.from({ length: L }, (_, l) => new Float64Array(f(l)));
+    this.W = layer((l) => sizes[l] * sizes[l + 1]);
+    this.b = layer((l) => sizes[l + 1]);
+    this.A = layer((l) => sizes[l + 1]);
+    this.Z = [new Float64Array(sizes[0]), ...layer((l) => sizes[l + 1])];
+    this.delta = layer((l) => sizes[l + 1]);
+    this.gW = layer((l) => sizes[l] * sizes[l + 1]);
+    this.gb = layer((l) => sizes[l + 1]);
+    this.initialize(makeRng(seed));
+  }
+
+  /** Xavier/Glorot uniform weights in ±√(6 / (fan_in + fan_out)); biases 0. */
+  initialize(rng: Rng): void {
+    this.W.forEach((w, l) => {
+      const r = Math.sqrt(6 / (this.sizes[l] + this.sizes[l + 1]));
+      for (let j = 0; j < w.length; j++) w[j] = (2 * rng() - 1) * r;
+    });
+    this.b.forEach((b) => b.fill(0));
+  }
+
+  /** Number of classes: 2 for a sigmoid output. */
+  get classCount(): number {
+    return this.output === "sigmoid" ? 2 : this.sizes[this.sizes.length - 1];
+  }
+
+  /** The parameters as one list [W1, b1, W2, b2, …] (views, not copies): what an Optimizer updates. */
+  params(): Float64Array[] {
+    return this.W.flatMap((w, l) => [w, this.b[l]]);
+  }
+
+  /** The summed gradients in the same order as params(). */
+  grads(): Float64Array[] {
+    return this.gW.flatMap((g, l) => [g, this.gb[l]]);
+  }
+
+  /** Copy of the parameters, e.g. a snapshot during training. */
+  snapshot(): Float64Array[] {
+    return this.params().map((p) => p.slice());
+  }
+
+  /** Overwrite the parameters with a snapshot (same order and shapes as params()). */
+  setParams(values: readonly ArrayLike<number>[]): void {
+    const p = this.params();
+    if (values.length !== p.length || values.some((v, j) => v.length !== p[j].length)) {
+      throw new Error("Classifier.setParams: expected the same blocks as params() ([W1, b1, W2, b2, …])");
+    }
+    p.forEach((dst, j) => dst.set(values[j]));
+  }
+
+  /** The weights as plain matrices (lesson layout, rows = nodes of the next layer). */
+  weightMatrices(): Matrix[] {
+    return this.W.map((w, l) => {
+      const cols = this.sizes[l];
+      return Array.from({ length: this.sizes[l + 1] }, (_, k) => Array.from(w.subarray(k * cols, (k + 1) * cols)));
+    });
+  }
+
+  biasVectors(): Vector[] {
+    return this.b.map((b) => Array.from(b));
+  }
+
+  /** Forward pass for one example; returns the output layer (P(class 1), or the K class probabilities). */
+  forward(x: ArrayLike<number>): Float64Array {
+    const { W, b, A, Z, sizes } = this;
+    if (x.length !== sizes[0]) throw new Error(`Classifier: the input has ${x.length} features, the network expects ${sizes[0]}`);
+    Z[0].set(x);
+    const L = W.length;
+    for (let l = 0; l < L; l++) {
+      const w = W[l], a = A[l], input = Z[l], out = Z[l + 1];
+      const cols = sizes[l], rows = sizes[l + 1];
+      for (let k = 0; k < rows; k++) {
+        let s = b[l][k];
+        const base = k * cols;
+        for (let i = 0; i < cols; i++) s += w[base + i] * input[i];
+        a[k] = s;
+        if (l < L - 1 || this.output === "sigmoid") out[k] = sigmoid(s);
+      }
+    }
+    if (this.output === "softmax") softmax(A[L - 1], Z[L]);
+    return Z[L];
+  }
+
+  /** Cross-entropy of the last forward pass for class `label`, from the logits (stable). */
+  loss(label: number): number {
+    const a = this.A[this.A.length - 1];
+    return this.output === "sigmoid" ? binaryCrossEntropyFromLogit(label, a[0]) : crossEntropyFromLogits(label, a);
+  }
+
+  /** After forward(x): back-propagate for class `label` and ADD this example's gradients to gW, gb. */
+  backward(label: number): void {
+    const { W, Z, delta, sizes, gW, gb } = this;
+    const L = W.length;
+    const o = Z[L], dOut = delta[L - 1];
+    checkLabel(label, this.classCount);
+    // output delta: o − y (y = the label for a sigmoid output, the one-hot vector for softmax)
+    for (let k = 0; k < o.length; k++) dOut[k] = o[k] - (this.output === "sigmoid" ? label : k === label ? 1 : 0);
+    for (let l = L - 2; l >= 0; l--) {
+      const wNext = W[l + 1], dNext = delta[l + 1], d = delta[l], z = Z[l + 1];
+      const cols = sizes[l + 1], rowsNext = sizes[l + 2];
+      for (let j = 0; j < cols; j++) {
+        let s = 0;
+        for (let k = 0; k < rowsNext; k++) s += wNext[k * cols + j] * dNext[k];
+        d[j] = s * z[j] * (1 - z[j]);
+      }
+    }
+    for (let l = 0; l < L; l++) {
+      const g = gW[l], d = delta[l], input = Z[l], cols = sizes[l];
+      for (let k = 0; k < sizes[l + 1]; k++) {
+        gb[l][k] += d[k];
+        for (let i = 0; i < cols; i++) g[k * cols + i] += d[k] * input[i];
+      }
+    }
+  }
+
+  zeroGrad(): void {
+    this.gW.forEach((g) => g.fill(0));
+    this.gb.forEach((g) => g.fill(0));
+  }
+
+  /** Multiply the summed gradients by `factor` (1 / batch size turns the sum into a mean). */
+  scaleGrad(factor: number): void {
+    this.grads().forEach((g) => { for (let j = 0; j < g.length; j++) g[j] *= factor; });
+  }
+
+  /** Class probabilities [P(0), P(1), …] for one input (two entries for a sigmoid output). */
+  probabilities(x: ArrayLike<number>): number[] {
+    const o = this.forward(x);
+    return this.output === "sigmoid" ? [1 - o[0], o[0]] : Array.from(o);
+  }
+
+  /** The most probable class. */
+  predict(x: ArrayLike<number>): number {
+    const o = this.forward(x);
+    if (this.output === "sigmoid") return o[0] > 0.5 ? 1 : 0;
+    let best = 0;
+    for (let k = 1; k < o.length; k++) if (o[k] > o[best]) best = k;
+    return best;
+  }
+
+  /** Mean cross-entropy over examples, and the summed gradient of that mean into gW, gb. */
+  lossAndGradient(X: readonly ArrayLike<number>[], labels: readonly number[]): number {
+    this.zeroGrad();
+    let total = 0;
+    for (let n = 0; n < X.length; n++) {
+      this.forward(X[n]);
+      total += this.loss(labels[n]);
+      this.backward(labels[n]);
+    }
+    this.scaleGrad(1 / X.length);
+    return total / X.length;
+  }
+}
+
+function checkLabel(label: number, classes: number): void {
+  if (!Number.isInteger(label) || label < 0 || label >= classes) {
+    throw new Error(`Classifier: label must be a class index 0 … ${classes - 1}, got ${label}`);
+  }
+}
+
+/** Examples and their class indices (a Dataset from dataset.ts fits). */
+export interface LabelledData {
+  X: readonly (readonly number[])[];
+  labels: readonly number[];
+}
+
+/** Mean cross-entropy over a data set. */
+export function meanCrossEntropy(net: Classifier, data: LabelledData): number {
+  let s = 0;
+  data.X.forEach((x, n) => { net.forward(x); s += net.loss(data.labels[n]); });
+  return s / data.X.length;
+}
+
+/** Fraction of examples whose most probable class is the right one. */
+export function accuracy(net: Classifier, data: LabelledData): number {
+  let right = 0;
+  data.X.forEach((x, n) => { if (net.predict(x) === data.labels[n]) right++; });
+  return right / data.X.length;
+}
+
+/** confusion[true class][predicted class] = count. */
+export function confusionMatrix(net: Classifier, data: LabelledData): number[][] {
+  const m = Array.from({ length: net.classCount }, () => new Array(net.classCount).fill(0));
+  data.X.forEach((x, n) => { m[data.labels[n]][net.predict(x)]++; });
+  return m;
+}
+
+/** 0, 1, …, n − 1 in a seeded random order (Fisher–Yates). */
+export function shuffledIndices(n: number, rng: Rng): number[] {
+  const idx = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [idx[i], idx[j]] = [idx[j], idx[i]];
+  }
+  return idx;
+}
+
+export interface ClassifierTrainOptions {
+  net: Classifier;
+  data: LabelledData;
+  optimizer: Optimizer;
+  epochs: number;
+  /** Examples per update; the last batch of an epoch may be smaller. Default 16; data.X.length = full batch. */
+  batchSize?: number;
+  /** Seed of the shuffling (a fresh order every epoch). */
+  seed?: string | number;
+  /** Keep a copy of the parameters every this many epochs (and at epoch 0 and the end). 0 = none. */
+  snapshotEvery?: number;
+}
+
+export interface Snapshot {
+  epoch: number;
+  params: Float64Array[];
+  loss: number;
+  accuracy: number;
+}
+
+export interface ClassifierTrainResult {
+  /** Mean cross-entropy over the whole data set before training (index 0) and after each epoch. */
+  loss: Float64Array;
+  /** Accuracy, the same way. */
+  accuracy: Float64Array;
+  snapshots: Snapshot[];
+  /** Number of optimiser updates done. */
+  updates: number;
+  trainSeconds: number;
+}
+
+/** Mini-batch training: every epoch shuffles the examples and updates once per batch with the mean gradient. */
+export function trainClassifier(opts: ClassifierTrainOptions): ClassifierTrainResult {
+  const { net, data, optimizer, epochs } = opts;
+  const N = data.X.length;
+  if (N === 0 || data.labels.length !== N) throw new Error(`trainClassifier: need examples with one label each (got ${N} examples, ${data.labels.length} labels)`);
+  if (!Number.isInteger(epochs) || epochs < 0) throw new Error(`trainClassifier: epochs must be a whole number ≥ 0, got ${epochs}`);
+  const batch = opts.batchSize ?? 16;
+  if (!Number.isInteger(batch) || batch < 1) throw new Error(`trainClassifier: batchSize must be a positive whole number, got ${batch}`);
+  const every = opts.snapshotEvery ?? 0;
+  const rng = makeRng(opts.seed ?? "shuffle");
+  const loss = new Float64Array(epochs + 1);
+  const acc = new Float64Array(epochs + 1);
+  const snapshots: Snapshot[] = [];
+  const record = (epoch: number) => {
+    loss[epoch] = meanCrossEntropy(net, data);
+    acc[epoch] = accuracy(net, data);
+    if (every > 0 && (epoch % every === 0 || epoch === epochs)) snapshots.push({ epoch, params: net.snapshot(), loss: loss[epoch], accuracy: acc[epoch] });
+  };
+  optimizer.reset();
+  const params = net.params(), grads = net.grads();
+  let updates = 0;
+  const t0 = process.hrtime.bigint();
+  record(0);
+  for (let e = 1; e <= epochs; e++) {
+    const order = shuffledIndices(N, rng);
+    for (let start = 0; start < N; start += batch) {
+      const idx = order.slice(start, start + batch);
+      net.lossAndGradient(idx.map((n) => data.X[n]), idx.map((n) => data.labels[n]));
+      optimizer.update(params, grads);
+      updates++;
+    }
+    record(e);
+  }
+  return { loss, accuracy: acc, snapshots, updates, trainSeconds: Number(process.hrtime.bigint() - t0) / 1e9 };
+}
+
+export interface DecisionGrid {
+  /** Grid coordinates along the first and second input (in the data's own units). */
+  x: number[];
+  y: number[];
+  /** cls[j][i]: predicted class at (x[i], y[j]); rows follow y, as plotly's z expects. */
+  cls: number[][];
+  /** prob[j][i]: P(class 1) for a sigmoid output, the winning class's probability for softmax. */
+  prob: number[][];
+}
+
+export interface DecisionGridOptions {
+  xRange: [number, number];
+  yRange: [number, number];
+  /** Points per axis (default 60). */
+  n?: number;
+  /** Applied to every grid point before the network sees it (e.g. a standardizer's apply). */
+  transform?: (p: number[]) => number[];
+  /** Evaluate with these parameters (a Snapshot's params) instead of the current ones; the net is restored afterwards. */
+  params?: readonly ArrayLike<number>[];
+}
+
+/** The network's answer over a grid of the input plane (networks with 2 inputs): data for a decision-boundary plot. */
+export function decisionGrid(net: Classifier, opts: DecisionGridOptions): DecisionGrid {
+  if (net.sizes[0] !== 2) throw new Error(`decisionGrid: the network must have 2 inputs to draw a plane, it has ${net.sizes[0]}`);
+  const n = opts.n ?? 60;
+  const axis = ([lo, hi]: [number, number]) => Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
+  const x = axis(opts.xRange), y = axis(opts.yRange);
+  const keep = opts.params ? net.snapshot() : null;
+  if (opts.params) net.setParams(opts.params);
+  const cls: number[][] = [], prob: number[][] = [];
+  for (const yj of y) {
+    const cRow: number[] = [], pRow: number[] = [];
+    for (const xi of x) {
+      const p = net.probabilities(opts.transform ? opts.transform([xi, yj]) : [xi, yj]);
+      let best = 0;
+      for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
+      cRow.push(best);
+      pRow.push(net.output === "sigmoid" ? p[1] : p[best]);
+    }
+    cls.push(cRow);
+    prob.push(pRow);
+  }
+  if (keep) net.setParams(keep);
+  return { x, y, cls, prob };
+}
+
+/** [min − margin, max + margin] of one feature: a plotting range around the data. */
+export function featureRange(X: readonly (readonly number[])[], j: number, margin = 0.1): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (const x of X) { lo = Math.min(lo, x[j]); hi = Math.max(hi, x[j]); }
+  const pad = (hi - lo) * margin || 1;
+  return [lo - pad, hi + pad];
+}
