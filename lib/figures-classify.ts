@@ -1,2 +1,224 @@
-// Placeholder so lib/index.ts builds; filled in by the issue that owns this module.
-export {};
+/**
+ * Figures for the notebooks beyond the lesson (optimisers, classification, the autodiff cross-check).
+ * Pure like figures.ts: data in, a Figure out. Loss curves and loss surfaces come from figures.ts;
+ * what is new here is the input plane of a classifier (decision regions + data points, also as an
+ * animation over training) and the scatter of two sets of gradients.
+ */
+import type * as Plotly from "plotly.js";
+import { DecisionGrid, LabelledData } from "./classify";
+import { COLORS, PLOT_FONT, lossHistoryFigure } from "./figures";
+import { InputError } from "./network-file";
+import { Figure } from "./plot";
+
+type Trace = Partial<Plotly.Data>;
+
+/** Marker colours of the classes, and the light colours of their regions. */
+export const CLASS_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"];
+const REGION_COLORS = ["#c6dbef", "#fcbba1", "#c7e9c0", "#dadaeb", "#fdd0a2"];
+
+export interface PlaneOptions {
+  title?: string;
+  /** Axis names, e.g. the feature names. */
+  xName?: string;
+  yName?: string;
+  /** Class names for the legend (default "0", "1", …). */
+  classes?: string[];
+}
+
+function checkGrid(g: DecisionGrid, who: string): void {
+  if (!g || !Array.isArray(g.x) || !Array.isArray(g.y) || !Array.isArray(g.cls) || !Array.isArray(g.prob)) {
+    throw new InputError(`${who}: grid must be { x, y, cls, prob } (see decisionGrid)`);
+  }
+  if (g.cls.length !== g.y.length || g.cls.some((row) => row.length !== g.x.length)) {
+    throw new InputError(`${who}: grid.cls must have ${g.y.length} rows of ${g.x.length} values`);
+  }
+}
+
+function checkData(d: LabelledData, who: string): void {
+  if (!d || !Array.isArray(d.X) || !Array.isArray(d.labels) || d.X.length !== d.labels.length) {
+    throw new InputError(`${who}: data must be { X, labels } with one label per row`);
+  }
+  if (d.X.some((x) => x.length < 2)) throw new InputError(`${who}: every data row needs 2 values to be drawn on the plane`);
+}
+
+/** Binary: P(class 1) from 0 to 1 in the two region colours. K classes: the predicted class. */
+function regionTraces(g: DecisionGrid, classCount: number, classes: string[]): Trace[] {
+  if (classCount === 2) {
+    return [
+      {
+        type: "heatmap", x: g.x, y: g.y, z: g.prob, zmin: 0, zmax: 1, zsmooth: "best", showscale: true,
+        colorscale: [[0, REGION_COLORS[0]], [0.5, "#ffffff"], [1, REGION_COLORS[1]]],
+        colorbar: { title: { text: `P(${classes[1]})` }, len: 0.7 },
+        hovertemplate: `%{x:.2f}, %{y:.2f}<br>P(${classes[1]}) = %{z:.3f}<extra></extra>`, name: "확률",
+      } as Trace,
+      {
+        type: "contour", x: g.x, y: g.y, z: g.prob, showscale: false, hoverinfo: "skip", name: "결정 경계 (P = 0.5)",
+        contours: { start: 0.5, end: 0.5, size: 1, coloring: "none" }, line: { color: "black", width: 2.5 },
+      } as Trace,
+    ];
+  }
+  const scale: [number, string][] = [];
+  for (let k = 0; k < classCount; k++) {
+    scale.push([k / classCount, REGION_COLORS[k % REGION_COLORS.length]], [(k + 1) / classCount, REGION_COLORS[k % REGION_COLORS.length]]);
+  }
+  return [{
+    type: "heatmap", x: g.x, y: g.y, z: g.cls, zmin: -0.5, zmax: classCount - 0.5, showscale: false, colorscale: scale,
+    customdata: g.prob as unknown as Plotly.Datum[], name: "예측한 클래스",
+    hovertemplate: "%{x:.2f}, %{y:.2f}<br>클래스 %{z} (확률 %{customdata:.3f})<extra></extra>",
+  } as Trace];
+}
+
+function pointTraces(d: LabelledData, classes: string[]): Trace[] {
+  return classes.map((name, k) => {
+    const rows = d.X.filter((_, n) => d.labels[n] === k);
+    return {
+      type: "scatter", mode: "markers", name, x: rows.map((x) => x[0]), y: rows.map((x) => x[1]),
+      marker: { color: CLASS_COLORS[k % CLASS_COLORS.length], size: 7, line: { color: "white", width: 1 } },
+    } as Trace;
+  });
+}
+
+function planeLayout(g: DecisionGrid, title: string, opts: PlaneOptions, extra: Partial<Plotly.Layout> = {}): Partial<Plotly.Layout> {
+  return {
+    title: { text: title, x: 0.02, xanchor: "left" },
+    font: { family: PLOT_FONT, size: 14 },
+    height: 520,
+    margin: { l: 65, r: 20, t: 60, b: 60 },
+    xaxis: { title: { text: opts.xName ?? "x₁" }, range: [g.x[0], g.x[g.x.length - 1]], automargin: true },
+    yaxis: { title: { text: opts.yName ?? "x₂" }, range: [g.y[0], g.y[g.y.length - 1]], automargin: true },
+    legend: { x: 1.02, xanchor: "left", y: 1 },
+    ...extra,
+  };
+}
+
+function classNames(opts: PlaneOptions, d: LabelledData, g: DecisionGrid, binary: boolean): string[] {
+  let count = Math.max(0, ...d.labels) + 1;
+  for (const row of g.cls) for (const c of row) count = Math.max(count, c + 1);
+  if (binary) count = 2;
+  return opts.classes ?? Array.from({ length: count }, (_, k) => String(k));
+}
+
+/** The decision regions of a trained classifier over the input plane, with the data points on top. */
+export function decisionBoundaryFigure(grid: DecisionGrid, data: LabelledData, opts: PlaneOptions & { binary?: boolean } = {}): Figure {
+  checkGrid(grid, "decisionBoundaryFigure");
+  checkData(data, "decisionBoundaryFigure");
+  const classes = classNames(opts, data, grid, opts.binary ?? false);
+  return {
+    data: [...regionTraces(grid, classes.length, classes), ...pointTraces(data, classes)],
+    layout: planeLayout(grid, opts.title ?? "결정 경계와 데이터", opts),
+  };
+}
+
+export interface BoundaryFrame {
+  /** Slider label, e.g. the epoch. */
+  label: string;
+  grid: DecisionGrid;
+  /** Shown in the title while this frame is displayed, e.g. "손실 0.21, 정확도 93%". */
+  note?: string;
+}
+
+/** The decision regions changing during training: ▶ plays the frames, the slider picks one. */
+export function decisionBoundaryAnimationFigure(frames: BoundaryFrame[], data: LabelledData, opts: PlaneOptions & { binary?: boolean; prefix?: string } = {}): Figure {
+  if (!Array.isArray(frames) || frames.length === 0) throw new InputError("decisionBoundaryAnimationFigure: expected at least one frame { label, grid }");
+  frames.forEach((f, i) => checkGrid(f?.grid, `decisionBoundaryAnimationFigure: frame ${i}`));
+  checkData(data, "decisionBoundaryAnimationFigure");
+  const first = frames[0].grid;
+  const classes = classNames(opts, data, frames[frames.length - 1].grid, opts.binary ?? false);
+  const base = opts.title ?? "학습하는 동안 바뀌는 결정 경계";
+  const titleOf = (f: BoundaryFrame) => `${base}: ${opts.prefix ?? "에폭 "}${f.label}${f.note ? `, ${f.note}` : ""}`;
+  const regions = (g: DecisionGrid) => regionTraces(g, classes.length, classes);
+  const nRegion = regions(first).length;
+  const names = frames.map((_, i) => `frame-${i}`);
+  const anim = (duration: number) => ({ frame: { duration, redraw: true }, transition: { duration: 0 }, mode: "immediate" });
+  return {
+    data: [...regions(first), ...pointTraces(data, classes)],
+    frames: frames.map((f, i) => ({
+      name: names[i],
+      data: regions(f.grid) as Plotly.Data[],
+      traces: Array.from({ length: nRegion }, (_, t) => t),
+      layout: { title: { text: titleOf(f), x: 0.02, xanchor: "left" } } as Partial<Plotly.Layout>,
+    })),
+    layout: planeLayout(first, titleOf(frames[0]), opts, {
+      height: 600,
+      margin: { l: 65, r: 20, t: 60, b: 150 },
+      updatemenus: [{
+        type: "buttons", direction: "left", showactive: false, x: 0, xanchor: "left", y: -0.17, yanchor: "top", pad: { t: 0, r: 10 },
+        buttons: [
+          { label: "▶ 재생", method: "animate", args: [null, { ...anim(500), fromcurrent: true }] },
+          { label: "❚❚ 멈춤", method: "animate", args: [[null], anim(0)] },
+        ],
+      }] as unknown as Plotly.Layout["updatemenus"],
+      sliders: [{
+        active: 0, x: 0.22, len: 0.78, xanchor: "left", y: -0.1, yanchor: "top", pad: { t: 0 },
+        currentvalue: { prefix: opts.prefix ?? "에폭 ", visible: true, xanchor: "left" },
+        steps: frames.map((f, i) => ({ label: f.label, method: "animate", args: [[names[i]], anim(0)] })),
+      }] as unknown as Plotly.Layout["sliders"],
+    }),
+  };
+}
+
+/** Cross-entropy (or any loss) per epoch for one or more runs: figures.ts's loss history with the right axis names. */
+export function classifierLossFigure(series: { name: string; loss: ArrayLike<number> }[], opts: { title?: string; log?: boolean; yName?: string } = {}): Figure {
+  const fig = lossHistoryFigure(series.map((s) => ({ name: s.name, loss: Array.from(s.loss).slice(1) })), { log: opts.log, title: opts.title ?? "에폭에 따른 손실 (교차 엔트로피)" });
+  const layout = fig.layout ?? {};
+  return {
+    ...fig,
+    layout: {
+      ...layout,
+      xaxis: { ...(layout.xaxis ?? {}), title: { text: "에폭" } },
+      yaxis: { ...(layout.yaxis ?? {}), title: { text: opts.yName ?? "평균 교차 엔트로피" } },
+    },
+  };
+}
+
+/** Accuracy per epoch (index 0 = before training) for one or more runs, in percent. */
+export function accuracyFigure(series: { name: string; accuracy: ArrayLike<number> }[], opts: { title?: string } = {}): Figure {
+  if (!Array.isArray(series) || series.length === 0) throw new InputError("accuracyFigure: expected a list of { name, accuracy } series");
+  return {
+    data: series.map((s, k) => ({
+      type: "scatter", mode: "lines", name: s.name, x: Array.from(s.accuracy, (_, e) => e), y: Array.from(s.accuracy, (a) => 100 * a),
+      line: { width: 2.5, color: CLASS_COLORS[k % CLASS_COLORS.length] },
+    }) as Trace),
+    layout: {
+      title: { text: opts.title ?? "에폭에 따른 정확도", x: 0.02, xanchor: "left" },
+      font: { family: PLOT_FONT, size: 14 },
+      xaxis: { title: { text: "에폭" }, automargin: true },
+      yaxis: { title: { text: "정확도 (%)" }, range: [0, 101], automargin: true },
+      legend: { x: 0.98, xanchor: "right", y: 0.05, yanchor: "bottom", bgcolor: "rgba(255,255,255,0.7)" },
+      showlegend: series.length > 1,
+    },
+  };
+}
+
+/**
+ * Two sets of gradients of the same parameters, one point per parameter: our hand-derived value on x,
+ * the autodiff engine's on y. Agreement puts every point on the diagonal.
+ */
+export function gradientAgreementFigure(groups: { name: string; ours: ArrayLike<number>; theirs: ArrayLike<number> }[], opts: { title?: string; oursName?: string; theirsName?: string } = {}): Figure {
+  if (!Array.isArray(groups) || groups.length === 0) throw new InputError("gradientAgreementFigure: expected a list of { name, ours, theirs }");
+  let lo = Infinity, hi = -Infinity;
+  const data: Trace[] = groups.map((g, k) => {
+    const x = Array.from(g.ours), y = Array.from(g.theirs);
+    if (x.length !== y.length) throw new InputError(`gradientAgreementFigure: "${g.name}" has ${x.length} of ours but ${y.length} of theirs`);
+    for (const v of [...x, ...y]) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    return {
+      type: "scatter", mode: "markers", name: g.name, x, y,
+      marker: { size: 9, color: CLASS_COLORS[k % CLASS_COLORS.length], opacity: 0.8 },
+      hovertemplate: `${g.name}<br>${opts.oursName ?? "직접 유도"}: %{x:.6g}<br>${opts.theirsName ?? "TensorFlow.js"}: %{y:.6g}<extra></extra>`,
+    } as Trace;
+  });
+  if (lo === hi) { lo -= 1; hi += 1; }
+  const pad = (hi - lo) * 0.05;
+  data.unshift({ type: "scatter", mode: "lines", name: "y = x", x: [lo - pad, hi + pad], y: [lo - pad, hi + pad], line: { color: COLORS.node, dash: "dot", width: 1.5 }, hoverinfo: "skip" });
+  return {
+    data,
+    layout: {
+      title: { text: opts.title ?? "두 방법으로 구한 기울기", x: 0.02, xanchor: "left" },
+      font: { family: PLOT_FONT, size: 14 },
+      height: 480,
+      xaxis: { title: { text: opts.oursName ?? "직접 유도한 역전파" }, automargin: true, zeroline: true },
+      yaxis: { title: { text: opts.theirsName ?? "TensorFlow.js 자동 미분" }, automargin: true, zeroline: true, scaleanchor: "x" },
+      legend: { x: 0.02, y: 0.98, bgcolor: "rgba(255,255,255,0.7)" },
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { test } from "node:test";
+import * as assert from "assert/strict";
+import {
+  Adam, Classifier, Figure, accuracyFigure, classifierLossFigure, decisionBoundaryAnimationFigure, decisionBoundaryFigure,
+  decisionGrid, figureHtml, gradientAgreementFigure, trainClassifier, xorDataset,
+} from "nn-lesson";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type AnyTrace = Record<string, any>;
+const traces = (f: Figure) => f.data as AnyTrace[];
+const layout = (f: Figure) => f.layout as Record<string, any>;
+
+const xor = xorDataset();
+const net = new Classifier([2, 4, 1], "sigmoid", "xor");
+const run = trainClassifier({ net, data: xor, optimizer: new Adam({ learningRate: 0.1 }), epochs: 200, batchSize: 4, snapshotEvery: 50 });
+const range: [number, number] = [-0.5, 1.5];
+
+test("decisionBoundaryFigure, binary: probability heatmap, the P = 0.5 contour, one marker trace per class", () => {
+  const g = decisionGrid(net, { xRange: range, yRange: range, n: 21 });
+  const f = decisionBoundaryFigure(g, xor, { binary: true, classes: ["거짓", "참"], xName: "x₁" });
+  const [heat, line, c0, c1] = traces(f);
+  assert.equal(heat.type, "heatmap");
+  assert.deepEqual(heat.z, g.prob);
+  assert.equal(line.type, "contour");
+  assert.equal(line.contours.start, 0.5);
+  assert.deepEqual([c0.name, c1.name], ["거짓", "참"]);
+  assert.deepEqual(c0.x, [0, 1]);
+  assert.deepEqual(c1.y, [1, 0]);
+  assert.equal(layout(f).xaxis.title.text, "x₁");
+  assert.ok(figureHtml(f).includes("거짓"));
+});
+
+test("decisionBoundaryFigure, three classes: the predicted class as a 3-colour heatmap", () => {
+  const three = new Classifier([2, 3], "softmax", 1);
+  const g = decisionGrid(three, { xRange: [-3, 3], yRange: [-3, 3], n: 11 });
+  const data = { X: [[0, 0], [1, 1], [-1, 2]], labels: [0, 1, 2] };
+  const f = decisionBoundaryFigure(g, data);
+  const [heat, ...points] = traces(f);
+  assert.deepEqual(heat.z, g.cls);
+  assert.equal(heat.zmax, 2.5);
+  assert.equal(points.length, 3);
+  assert.deepEqual(points.map((p) => p.name), ["0", "1", "2"]);
+});
+
+test("decisionBoundaryAnimationFigure: one frame per snapshot updating the region traces, play button and slider", () => {
+  const frames = run.snapshots.map((s) => ({
+    label: String(s.epoch), note: `정확도 ${(100 * s.accuracy).toFixed(0)}%`,
+    grid: decisionGrid(net, { xRange: range, yRange: range, n: 15, params: s.params }),
+  }));
+  const f = decisionBoundaryAnimationFigure(frames, xor, { binary: true });
+  assert.equal(f.frames!.length, 5);
+  assert.deepEqual((f.frames![0] as any).traces, [0, 1]);
+  assert.deepEqual((f.frames![4] as any).data[0].z, decisionGrid(net, { xRange: range, yRange: range, n: 15 }).prob);
+  assert.notDeepEqual((f.frames![0] as any).data[0].z, (f.frames![4] as any).data[0].z);
+  assert.match((f.frames![4] as any).layout.title.text, /에폭 200, 정확도 100%/);
+  const l = layout(f);
+  assert.equal(l.updatemenus[0].buttons[0].method, "animate");
+  assert.deepEqual(l.sliders[0].steps.map((s: any) => s.label), ["0", "50", "100", "150", "200"]);
+  assert.ok(figureHtml(f).length > 1000);
+  assert.throws(() => decisionBoundaryAnimationFigure([], xor), /at least one frame/);
+});
+
+test("loss and accuracy per epoch; gradient agreement scatter with the diagonal", () => {
+  const lf = classifierLossFigure([{ name: "Adam", loss: run.loss }]);
+  assert.equal(traces(lf)[0].y.length, 200, "epoch 0 (before training) is left out of the loss curve");
+  assert.equal(layout(lf).xaxis.title.text, "에폭");
+  assert.equal(layout(lf).yaxis.title.text, "평균 교차 엔트로피");
+  const af = accuracyFigure([{ name: "Adam", accuracy: run.accuracy }]);
+  assert.equal(traces(af)[0].y[200], 100);
+  const gf = gradientAgreementFigure([{ name: "W1", ours: [1, -2], theirs: [1.0000001, -2] }]);
+  const [diag, pts] = traces(gf);
+  assert.deepEqual(diag.x, diag.y);
+  assert.deepEqual(pts.x, [1, -2]);
+  assert.throws(() => gradientAgreementFigure([{ name: "b", ours: [1], theirs: [] }]), /"b" has 1 of ours but 0 of theirs/);
+  assert.throws(() => decisionBoundaryFigure({ x: [0], y: [0], cls: [], prob: [] } as any, xor), /grid.cls must have 1 rows/);
+});
