@@ -8,6 +8,8 @@
  * `compareValues` is pure and returns a result; `check` also displays it in the notebook.
  * `checkFunction` runs the learner's function and a reference on several inputs.
  */
+import * as fs from "fs";
+import * as path from "path";
 import { displayHtml, escapeHtml } from "./show";
 
 /** What a learner may hand in: a number, a vector, a matrix (plain or typed arrays). */
@@ -136,6 +138,15 @@ export function checkHtml(r: CheckResult): string {
 export function check(name: string, actual: unknown, expected: Numeric, opts: CheckOptions = {}): CheckResult {
   const r = compareValues(name, actual, expected, opts);
   displayHtml(checkHtml(r), formatCheck(r));
+  return shortInspect(r, `${r.ok ? "✅" : "❌"} ${r.name}`);
+}
+
+/**
+ * When a notebook cell ends with `check(...)`, tslab prints the returned value under the HTML;
+ * a one-line summary keeps that from repeating the whole message.
+ */
+function shortInspect<T extends object>(r: T, line: string): T {
+  Object.defineProperty(r, Symbol.for("nodejs.util.inspect.custom"), { value: () => `(결과: ${line})`, enumerable: false });
   return r;
 }
 
@@ -199,7 +210,7 @@ export function checkFunction(
   const html = `<div style="font-family:sans-serif"><b style="color:${colour}">${r.ok ? "✅" : "❌"} ${escapeHtml(r.message)}</b>` +
     r.cases.map(checkHtml).join("") + "</div>";
   displayHtml(html, [`${r.ok ? "✅" : "❌"} ${r.message}`, ...r.cases.map(formatCheck)].join("\n"));
-  return r;
+  return shortInspect(r, `${r.ok ? "✅" : "❌"} ${r.name}`);
 }
 
 // ---- helpers ----
@@ -266,5 +277,19 @@ function valueHint(a: number[], e: number[]): string {
   if (someNonZero && ratioAll(-1)) return "부호가 반대입니다. (o − y)와 (y − o) 중 어느 쪽인지 확인해 보세요.";
   if (someNonZero && ratioAll(2)) return "모든 값이 정확히 2배입니다. Σ(y−o)²의 기울기와 ½Σ(y−o)²의 기울기를 혼동했는지 확인해 보세요.";
   if (someNonZero && ratioAll(0.5)) return "모든 값이 정확히 절반입니다. ½이 한 번 더 들어갔는지 확인해 보세요.";
-  return "식의 각 항(오차, o(1−o), 입력값)을 하나씩 출력해서 기대값과 비교해 보세요.";
+  return "계산의 중간값을 하나씩 console.log로 출력해서 어디서부터 달라지는지 찾아 보세요.";
+}
+
+/** The numpy reference run of the lesson's program with its fixed weights (test/fixtures/lesson-fixed-weights.json). */
+export interface NumpyReference {
+  x: number[]; y: number[]; lr: number; iterations: number;
+  initialWeights: number[][][]; finalWeights: number[][][];
+  firstOutput: number[]; lastOutput: number[]; firstLoss: number; lastLoss: number;
+}
+
+export const NUMPY_REFERENCE_PATH = path.join(__dirname, "..", "..", "test", "fixtures", "lesson-fixed-weights.json");
+
+/** Read the numpy reference, so a notebook can check its numbers against numpy's. */
+export function numpyReference(): NumpyReference {
+  return JSON.parse(fs.readFileSync(NUMPY_REFERENCE_PATH, "utf8")) as NumpyReference;
 }

@@ -10,6 +10,7 @@
 import * as math from "mathjs";
 import { Matrix, Vector } from "./matrix";
 import { sigmoid } from "./activation";
+import type { Figure } from "./plot";
 
 // ---------- displaying ----------
 
@@ -250,4 +251,41 @@ export function sigmoidDerivativeMarkdown(points: number[] = [-4, -2, 0, 2, 4]):
 export function showSigmoidDerivative(points: number[] = [-4, -2, 0, 2, 4]): SigmoidDerivativeRow[] {
   displayMarkdown(sigmoidDerivativeMarkdown(points));
   return sigmoidDerivativeRows(points);
+}
+
+// ---------- one figure the plot module does not have: the three loss forms side by side ----------
+
+export interface LossFormsCurve {
+  /** Values of the chosen weight. */
+  w: number[];
+  /** Σ (y − o)² (what the lesson prints), ½ Σ (y − o)² (what its deltas differentiate), (1/n) Σ (y − o)² (textbook MSE). */
+  sum: number[];
+  half: number[];
+  mean: number[];
+}
+
+/** The three loss forms along one weight, from a curve of the printed loss Σ(y − o)² and the number of outputs. */
+export function lossForms(curve: { w: number[]; loss: number[] }, outputs: number): LossFormsCurve {
+  if (!Number.isInteger(outputs) || outputs < 1) throw new Error(`lossForms: the number of outputs must be a positive integer, got ${outputs}`);
+  return { w: curve.w.slice(), sum: curve.loss.slice(), half: curve.loss.map((l) => l / 2), mean: curve.loss.map((l) => l / outputs) };
+}
+
+/** Three lines over one weight: same minimum, different heights and slopes. Display with showFigure. */
+export function lossFormsFigure(forms: LossFormsCurve, opts: { weightName?: string; title?: string } = {}): Figure {
+  const line = (name: string, y: number[], dash: string) => ({ type: "scatter", mode: "lines", name, x: forms.w, y, line: { width: 2.5, dash } });
+  return {
+    data: [
+      line("Σ(y−o)²  (수업이 출력하는 손실)", forms.sum, "solid"),
+      line("½Σ(y−o)²  (델타 식이 미분하는 손실)", forms.half, "dash"),
+      line("(1/n)Σ(y−o)²  (교과서의 MSE)", forms.mean, "dot"),
+    ] as Figure["data"],
+    layout: {
+      title: { text: opts.title ?? "같은 오차, 세 가지 비용 함수" },
+      font: { family: '"Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif', size: 14 },
+      xaxis: { title: { text: opts.weightName ?? "w" } },
+      yaxis: { title: { text: "비용" } },
+      legend: { orientation: "h", x: 0, y: -0.2, yanchor: "top" },
+      height: 430,
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import {
   dot, dotHtml, formatNumber, lessonData, mathDot, sigmoidDerivation, sigmoidDerivativeMarkdown, sigmoidDerivativeRows,
-  tableHtml, tablesRowHtml,
+  tableHtml, tablesRowHtml, lossForms, lossFormsFigure,
 } from "nn-lesson";
 
 test("tableHtml labels rows and columns the way the lesson reads W[k][i]", () => {
@@ -58,4 +58,17 @@ test("the symbolic derivative equals o(1 − o) numerically", () => {
   assert.match(md, /\$\$\\sigma\(a\) = /);
   assert.match(md, /\*\*0\*\*/);
   assert.equal(md.split("\n").filter((l) => l.startsWith("| ")).length, 3);
+});
+
+test("lossForms: Σ, ½Σ and the mean differ only by a constant factor (the same minimum)", () => {
+  const f = lossForms({ w: [0, 1, 2], loss: [4, 1, 2] }, 2);
+  assert.deepEqual(f.half, [2, 0.5, 1]);
+  assert.deepEqual(f.mean, [2, 0.5, 1]);
+  const three = lossForms({ w: [0, 1], loss: [3, 6] }, 3);
+  assert.deepEqual(three.mean, [1, 2]);
+  assert.throws(() => lossForms({ w: [0], loss: [1] }, 0), /positive integer/);
+  const fig = lossFormsFigure(f, { weightName: "W3[0][0]" });
+  assert.equal(fig.data.length, 3);
+  assert.deepEqual((fig.data[1] as { y: number[] }).y, f.half);
+  assert.equal((fig.layout as { xaxis: { title: { text: string } } }).xaxis.title.text, "W3[0][0]");
 });

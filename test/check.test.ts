@@ -2,7 +2,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fc from "fast-check";
 import {
-  compareFunction, compareValues, describeShape, formatCheck, checkHtml, shapeOf, outputDelta, lessonData, forward,
+  compareFunction, compareValues, describeShape, formatCheck, checkHtml, shapeOf, outputDelta, lessonData, forward, numpyReference, check, checkFunction,
 } from "nn-lesson";
 
 test("exact, approximate and wrong, like karpathy's cmp()", () => {
@@ -113,4 +113,28 @@ test("compareFunction: a learner's output delta on several inputs; errors become
   assert.equal(throws.ok, false);
   assert.match(throws.cases[0].message, /함수가 오류를 냈습니다: Z3 is not defined/);
   assert.match(throws.message, /2개 중 2개가 틀렸습니다/);
+});
+
+test("numpyReference reads the numpy run the notebooks compare against", () => {
+  const r = numpyReference();
+  assert.equal(r.iterations, 1000);
+  assert.equal(r.firstOutput.length, 2);
+  assert.deepEqual(r.initialWeights, lessonData().weights);
+});
+
+test("check() returns the result; printing it gives one short line", () => {
+  const logs: string[] = [];
+  const orig = console.log;
+  console.log = (...a: unknown[]) => { logs.push(a.join(" ")); };
+  try {
+    const r = check("x", 1, 2);
+    assert.equal(r.verdict, "wrong");
+    assert.match(logs.join("\n"), /^❌ x: 틀림/);
+    assert.equal(require("util").inspect(r), "(결과: ❌ x)");
+    const f = checkFunction("f", (a: number) => a, (a: number) => a, [{ label: "1", args: [1] }]);
+    assert.ok(f.ok);
+    assert.equal(require("util").inspect(f), "(결과: ✅ f)");
+  } finally {
+    console.log = orig;
+  }
 });
