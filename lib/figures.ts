@@ -32,12 +32,18 @@ export function subscript(n: number): string {
 }
 
 function baseLayout(title: string | undefined, extra: Partial<Plotly.Layout> = {}): Partial<Plotly.Layout> {
-  return {
+  const layout: Record<string, unknown> = {
     title: title ? { text: title, x: 0.02, xanchor: "left" } : undefined,
     font: { family: PLOT_FONT, size: 14 },
     margin: { l: 60, r: 20, t: title ? 60 : 30, b: 55 },
     ...extra,
   };
+  // Axis titles move out of the way of long tick labels (10⁻²⁰ on a log axis).
+  for (const key of Object.keys(layout)) {
+    const axis = layout[key] as Record<string, unknown> | undefined;
+    if (/^[xy]axis\d*$/.test(key) && axis && axis.visible !== false) axis.automargin = true;
+  }
+  return layout as Partial<Plotly.Layout>;
 }
 
 function toArray(a: ArrayLike<number>, what: string): number[] {
@@ -136,7 +142,8 @@ export function networkFigure(weights: Matrix[], opts: { title?: string; scale?:
   const showValues = opts.showValues ?? true;
 
   const traces: Trace[] = [];
-  const mid = { x: [] as number[], y: [] as number[], text: [] as string[], hover: [] as string[] };
+  const mid = { x: [] as number[], y: [] as number[], hover: [] as string[] };
+  const valueLabels: Annotation[] = [];
   weights.forEach((W, l) => W.forEach((row, k) => row.forEach((v, i) => {
     const a = pos[l][i], b = pos[l + 1][k];
     traces.push({
@@ -144,17 +151,20 @@ export function networkFigure(weights: Matrix[], opts: { title?: string; scale?:
       line: { color: v >= 0 ? COLORS.positive : COLORS.negative, width: 0.5 + 7.5 * Math.min(1, Math.abs(v) / scale) },
       opacity: 0.75,
     });
-    // Labels sit at 30% of the way from the target node, where lines into the same node fan out.
-    const t = 0.7;
-    mid.x.push(a.x + (b.x - a.x) * t);
-    mid.y.push(a.y + (b.y - a.y) * t);
-    mid.text.push(v.toFixed(2));
+    // Each target node gets its own distance along the lines, so labels of lines that cross or
+    // meet at a node do not sit on top of each other.
+    const t = 0.22 + (0.56 * (k + 0.5)) / W.length;
+    const x = a.x + (b.x - a.x) * t, y = a.y + (b.y - a.y) * t;
+    mid.x.push(x);
+    mid.y.push(y);
     mid.hover.push(`W${l + 1}[${k}][${i}] = ${v.toFixed(4)}<br>${nodeLabel(l, nLayers, i)} → ${nodeLabel(l + 1, nLayers, k)}`);
+    if (showValues) {
+      valueLabels.push({ x, y, text: v.toFixed(2), showarrow: false, font: { size: 10, color: v >= 0 ? "#174a7a" : "#8b1a1a" }, bgcolor: "rgba(255,255,255,0.85)", borderpad: 1 });
+    }
   })));
   traces.push({
-    type: "scatter", mode: showValues ? "text+markers" : "markers", x: mid.x, y: mid.y,
-    text: mid.text, hovertext: mid.hover, hoverinfo: "text", textfont: { size: 10, color: "#333" },
-    marker: { size: 6, color: "rgba(0,0,0,0)" }, showlegend: false, name: "가중치",
+    type: "scatter", mode: "markers", x: mid.x, y: mid.y, hovertext: mid.hover, hoverinfo: "text",
+    marker: { size: 14, color: "rgba(0,0,0,0)" }, showlegend: false, name: "가중치",
   });
   const nodes = { x: [] as number[], y: [] as number[], text: [] as string[] };
   pos.forEach((layer, l) => layer.forEach((p, i) => { nodes.x.push(p.x); nodes.y.push(p.y); nodes.text.push(nodeLabel(l, nLayers, i)); }));
@@ -170,7 +180,8 @@ export function networkFigure(weights: Matrix[], opts: { title?: string; scale?:
   const titles = layerTitles(nLayers);
   const annotations: Annotation[] = sizes.map((n, l) => ({
     x: l, y: (maxNodes - 1) / 2 + 0.65, text: `${titles[l]} (${n})`, showarrow: false, font: { size: 13 },
-  }));
+  } as Annotation));
+  annotations.push(...valueLabels);
   return {
     data: traces,
     layout: baseLayout(opts.title ?? `신경망 ${sizes.join("-")}: 선의 굵기 = |가중치|, 색 = 부호`, {
@@ -206,26 +217,41 @@ function descentRanges(curve: Curve, path: DescentPath): { x: [number, number]; 
 /** A short piece of the tangent line at (w, L) with slope s, of the same on-screen length whatever the slope. */
 function tangentSegment(w: number, L: number, s: number, ranges: { x: [number, number]; y: [number, number] }): { x: number[]; y: number[] } {
   const xr = ranges.x[1] - ranges.x[0], yr = ranges.y[1] - ranges.y[0];
-  const half = 0.09 / Math.sqrt(1 / (xr * xr) + (s * s) / (yr * yr));
+  const half = 0.12 / Math.sqrt(1 / (xr * xr) + (s * s) / (yr * yr));
   return { x: [w - half, w + half], y: [L - s * half, L + s * half] };
+}
+
+/**
+ * Labels w₀, w₁, … for the steps, left out where a point would sit on an earlier label (steps that
+ * barely move, or many steps): a label needs 4% of the plot's width/height of room.
+ */
+function stepLabels(path: DescentPath, ranges: { x: [number, number]; y: [number, number] }): string[] {
+  const xr = ranges.x[1] - ranges.x[0], yr = ranges.y[1] - ranges.y[0];
+  const placed: [number, number][] = [];
+  return path.w.map((w, i) => {
+    const u = w / xr, v = path.loss[i] / yr;
+    if (!Number.isFinite(u) || !Number.isFinite(v) || placed.length >= 15) return "";
+    if (placed.some(([pu, pv]) => Math.abs(pu - u) < 0.03 && Math.abs(pv - v) < 0.05)) return "";
+    placed.push([u, v]);
+    return `w${subscript(i)}`;
+  });
 }
 
 function descentTraces(curve: Curve, path: DescentPath, weightName: string, axes: Axes, tangents: boolean, legend: boolean, ranges: { x: [number, number]; y: [number, number] }): { traces: Trace[]; annotations: Annotation[] } {
   const n = path.w.length;
-  const labelled = n <= 12 ? n : 8;
   const traces: Trace[] = [
     { type: "scatter", mode: "lines", name: `손실 L(${weightName})`, x: curve.w, y: curve.loss, xaxis: axes.x, yaxis: axes.y, line: { color: COLORS.curve, width: 3 }, showlegend: legend, legendgroup: "curve" },
   ];
   if (tangents) {
     const tx: (number | null)[] = [], ty: (number | null)[] = [];
-    const count = Math.min(n, 6);
+    const count = Math.min(n, 3);
     for (let i = 0; i < count; i++) {
       const seg = tangentSegment(path.w[i], path.loss[i], path.slope[i], ranges);
       tx.push(...seg.x, null); ty.push(...seg.y, null);
     }
-    traces.push({ type: "scatter", mode: "lines", name: "접선 (기울기 ∂L/∂w)", x: tx, y: ty, xaxis: axes.x, yaxis: axes.y, line: { color: COLORS.tangent, width: 2, dash: "dot" }, hoverinfo: "skip", showlegend: legend, legendgroup: "tangent" } as Trace);
+    traces.push({ type: "scatter", mode: "lines", name: "접선 (기울기 ∂L/∂w)", x: tx, y: ty, xaxis: axes.x, yaxis: axes.y, line: { color: COLORS.tangent, width: 3 }, opacity: 0.8, hoverinfo: "skip", showlegend: legend, legendgroup: "tangent" } as Trace);
   }
-  const text = path.w.map((_, i) => (i < labelled ? `w${subscript(i)}` : ""));
+  const text = stepLabels(path, ranges);
   const hover = path.w.map((w, i) => `w${subscript(i)} = ${w.toPrecision(4)}<br>L = ${path.loss[i].toPrecision(4)}<br>기울기 = ${path.slope[i].toPrecision(4)}`);
   traces.push({
     type: "scatter", mode: "text+markers", name: `경사하강법 단계 (α = ${path.learningRate})`, x: path.w, y: path.loss, text, hovertext: hover, hoverinfo: "text",
@@ -257,12 +283,12 @@ export function descentFigure(curve: Curve, path: DescentPath, opts: { title?: s
   return {
     data: traces,
     layout: baseLayout(opts.title ?? `경사하강법: ${name}를 기울기의 반대 방향으로 (α = ${path.learningRate})`, {
-      xaxis: { title: { text: name }, range: ranges.x },
+      xaxis: { title: { text: name }, range: ranges.x, zeroline: false },
       yaxis: { title: { text: "손실 L = Σ(y − o)²" }, range: ranges.y },
       annotations,
-      legend: { orientation: "h", x: 0, y: -0.18, yanchor: "top" },
-      margin: { l: 65, r: 20, t: 60, b: 95 },
-      height: 460,
+      legend: { orientation: "h", x: 0, y: -0.26, yanchor: "top" },
+      margin: { l: 65, r: 20, t: 60, b: 110 },
+      height: 480,
     }),
   };
 }
@@ -288,8 +314,9 @@ export function learningRateFigure(curve: Curve, paths: DescentPath[], opts: { t
     annotations.push(...part.annotations);
     const x0 = i * (width + gap);
     const key = i === 0 ? "" : String(i + 1);
-    (layout as Record<string, unknown>)[`xaxis${key}`] = { domain: [x0, x0 + width], title: { text: name }, range: ranges.x, anchor: axes.y };
-    (layout as Record<string, unknown>)[`yaxis${key}`] = { range: ranges.y, anchor: axes.x, title: i === 0 ? { text: "손실 L" } : undefined };
+    (layout as Record<string, unknown>)[`xaxis${key}`] = { domain: [x0, x0 + width], title: { text: name }, range: ranges.x, anchor: axes.y, zeroline: false };
+    (layout as Record<string, unknown>)[`xaxis${key}`] = { ...(layout as Record<string, object>)[`xaxis${key}`], automargin: true };
+    (layout as Record<string, unknown>)[`yaxis${key}`] = { range: ranges.y, anchor: axes.x, title: i === 0 ? { text: "손실 L" } : undefined, automargin: true };
     annotations.push({
       text: opts.titles?.[i] ?? `학습률 α = ${path.learningRate}`, x: x0 + width / 2, y: 1.02, xref: "paper", yref: "paper",
       xanchor: "center", yanchor: "bottom", showarrow: false, font: { size: 15 },
@@ -376,9 +403,8 @@ function surfaceTrace(s: Surface, kind: "contour" | "surface", pName: string, qN
   if (kind === "surface") {
     return {
       type: "surface", x: s.p, y: s.q, z: s.loss, colorscale: "Viridis", opacity: 0.9, name: "손실",
-      colorbar: { title: { text: "L" }, len: 0.8 },
+      colorbar: { title: { text: "L" }, len: 0.7, x: 0.92 },
       hovertemplate: `${pName} = %{x:.3f}<br>${qName} = %{y:.3f}<br>L = %{z:.4f}<extra></extra>`,
-      contours: { z: { show: true, usecolormap: true, project: { z: true } } },
     } as Trace;
   }
   return {
@@ -393,7 +419,7 @@ function pathTraces(s: Surface, path: { p: number[]; q: number[]; loss?: number[
   const last = path.p.length - 1;
   if (kind === "surface") {
     const zRange = finiteRange(s.loss.flat());
-    const lift = (zRange[1] - zRange[0]) * 0.01;
+    const lift = (zRange[1] - zRange[0]) * 0.02;
     const z = path.p.map((p, i) => (path.loss ? path.loss[i] : surfaceValueAt(s, p, path.q[i])) + lift);
     return [
       { type: "scatter3d", mode: "lines", name, x: path.p, y: path.q, z, line: { color, width: 6 } } as Trace,
@@ -424,12 +450,12 @@ export function surfaceFigure(surface: Surface, opts: { kind?: "contour" | "surf
     return {
       data,
       layout: baseLayout(title, {
-        height: 560, margin: { l: 0, r: 0, t: 60, b: 0 },
+        height: 600, margin: { l: 0, r: 0, t: 60, b: 0 },
         scene: {
           xaxis: { title: { text: pName } }, yaxis: { title: { text: qName } }, zaxis: { title: { text: "L" } },
-          camera: { eye: { x: 1.5, y: -1.5, z: 0.9 } }, aspectmode: "manual", aspectratio: { x: 1, y: 1, z: 0.7 },
+          camera: { eye: { x: 1.35, y: 1.35, z: 1.1 } },
         },
-        legend: { x: 0.01, y: 0.98 },
+        legend: { orientation: "h", x: 0.02, y: 0.02 },
       }),
     };
   }
@@ -448,22 +474,34 @@ export function surfaceFigure(surface: Surface, opts: { kind?: "contour" | "surf
 // ---------------------------------------------------------------------------------------------
 // Animations (plotly frames + play button + slider)
 
-function animationControls(names: string[], labels: string[], prefix: string): Partial<Plotly.Layout> {
+/**
+ * Play/pause buttons and a slider under the plot. Positions are in pixels below the plot area
+ * (converted to plotly's paper units with the plot area's height) so they never cover the x-axis title.
+ */
+function animationControls(names: string[], labels: string[], prefix: string, plotAreaHeight: number): Partial<Plotly.Layout> {
   const frameOpts = (duration: number) => ({ frame: { duration, redraw: false }, transition: { duration: 0 }, mode: "immediate" });
+  const below = (px: number) => -px / plotAreaHeight;
   return {
     updatemenus: [{
-      type: "buttons", direction: "left", showactive: false, x: 0, xanchor: "left", y: -0.16, yanchor: "top", pad: { t: 0, r: 10 },
+      type: "buttons", direction: "left", showactive: false, x: 0, xanchor: "left", y: below(80), yanchor: "top", pad: { t: 0, r: 10 },
       buttons: [
         { label: "▶ 재생", method: "animate", args: [null, { ...frameOpts(400), fromcurrent: true }] },
         { label: "❚❚ 멈춤", method: "animate", args: [[null], { ...frameOpts(0) }] },
       ],
     }] as unknown as Plotly.Layout["updatemenus"],
     sliders: [{
-      active: 0, x: 0.2, len: 0.8, xanchor: "left", y: -0.1, yanchor: "top", pad: { t: 0 },
-      currentvalue: { prefix, visible: true, xanchor: "left" },
+      active: 0, x: 0.22, len: 0.74, xanchor: "left", y: below(62), yanchor: "top", pad: { t: 0, b: 0 },
+      currentvalue: { prefix, visible: true, xanchor: "left", offset: 8 },
       steps: names.map((name, i) => ({ label: labels[i], method: "animate", args: [[name], frameOpts(0)] })),
     }] as unknown as Plotly.Layout["sliders"],
   };
+}
+
+/** Slider labels: every frame's step number, but at most ~12 shown (the rest left blank). */
+function sparseLabels(idx: number[]): string[] {
+  const every = Math.ceil(idx.length / 10);
+  const last = idx.length - 1;
+  return idx.map((i, k) => (k === last || (k % every === 0 && last - k >= every / 2) ? String(i) : ""));
 }
 
 /** Indices 0 … n−1 thinned to at most `max` (first and last always kept). */
@@ -504,12 +542,12 @@ export function descentAnimationFigure(curve: Curve, path: DescentPath, opts: { 
     ],
     frames: idx.map((i, k) => ({ name: names[k], data: stepTraces(i) as Plotly.Data[], traces: [1, 2, 3] })),
     layout: baseLayout(opts.title ?? `경사하강법 한 단계씩 (α = ${path.learningRate}): ▶을 누르거나 슬라이더를 움직이세요`, {
-      xaxis: { title: { text: name }, range: ranges.x },
       yaxis: { title: { text: "손실 L" }, range: ranges.y },
-      height: 520,
-      margin: { l: 65, r: 20, t: 60, b: 130 },
+      xaxis: { title: { text: name }, range: ranges.x, zeroline: false },
+      height: 540,
+      margin: { l: 65, r: 20, t: 60, b: 150 },
       legend: { x: 0.98, xanchor: "right", y: 0.98, bgcolor: "rgba(255,255,255,0.7)" },
-      ...animationControls(names, idx.map((i) => String(i)), "단계 "),
+      ...animationControls(names, sparseLabels(idx), "단계 ", 540 - 60 - 150),
     }),
   };
 }
@@ -538,10 +576,10 @@ export function surfaceAnimationFigure(surface: Surface, path: SurfacePath, opts
     layout: baseLayout(opts.title ?? `손실 지형 위의 경사하강법 (${pName}, ${qName}): ▶을 누르거나 슬라이더를 움직이세요`, {
       xaxis: { title: { text: pName }, range: [surface.p[0], surface.p[surface.p.length - 1]] },
       yaxis: { title: { text: qName }, range: [surface.q[0], surface.q[surface.q.length - 1]] },
-      height: 580,
-      margin: { l: 65, r: 20, t: 60, b: 140 },
+      height: 600,
+      margin: { l: 65, r: 20, t: 60, b: 150 },
       showlegend: false,
-      ...animationControls(names, idx.map((i) => String(i)), "반복 "),
+      ...animationControls(names, sparseLabels(idx), "반복 ", 600 - 60 - 150),
     }),
   };
 }

@@ -13,9 +13,10 @@ const traces = (f: Figure) => f.data as AnyTrace[];
 const layout = (f: Figure) => f.layout as Record<string, any>;
 
 const d = lessonData();
-const p = { layer: 2, row: 0, col: 0 }, q = { layer: 2, row: 1, col: 2 };
-const curve = lossAlongWeight(d.weights, d.x, d.y, p, linspace(-4, 6, 81));
-const path = descendOneWeight(d.weights, d.x, d.y, p, 5, 2, 8);
+// W3[1][0] has a clear valley: from 3 with α = 20 the steps walk down to it.
+const p = { layer: 2, row: 1, col: 0 }, q = { layer: 2, row: 0, col: 0 };
+const curve = lossAlongWeight(d.weights, d.x, d.y, p, linspace(-5, 5, 81));
+const path = descendOneWeight(d.weights, d.x, d.y, p, 3, 20, 8);
 
 /** Every figure must survive the trip into a plot output. */
 function embeds(f: Figure): void {
@@ -54,7 +55,10 @@ test("networkFigure: one line per weight, width by |w|, colour by sign, hover na
   assert.equal(nodes.x.length, 3 + 2 + 3 + 2);
   assert.deepEqual(nodes.text.slice(0, 3), ["x₁", "x₂", "x₃"]);
   assert.deepEqual(nodes.text.slice(-2), ["o₁", "o₂"]);
-  assert.deepEqual(layout(f).annotations.map((a: any) => a.text), ["입력층 (3)", "은닉층 1 (2)", "은닉층 2 (3)", "출력층 (2)"]);
+  const notes = layout(f).annotations.map((a: any) => a.text);
+  assert.deepEqual(notes.slice(0, 4), ["입력층 (3)", "은닉층 1 (2)", "은닉층 2 (3)", "출력층 (2)"]);
+  assert.deepEqual(notes.slice(4), flat.map((v) => v.toFixed(2)), "each line labelled with its weight");
+  assert.equal(layout(networkFigure(W, { showValues: false })).annotations.length, 4);
   assert.equal(layout(f).title.text, "학습 전");
   // a shared scale makes before/after comparable
   const after = networkFigure(train({ weights: W, x: d.x, y: d.y }).weights, { scale: 10 });
@@ -79,7 +83,7 @@ test("descentFigure: curve, points w₀…, arrows wᵢ → wᵢ₊₁, tangents
   assert.equal(pts.text[0], "w₀");
   assert.equal(pts.text[3], "w₃");
   // tangent segments: through (wᵢ, Lᵢ) with slope ∂L/∂w at wᵢ
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 3; i++) {
     const [x0, x1] = [tan.x[3 * i], tan.x[3 * i + 1]], [y0, y1] = [tan.y[3 * i], tan.y[3 * i + 1]];
     assertClose((y1 - y0) / (x1 - x0), path.slope[i], 1e-9);
     assertClose((x0 + x1) / 2, path.w[i], 1e-12);
@@ -92,13 +96,16 @@ test("descentFigure: curve, points w₀…, arrows wᵢ → wᵢ₊₁, tangents
   assert.equal(arrows[0].axref, "x");
   assert.equal(layout(f).xaxis.title.text, "W3[0][0]");
   assert.equal(descentFigure(curve, path, { tangents: false }).data.length, 2);
+  // steps that barely move are not labelled on top of each other
+  const slow = descendOneWeight(d.weights, d.x, d.y, p, 3, 0.5, 8);
+  assert.deepEqual((descentFigure(curve, slow).data[2] as any).text.filter((t: string) => t !== ""), ["w₀"]);
   assert.throws(() => descentFigure({ w: [1, 2], loss: [1] }, path), /curve.w has 2 values but curve.loss has 1/);
   embeds(f);
 });
 
 test("learningRateFigure: one panel per learning rate, on its own axes, titled", () => {
-  const rates = [0.2, 2, 9];
-  const paths = rates.map((lr) => descendOneWeight(d.weights, d.x, d.y, p, 5, lr, 6));
+  const rates = [5, 20, 60];
+  const paths = rates.map((lr) => descendOneWeight(d.weights, d.x, d.y, p, 3, lr, 6));
   const f = learningRateFigure(curve, paths, { titles: ["너무 작음", "적당함", "너무 큼"] });
   const axes = new Set(traces(f).map((t) => t.xaxis));
   assert.deepEqual([...axes], ["x", "x2", "x3"]);
@@ -145,9 +152,9 @@ test("surfaceFigure: contour or 3D surface of the grid, with paths (3D paths lie
   const [surf, l3] = traces(sf);
   assert.equal(surf.type, "surface");
   assert.equal(l3.type, "scatter3d");
-  // the first point sits on the surface (bilinear read-off, lifted by 1% of the z range)
+  // the first point sits on the surface (bilinear read-off, lifted by 2% of the z range)
   const zs = s.loss.flat();
-  const lift = (Math.max(...zs) - Math.min(...zs)) * 0.01;
+  const lift = (Math.max(...zs) - Math.min(...zs)) * 0.02;
   assertClose(l3.z[0], surfaceValueAt(s, sp.p[0], sp.q[0]) + lift, 1e-12);
   assert.throws(() => surfaceFigure(s, { kind: "pie" as "surface" }), /kind must be "contour" or "surface"/);
   assert.throws(() => surfaceFigure({ p: [0, 1], q: [0, 1], loss: [[1, 2]] }), /surface.loss has 1 rows/);
@@ -174,7 +181,7 @@ test("descentAnimationFigure: one frame per step, play/pause buttons and a slide
   assert.deepEqual(L.sliders[0].steps.map((s: any) => s.args[0][0]), f.frames!.map((fr) => fr.name));
   assert.ok(L.xaxis.range && L.yaxis.range, "fixed axes, so frames do not rescale");
   // long paths are thinned to at most 60 frames, keeping the first and the last step
-  const long = descendOneWeight(d.weights, d.x, d.y, p, 5, 0.5, 300);
+  const long = descendOneWeight(d.weights, d.x, d.y, p, 3, 0.5, 300);
   const g = descentAnimationFigure(curve, long);
   assert.equal(g.frames!.length, 60);
   assert.equal(g.frames![59].name, "step-300");

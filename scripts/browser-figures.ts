@@ -1,0 +1,83 @@
+/**
+ * `node build/scripts/browser-figures.js [OUT]`: draws every figure builder with the lesson's data in
+ * headless chromium and saves one PNG per figure (default artifacts/figures/), to look at them.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import {
+  Figure, Matrix, Network, WeightIndex, descendOneWeight, descentAnimationFigure, descentFigure, figureHtml, learningRateFigure, lessonData, linspace, lossAlongWeight,
+  lossHistoryFigure, lossSurface, networkFigure, plotlyLibraryHtml, sigmoidFigure, surfaceAnimationFigure, surfaceFigure, train,
+} from "nn-lesson";
+import { countPlots, launchChromium, waitForPlots } from "./browser";
+import { ROOT } from "./paths";
+
+/** Gradient descent on two weights only (the others fixed, as on the surface), L = Σ(y − o)². */
+function descendTwo(weights: Matrix[], x: number[], y: number[], p: WeightIndex, q: WeightIndex, start: [number, number], lr: number, steps: number) {
+  const net = new Network(weights, x, y);
+  let [a, b] = start;
+  const P: number[] = [], Q: number[] = [], loss: number[] = [];
+  for (let s = 0; s <= steps; s++) {
+    net.setWeight(p, a); net.setWeight(q, b);
+    loss.push(net.forward());
+    net.backward();
+    P.push(a); Q.push(b);
+    const ga = 2 * net.gradientOf(p), gb = 2 * net.gradientOf(q);
+    a -= lr * ga; b -= lr * gb;
+  }
+  return { p: P, q: Q, loss };
+}
+
+export function sampleFigures(): Record<string, Figure> {
+  const d = lessonData();
+  // W3[1][0] has a clear valley along one weight; the surface uses it with W3[0][0].
+  const p = { layer: 2, row: 1, col: 0 }, q = { layer: 2, row: 0, col: 0 };
+  const names = { pName: "W3[1][0]", qName: "W3[0][0]" };
+  const curve = lossAlongWeight(d.weights, d.x, d.y, p, linspace(-5, 5, 101));
+  const path = descendOneWeight(d.weights, d.x, d.y, p, 3, 20, 10);
+  const trained = train({ weights: d.weights, x: d.x, y: d.y });
+  const run = train({ weights: d.weights, x: d.x, y: d.y, learningRate: 3, iterations: 300 });
+  const surf = lossSurface(d.weights, d.x, d.y, p, q, linspace(-5, 5, 51), linspace(-6, 6, 51));
+  const sp = { name: "경사하강법 (α = 10, 두 가중치만)", ...descendTwo(d.weights, d.x, d.y, p, q, [4, -5], 10, 150) };
+  const scale = Math.max(...[...d.weights, ...trained.weights].flatMap((W) => W.flat()).map(Math.abs));
+  return {
+    sigmoid: sigmoidFigure(),
+    "network-before": networkFigure(d.weights, { title: "학습 전 (수업의 고정 가중치)", scale }),
+    "network-after": networkFigure(trained.weights, { title: "1000번 학습한 뒤", scale }),
+    descent: descentFigure(curve, path, { weightName: "W3[1][0]" }),
+    "learning-rates": learningRateFigure(curve, [5, 20, 60].map((lr) => descendOneWeight(d.weights, d.x, d.y, p, 3, lr, 8)), { titles: ["너무 작음 (α = 5)", "적당함 (α = 20)", "너무 큼 (α = 60)"], weightName: "W3[1][0]" }),
+    "loss-history": lossHistoryFigure([{ name: "α = 0.1", loss: trained.loss }, { name: "α = 3", loss: run.loss }], { log: true }),
+    contour: surfaceFigure(surf, { paths: [sp], ...names }),
+    surface: surfaceFigure(surf, { kind: "surface", paths: [sp], ...names }),
+    "descent-animation": descentAnimationFigure(curve, path, { weightName: "W3[1][0]" }),
+    "surface-animation": surfaceAnimationFigure(surf, sp, names),
+  };
+}
+
+async function main(): Promise<number> {
+  const out = path.resolve(process.argv[2] ?? path.join(ROOT, "artifacts", "figures"));
+  fs.mkdirSync(out, { recursive: true });
+  const figures = sampleFigures();
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    for (const [name, fig] of Object.entries(figures)) {
+      const file = path.join(out, `${name}.html`);
+      fs.writeFileSync(file, `<!doctype html><meta charset="utf-8"><body style="margin:0;font-family:sans-serif">${plotlyLibraryHtml()}<div id="box">${figureHtml(fig)}</div></body>`);
+      await page.goto("file://" + file);
+      const c = await waitForPlots(page, 10000);
+      await page.waitForTimeout(300);
+      await page.locator("#box").screenshot({ path: path.join(out, `${name}.png`) });
+      fs.unlinkSync(file);
+      console.log(`${name}.png  ${c.rendered}/${c.divs} drawn`);
+    }
+    if (errors.length) { console.error("page errors:\n" + errors.join("\n")); return 1; }
+    void countPlots;
+  } finally {
+    await browser.close();
+  }
+  return 0;
+}
+
+if (require.main === module) main().then((c) => process.exit(c), (e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });

@@ -1,0 +1,41 @@
+/** Headless chromium through playwright-core, for the site and notebook browser tests and figure previews. */
+import * as fs from "fs";
+import type { Browser, Page } from "playwright-core";
+
+/** Debian's chromium; NN_LESSON_CHROMIUM overrides. */
+export function chromiumPath(): string | undefined {
+  const candidates = [process.env.NN_LESSON_CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
+  return candidates.find((p) => fs.existsSync(p));
+}
+
+export const HOW_TO_GET_CHROMIUM = "chromium을 찾지 못했습니다 (chromium not found). 설치: `sudo apt-get install chromium fonts-noto-cjk` 또는 NN_LESSON_CHROMIUM=/path/to/chromium";
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { chromium } = require("playwright-core") as typeof import("playwright-core");
+  return chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+}
+
+/** What the page reports about its plots: how many divs, how many hold a drawn plot (svg or canvas). */
+export interface PlotCount { divs: number; rendered: number; missing: string[] }
+
+export async function countPlots(page: Page, selector = ".nn-lesson-plot"): Promise<PlotCount> {
+  return page.evaluate((sel) => {
+    const divs = Array.from(document.querySelectorAll(sel));
+    const ok = (d: Element) => d.classList.contains("js-plotly-plot") && !!d.querySelector(".main-svg, canvas");
+    return { divs: divs.length, rendered: divs.filter(ok).length, missing: divs.filter((d) => !ok(d)).map((d) => d.id) };
+  }, selector);
+}
+
+/** Wait until every plot div on the page is drawn (or the timeout passes); returns the final count. */
+export async function waitForPlots(page: Page, timeoutMs = 20000, selector = ".nn-lesson-plot"): Promise<PlotCount> {
+  const until = Date.now() + timeoutMs;
+  let c = await countPlots(page, selector);
+  while (c.rendered < c.divs && Date.now() < until) {
+    await page.waitForTimeout(200);
+    c = await countPlots(page, selector);
+  }
+  return c;
+}
