@@ -41,8 +41,14 @@ function checkData(d: LabelledData, who: string): void {
   if (d.X.some((x) => x.length < 2)) throw new InputError(`${who}: every data row needs 2 values to be drawn on the plane`);
 }
 
+/** Probabilities rounded to 3 decimals: plenty for colours, and an animation's JSON stays small. */
+function round3(z: number[][]): number[][] {
+  return z.map((row) => row.map((v) => Math.round(v * 1000) / 1000));
+}
+
 /** Binary: P(class 1) from 0 to 1 in the two region colours. K classes: the predicted class. */
-function regionTraces(g: DecisionGrid, classCount: number, classes: string[]): Trace[] {
+function regionTraces(grid: DecisionGrid, classCount: number, classes: string[]): Trace[] {
+  const g = { ...grid, prob: round3(grid.prob) };
   if (classCount === 2) {
     return [
       {
@@ -125,7 +131,7 @@ export function decisionBoundaryAnimationFigure(frames: BoundaryFrame[], data: L
   const first = frames[0].grid;
   const classes = classNames(opts, data, frames[frames.length - 1].grid, opts.binary ?? false);
   const base = opts.title ?? "학습하는 동안 바뀌는 결정 경계";
-  const titleOf = (f: BoundaryFrame) => `${base}: ${opts.prefix ?? "에폭 "}${f.label}${f.note ? `, ${f.note}` : ""}`;
+  const titleOf = (f: BoundaryFrame) => `${base}: ${opts.prefix ?? "에포크 "}${f.label}${f.note ? `, ${f.note}` : ""}`;
   const regions = (g: DecisionGrid) => regionTraces(g, classes.length, classes);
   const nRegion = regions(first).length;
   const names = frames.map((_, i) => `frame-${i}`);
@@ -150,7 +156,7 @@ export function decisionBoundaryAnimationFigure(frames: BoundaryFrame[], data: L
       }] as unknown as Plotly.Layout["updatemenus"],
       sliders: [{
         active: 0, x: 0.22, len: 0.78, xanchor: "left", y: -0.1, yanchor: "top", pad: { t: 0 },
-        currentvalue: { prefix: opts.prefix ?? "에폭 ", visible: true, xanchor: "left" },
+        currentvalue: { prefix: opts.prefix ?? "에포크 ", visible: true, xanchor: "left" },
         steps: frames.map((f, i) => ({ label: f.label, method: "animate", args: [[names[i]], anim(0)] })),
       }] as unknown as Plotly.Layout["sliders"],
     }),
@@ -159,13 +165,13 @@ export function decisionBoundaryAnimationFigure(frames: BoundaryFrame[], data: L
 
 /** Cross-entropy (or any loss) per epoch for one or more runs: figures.ts's loss history with the right axis names. */
 export function classifierLossFigure(series: { name: string; loss: ArrayLike<number> }[], opts: { title?: string; log?: boolean; yName?: string } = {}): Figure {
-  const fig = lossHistoryFigure(series.map((s) => ({ name: s.name, loss: Array.from(s.loss).slice(1) })), { log: opts.log, title: opts.title ?? "에폭에 따른 손실 (교차 엔트로피)" });
+  const fig = lossHistoryFigure(series.map((s) => ({ name: s.name, loss: Array.from(s.loss).slice(1) })), { log: opts.log, title: opts.title ?? "에포크에 따른 손실 (교차 엔트로피)" });
   const layout = fig.layout ?? {};
   return {
     ...fig,
     layout: {
       ...layout,
-      xaxis: { ...(layout.xaxis ?? {}), title: { text: "에폭" } },
+      xaxis: { ...(layout.xaxis ?? {}), title: { text: "에포크" } },
       yaxis: { ...(layout.yaxis ?? {}), title: { text: opts.yName ?? "평균 교차 엔트로피" } },
     },
   };
@@ -180,9 +186,9 @@ export function accuracyFigure(series: { name: string; accuracy: ArrayLike<numbe
       line: { width: 2.5, color: CLASS_COLORS[k % CLASS_COLORS.length] },
     }) as Trace),
     layout: {
-      title: { text: opts.title ?? "에폭에 따른 정확도", x: 0.02, xanchor: "left" },
+      title: { text: opts.title ?? "에포크에 따른 정확도", x: 0.02, xanchor: "left" },
       font: { family: PLOT_FONT, size: 14 },
-      xaxis: { title: { text: "에폭" }, automargin: true },
+      xaxis: { title: { text: "에포크" }, automargin: true },
       yaxis: { title: { text: "정확도 (%)" }, range: [0, 101], automargin: true },
       legend: { x: 0.98, xanchor: "right", y: 0.05, yanchor: "bottom", bgcolor: "rgba(255,255,255,0.7)" },
       showlegend: series.length > 1,

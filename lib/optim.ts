@@ -227,6 +227,42 @@ export function trainWithOptimizer(opts: OptimizerTrainOptions): TrainResult & {
   return { first, last: Array.from(net.output), loss, weights: net.weights(), trainSeconds, path, optimizer: opt.name };
 }
 
+export interface TwoWeightPath {
+  name: string;
+  /** Values of the two weights before each step and after the last one (steps + 1 points). */
+  p: number[];
+  q: number[];
+  /** The printed loss Σ (y − o)² at each point. */
+  loss: number[];
+}
+
+/**
+ * Let an optimiser move only two weights, every other weight fixed: the path then lies exactly on
+ * the loss surface `lossSurface(weights, x, y, p, q, …)` draws. Gradients are ∂E/∂w as in training.
+ */
+export function descendTwoWeights(
+  weights: readonly Matrix[], x: Vector, y: Vector, p: WeightIndex, q: WeightIndex,
+  start: [number, number], optimizer: Optimizer, steps: number,
+): TwoWeightPath {
+  const net = new Network(weights, x, y);
+  optimizer.reset();
+  const w = new Float64Array(start), g = new Float64Array(2);
+  const path: TwoWeightPath = { name: optimizer.name, p: [], q: [], loss: [] };
+  for (let s = 0; s <= steps; s++) {
+    net.setWeight(p, w[0]);
+    net.setWeight(q, w[1]);
+    path.p.push(w[0]);
+    path.q.push(w[1]);
+    path.loss.push(net.forward());
+    if (s === steps) break;
+    net.backward();
+    g[0] = net.gradientOf(p);
+    g[1] = net.gradientOf(q);
+    optimizer.update([w], [g]);
+  }
+  return path;
+}
+
 /** The first iteration whose printed loss is below `threshold`, or -1 if none is. */
 export function iterationsToReach(loss: ArrayLike<number>, threshold: number): number {
   for (let i = 0; i < loss.length; i++) if (loss[i] < threshold) return i;

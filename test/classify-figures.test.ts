@@ -20,7 +20,7 @@ test("decisionBoundaryFigure, binary: probability heatmap, the P = 0.5 contour, 
   const f = decisionBoundaryFigure(g, xor, { binary: true, classes: ["거짓", "참"], xName: "x₁" });
   const [heat, line, c0, c1] = traces(f);
   assert.equal(heat.type, "heatmap");
-  assert.deepEqual(heat.z, g.prob);
+  assert.deepEqual(heat.z, g.prob.map((row) => row.map((v) => Math.round(v * 1000) / 1000)));
   assert.equal(line.type, "contour");
   assert.equal(line.contours.start, 0.5);
   assert.deepEqual([c0.name, c1.name], ["거짓", "참"]);
@@ -50,9 +50,9 @@ test("decisionBoundaryAnimationFigure: one frame per snapshot updating the regio
   const f = decisionBoundaryAnimationFigure(frames, xor, { binary: true });
   assert.equal(f.frames!.length, 5);
   assert.deepEqual((f.frames![0] as any).traces, [0, 1]);
-  assert.deepEqual((f.frames![4] as any).data[0].z, decisionGrid(net, { xRange: range, yRange: range, n: 15 }).prob);
+  assert.deepEqual((f.frames![4] as any).data[0].z, decisionGrid(net, { xRange: range, yRange: range, n: 15 }).prob.map((row) => row.map((v) => Math.round(v * 1000) / 1000)));
   assert.notDeepEqual((f.frames![0] as any).data[0].z, (f.frames![4] as any).data[0].z);
-  assert.match((f.frames![4] as any).layout.title.text, /에폭 200, 정확도 100%/);
+  assert.match((f.frames![4] as any).layout.title.text, /에포크 200, 정확도 100%/);
   const l = layout(f);
   assert.equal(l.updatemenus[0].buttons[0].method, "animate");
   assert.deepEqual(l.sliders[0].steps.map((s: any) => s.label), ["0", "50", "100", "150", "200"]);
@@ -63,7 +63,7 @@ test("decisionBoundaryAnimationFigure: one frame per snapshot updating the regio
 test("loss and accuracy per epoch; gradient agreement scatter with the diagonal", () => {
   const lf = classifierLossFigure([{ name: "Adam", loss: run.loss }]);
   assert.equal(traces(lf)[0].y.length, 200, "epoch 0 (before training) is left out of the loss curve");
-  assert.equal(layout(lf).xaxis.title.text, "에폭");
+  assert.equal(layout(lf).xaxis.title.text, "에포크");
   assert.equal(layout(lf).yaxis.title.text, "평균 교차 엔트로피");
   const af = accuracyFigure([{ name: "Adam", accuracy: run.accuracy }]);
   assert.equal(traces(af)[0].y[200], 100);

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fc from "fast-check";
 import {
-  Adam, Momentum, Network, SGD, initWeights, iterationsToReach, lessonData, networkGradients, train, trainWithOptimizer,
+  Adam, Momentum, Network, SGD, cloneMatrices, descendTwoWeights, gradients, initWeights, lossSurface, iterationsToReach, lessonData, networkGradients, train, trainWithOptimizer,
 } from "nn-lesson";
 import { assertClose } from "./helpers";
 
@@ -107,6 +107,26 @@ test("one optimiser object can be reused: trainWithOptimizer resets it", () => {
   const a = trainWithOptimizer({ weights: d.weights, x: d.x, y: d.y, optimizer: opt, iterations: 50 });
   const b = trainWithOptimizer({ weights: d.weights, x: d.x, y: d.y, optimizer: opt, iterations: 50 });
   assert.deepEqual(Array.from(a.loss), Array.from(b.loss));
+});
+
+test("descendTwoWeights: the path lies on lossSurface, and its first SGD step is −α ∂E/∂w", () => {
+  const d = lessonData();
+  const w0 = initWeights([3, 2, 3, 2]);
+  const p = { layer: 2, row: 0, col: 0 }, q = { layer: 2, row: 1, col: 0 };
+  const adam = descendTwoWeights(w0, d.x, d.y, p, q, [-3, 4], new Adam({ learningRate: 0.1 }), 200);
+  assert.equal(adam.p.length, 201);
+  assert.equal(adam.name, "Adam (α=0.1)");
+  adam.p.forEach((pv, i) => {
+    if (i % 50 !== 0) return;
+    assert.equal(lossSurface(w0, d.x, d.y, p, q, [pv], [adam.q[i]]).loss[0][0], adam.loss[i]);
+  });
+  assert.ok(adam.loss[200] < 1e-6 && adam.loss[0] > 0.5);
+  const sgd = descendTwoWeights(w0, d.x, d.y, p, q, [-3, 4], new SGD(0.1), 1);
+  const W = cloneMatrices(w0);
+  W[2][0][0] = -3;
+  W[2][1][0] = 4;
+  const G = gradients(W, d.x, d.y);
+  assertClose([sgd.p[1], sgd.q[1]], [-3 - 0.1 * G[2][0][0], 4 - 0.1 * G[2][1][0]], 1e-15);
 });
 
 test("bad input: clear messages", () => {
