@@ -116,7 +116,8 @@ export function compareValues(name: string, actual: unknown, expected: Numeric, 
       message: `${name}: 근사적으로 일치 (가장 큰 차이 ${fmt(maxDiff)}, 부동소수점 반올림 수준)`, hint: "" };
   }
   const hint = opts.hint ?? valueHint(a, e);
-  const message = `${name}: 틀림 — 가장 큰 차이 ${fmt(maxDiff)}, ${formatWhere(where)}: 기대값 ${fmt(e[worst])}, 받은 값 ${fmt(a[worst])}.`;
+  const [fe, fa] = fmtPair(e[worst], a[worst]);
+  const message = `${name}: 틀림 — 가장 큰 차이 ${fmt(maxDiff)}, ${formatWhere(where)}: 기대값 ${fe}, 받은 값 ${fa}.`;
   return { ...base, verdict: "wrong", ok: false, maxDiff, where, message, hint };
 }
 
@@ -173,12 +174,12 @@ export function compareFunction(
   name: string, learner: (...args: any[]) => unknown, reference: (...args: any[]) => Numeric,
   cases: FunctionCase[], opts: CheckOptions = {},
 ): FunctionCheckResult {
-  if (typeof learner !== "function") throw new Error(`check: "${name}" must be a function, got ${typeof learner}`);
   if (cases.length === 0) throw new Error(`check: "${name}" needs at least one input case`);
   const results = cases.map((c) => {
     const expected = reference(...c.args);
     let actual: unknown;
     try {
+      if (typeof learner !== "function") throw new Error(`함수가 아니라 ${typeof learner} 값을 받았습니다`);
       actual = learner(...c.args);
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
@@ -258,6 +259,16 @@ export function fmt(x: number): string {
   const ax = Math.abs(x);
   if (ax < 1e-3 || ax >= 1e5) return x.toExponential(2);
   return String(Number(x.toPrecision(4)));
+}
+
+/** Two different numbers written with just enough digits to look different (0.4 vs 0.4001, not 0.4 vs 0.4). */
+export function fmtPair(a: number, b: number): [string, string] {
+  let fa = fmt(a), fb = fmt(b);
+  for (let digits = 5; fa === fb && a !== b && digits <= 17; digits++) {
+    fa = String(Number(a.toPrecision(digits)));
+    fb = String(Number(b.toPrecision(digits)));
+  }
+  return [fa, fb];
 }
 
 function shapeHint(actual: number[] | null, expected: number[], value: unknown): string {

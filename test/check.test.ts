@@ -2,7 +2,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fc from "fast-check";
 import {
-  compareFunction, compareValues, describeShape, formatCheck, checkHtml, shapeOf, outputDelta, lessonData, forward, numpyReference, check, checkFunction,
+  compareFunction, compareValues, describeShape, formatCheck, checkHtml, shapeOf, outputDelta, lessonData, forward, numpyReference, check, checkFunction, fmtPair,
 } from "nn-lesson";
 
 test("exact, approximate and wrong, like karpathy's cmp()", () => {
@@ -137,4 +137,21 @@ test("check() returns the result; printing it gives one short line", () => {
   } finally {
     console.log = orig;
   }
+});
+
+test("compareFunction: something that is not a function is a Korean line, not an exception", () => {
+  const r = compareFunction("f", 3 as unknown as () => number, () => 1, [{ label: "a", args: [] }]);
+  assert.equal(r.ok, false);
+  assert.match(r.cases[0].message, /함수가 아니라 number 값을 받았습니다/);
+});
+
+test("expected and received values are written with enough digits to differ", () => {
+  const r = compareValues("w", 0.40009, 0.4);
+  assert.match(r.message, /기대값 0\.4, 받은 값 0\.4001\./);
+  assert.deepEqual(fmtPair(1, 1 + 1e-12), ["1", "1.000000000001"]);
+});
+
+test("values equal to 4 digits are shown with more digits", () => {
+  const r = compareValues("w", 0.4000097, 0.4);
+  assert.match(r.message, /기대값 0\.4, 받은 값 0\.40001\./);
 });

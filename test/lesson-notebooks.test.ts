@@ -1,0 +1,171 @@
+/**
+ * The seven lesson notebooks (01–07):
+ *  - static checks: committed without outputs, tslab kernel, "이번 단계에서 배울 것" and "정리",
+ *    links to the previous and next notebook that exist, LaTeX, a plot, "직접 해 보기", a self-check,
+ *    and the five "⚠️ 수업 노트" the issue asks for;
+ *  - execution: every notebook runs top to bottom under tslab in less than 15 s, and then every code
+ *    cell runs a second time without an error (a learner's edit-and-rerun);
+ *  - notebook 07 prints the numpy reference's numbers.
+ * Execution uses nbclient with /usr/bin/python3 (set NN_LESSON_PYTHON to use another Python).
+ */
+import { test } from "node:test";
+import * as assert from "assert/strict";
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { numpyReference } from "nn-lesson";
+import { ROOT } from "./helpers";
+import { jupyterEnv } from "../scripts/paths";
+import { registerKernel } from "../scripts/register-kernel";
+
+const DIR = path.join(ROOT, "notebooks");
+const LESSON = ["01-model-setup", "02-forward", "03-mse", "04-gradient-descent", "05-output-delta", "06-hidden-delta", "07-training-loop"]
+  .map((n) => `${n}.ipynb`);
+const MAX_SECONDS = 15;
+
+interface Cell { cell_type: string; source: string | string[]; outputs?: unknown[]; execution_count?: number | null }
+interface Notebook { cells: Cell[]; metadata: { kernelspec?: { name?: string } } }
+
+const src = (c: Cell) => (Array.isArray(c.source) ? c.source.join("") : c.source);
+const read = (f: string): Notebook => JSON.parse(fs.readFileSync(path.join(DIR, f), "utf8"));
+
+test("the seven lesson notebooks exist, in order", () => {
+  for (const f of LESSON) assert.ok(fs.existsSync(path.join(DIR, f)), `missing notebooks/${f}`);
+});
+
+for (const f of LESSON) {
+  test(`${f}: structure (no outputs, goals, summary, links, LaTeX, plot, try-it, self-check)`, () => {
+    const nb = read(f);
+    assert.equal(nb.metadata.kernelspec?.name, "tslab");
+    nb.cells.forEach((c, i) => {
+      if (c.cell_type === "code") {
+        assert.deepEqual(c.outputs, [], `${f} cell ${i} has outputs: commit notebooks without outputs`);
+        assert.equal(c.execution_count ?? null, null, `${f} cell ${i} has an execution count`);
+      }
+    });
+    const md = nb.cells.filter((c) => c.cell_type === "markdown").map(src).join("\n");
+    const code = nb.cells.filter((c) => c.cell_type === "code").map(src).join("\n");
+    assert.ok(md.includes("## 이번 단계에서 배울 것"), `${f}: "이번 단계에서 배울 것" at the top`);
+    assert.ok(src(nb.cells[0]).includes("이번 단계에서 배울 것"), `${f}: the goals are in the first cell`);
+    assert.ok(src(nb.cells[nb.cells.length - 1]).includes("## 정리"), `${f}: a summary at the end`);
+    assert.ok(md.includes("## 직접 해 보기"), `${f}: a "직접 해 보기" section`);
+    assert.ok(md.includes("lesson.ko.txt"), `${f}: cites the lesson`);
+    assert.match(md, /\$\$[^$]+\$\$/, `${f}: a LaTeX formula`);
+    assert.match(code, /showFigure\(/, `${f}: at least one plot`);
+    assert.match(code, /\bplotSetup\(\)/, `${f}: plotSetup() in the first code cell`);
+    assert.match(code, /\bcheck(Function)?\(/, `${f}: a self-check with lib/check.ts`);
+    const links = [...md.matchAll(/\]\(([^)\s]+\.(?:ipynb|md))\)/g)].map((m) => m[1]);
+    const n = LESSON.indexOf(f);
+    const prev = n === 0 ? "00-overview.ipynb" : LESSON[n - 1];
+    assert.ok(links.includes(prev), `${f}: links to the previous notebook ${prev}`);
+    if (n + 1 < LESSON.length) assert.ok(links.includes(LESSON[n + 1]), `${f}: links to the next notebook ${LESSON[n + 1]}`);
+    for (const l of links) assert.ok(fs.existsSync(path.join(DIR, l)), `${f}: link to a missing file ${l}`);
+  });
+}
+
+test("the five places where the lesson needs care are marked notes", () => {
+  const notes = LESSON.flatMap((f) => read(f).cells.map((c, i) => ({ f, i, text: src(c) })))
+    .filter((c) => /^## ⚠️ 수업 노트/m.test(c.text));
+  const want: [string, RegExp][] = [
+    ["Σ(y−o)² vs ½Σ(y−o)² (factor 2)", /½/],
+    ["sigmoid/softmax are not cost functions; cross-entropy", /교차 엔트로피/],
+    ["the hidden-layer formula h(h−1)(t−o)", /h_j\s*\(h_j\s*-\s*1\)/],
+    ["`i` outside a loop / updates below the loop", /반복문 밖/],
+    ["unseeded random weights cannot be reproduced", /다시 만들 수 없/],
+  ];
+  for (const [what, re] of want) assert.ok(notes.some((n) => re.test(n.text)), `no "⚠️ 수업 노트" about ${what}`);
+  for (const n of notes) {
+    const next = read(n.f).cells.slice(n.i + 1).find((c) => c.cell_type === "code" || /^## /m.test(src(c)));
+    assert.equal(next?.cell_type, "code", `${n.f} cell ${n.i}: a care note is followed by a code cell computing its numbers`);
+  }
+});
+
+// ---------- execution ----------
+
+const RUNNER = String.raw`
+import json, sys, time, os
+import nbformat
+from nbclient import NotebookClient
+
+def errors(cell):
+    return [f"{o.get('ename')}: {o.get('evalue')}" for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+
+def text(cell):
+    return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream")
+
+result = {}
+for path in sys.argv[1:]:
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, kernel_name="tslab", timeout=120, allow_errors=True,
+                            resources={"metadata": {"path": os.path.dirname(path)}})
+    first, again, out, seconds = [], [], [], None
+    try:
+        with client.setup_kernel():
+            start = time.time()
+            for i, cell in enumerate(nb.cells):
+                if cell.cell_type != "code":
+                    continue
+                client.execute_cell(cell, i)
+                first += [f"cell {i}: {e}" for e in errors(cell)]
+                out.append(text(cell))
+            seconds = time.time() - start
+            for i, cell in enumerate(nb.cells):
+                if cell.cell_type != "code":
+                    continue
+                client.execute_cell(cell, i)
+                again += [f"cell {i} (second run): {e}" for e in errors(cell)]
+    except Exception as e:
+        first.append(f"{type(e).__name__}: {e}")
+    result[os.path.basename(path)] = {"seconds": seconds, "first": first, "again": again, "stdout": "\n".join(out)}
+print(json.dumps(result))
+`;
+
+interface RunResult { seconds: number | null; first: string[]; again: string[]; stdout: string }
+
+function runNotebooks(files: string[]): Promise<Record<string, RunResult>> {
+  registerKernel();
+  const py = process.env.NN_LESSON_PYTHON ?? "/usr/bin/python3";
+  return new Promise((resolve, reject) => {
+    const child = spawn(py, ["-c", RUNNER, ...files.map((f) => path.join(DIR, f))], { env: jupyterEnv() });
+    let out = "", err = "";
+    child.stdout.on("data", (d) => { out += d; });
+    child.stderr.on("data", (d) => { err += d; });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`${py} exited with ${code}: ${err.trim().split("\n").slice(-3).join(" | ")}`));
+      resolve(JSON.parse(out.trim().split("\n").pop() as string));
+    });
+  });
+}
+
+// Two Python processes at once (the notebooks are independent); each runs its notebooks in turn.
+const halves = [LESSON.filter((_, i) => i % 2 === 0), LESSON.filter((_, i) => i % 2 === 1)];
+const runs = Promise.all(halves.map(runNotebooks)).then((rs) => Object.assign({}, ...rs) as Record<string, RunResult>);
+runs.catch(() => undefined); // reported by the tests below
+
+for (const f of LESSON) {
+  test(`${f}: runs top to bottom in < ${MAX_SECONDS} s, and every code cell runs again without an error`, async (t) => {
+    const r = (await runs)[f];
+    t.diagnostic(`${f}: ${r.seconds?.toFixed(1)} s (cells only, after the kernel started)`);
+    assert.deepEqual(r.first, [], `${f}: errors on the first run`);
+    assert.deepEqual(r.again, [], `${f}: errors when the cells run a second time`);
+    assert.ok(r.seconds !== null && r.seconds < MAX_SECONDS, `${f}: took ${r.seconds?.toFixed(1)} s`);
+  });
+}
+
+test("07-training-loop.ipynb prints the numpy reference's numbers for the lesson's fixed weights", async () => {
+  const r = (await runs)["07-training-loop.ipynb"];
+  const ref = numpyReference();
+  const grab = (label: string): number[] => {
+    const m = r.stdout.match(new RegExp(`${label}:\\s*(\\[[^\\]]*\\])`));
+    assert.ok(m, `07 does not print "${label}: [...]"`);
+    return JSON.parse(m![1]);
+  };
+  const close = (a: number[], e: number[], what: string) => {
+    assert.equal(a.length, e.length, what);
+    a.forEach((v, i) => assert.ok(Math.abs(v - e[i]) <= 1e-12, `${what}[${i}]: ${v} vs numpy ${e[i]}`));
+  };
+  close(grab("처음 출력 Z3"), ref.firstOutput, "first output");
+  close(grab("마지막 출력 Z3"), ref.lastOutput, "last output");
+  close(grab("처음과 마지막 손실"), [ref.firstLoss, ref.lastLoss], "loss");
+});
