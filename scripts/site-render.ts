@@ -1,0 +1,302 @@
+/**
+ * Turning executed notebooks into static HTML pages: prose (markdown-it), formulas (KaTeX, rendered
+ * at build time), code and outputs. Pure functions of the notebook JSON, tested in test/plot-site.test.ts.
+ */
+import katex from "katex";
+import MarkdownIt from "markdown-it";
+import { PLOTLY_MARKER } from "nn-lesson";
+
+export interface NotebookCell {
+  cell_type: "markdown" | "code" | "raw";
+  source: string | string[];
+  execution_count?: number | null;
+  outputs?: NotebookOutput[];
+}
+export interface NotebookOutput {
+  output_type: "stream" | "display_data" | "execute_result" | "error";
+  name?: string;
+  text?: string | string[];
+  data?: Record<string, string | string[]>;
+  ename?: string;
+  evalue?: string;
+  traceback?: string[];
+}
+export interface Notebook { cells: NotebookCell[] }
+
+/** One page of the site. */
+export interface Page {
+  /** notebooks/02-forward.ipynb → 02-forward */
+  name: string;
+  title: string;
+  /** The first paragraph of prose after the title (for the index). */
+  summary: string;
+  /** The page's main HTML (cells). */
+  body: string;
+  /** Number of plot outputs and whether plotly.js is needed. */
+  plots: number;
+  needsPlotly: boolean;
+  errors: number;
+}
+
+export class SiteError extends Error {}
+
+const join = (s: string | string[] | undefined): string => (Array.isArray(s) ? s.join("") : s ?? "");
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+export function stripAnsi(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
+}
+
+const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+
+/**
+ * Replace $…$ and $$…$$ by KaTeX HTML, leaving code spans, fenced code and \$ alone. The math is
+ * swapped for placeholders before markdown-it runs (so `_` and `*` inside formulas stay math).
+ */
+export function renderMarkdown(source: string, where: string): string {
+  const math: string[] = [];
+  let out = "";
+  let i = 0;
+  const n = source.length;
+  const atLineStart = (k: number) => k === 0 || source[k - 1] === "\n";
+  while (i < n) {
+    const c = source[i];
+    // fenced code block
+    if ((c === "`" || c === "~") && atLineStart(i) && source.startsWith(c.repeat(3), i)) {
+      const fence = /^(`{3,}|~{3,})/.exec(source.slice(i))![1];
+      const close = source.indexOf("\n" + fence, i + fence.length);
+      const end = close < 0 ? n : source.indexOf("\n", close + 1 + fence.length) < 0 ? n : source.indexOf("\n", close + 1 + fence.length);
+      out += source.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (c === "`") {
+      const run = /^`+/.exec(source.slice(i))![0];
+      const close = source.indexOf(run, i + run.length);
+      const end = close < 0 ? i + run.length : close + run.length;
+      out += source.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (c === "\\" && source[i + 1] === "$") {
+      out += "\\$";
+      i += 2;
+      continue;
+    }
+    if (c === "$") {
+      const display = source[i + 1] === "$";
+      const open = display ? 2 : 1;
+      let j = i + open;
+      let found = -1;
+      while (j < n) {
+        if (source[j] === "\\") { j += 2; continue; }
+        if (source[j] === "$" && (!display || source[j + 1] === "$")) { found = j; break; }
+        if (!display && source[j] === "\n" && source[j + 1] === "\n") break;
+        j++;
+      }
+      const tex = found < 0 ? "" : source.slice(i + open, found);
+      // Inline math must not start or end with a space ("costs $5 and $10" stays text).
+      if (found < 0 || tex.trim() === "" || (!display && /^\s|\s$/.test(tex))) {
+        out += c;
+        i++;
+        continue;
+      }
+      let html: string;
+      try {
+        html = katex.renderToString(tex, { displayMode: display, throwOnError: true, output: "html", strict: "ignore" });
+      } catch (e) {
+        throw new SiteError(`${where}: KaTeX cannot render ${display ? "$$" : "$"}${tex.trim().slice(0, 60)}${display ? "$$" : "$"}: ${(e as Error).message.split("\n")[0]}`);
+      }
+      out += `\uE000MATH${math.length}\uE001`;
+      math.push(display ? `<div class="math-display">${html}</div>` : html);
+      i = found + open;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  let html = md.render(out);
+  // A display formula alone in a paragraph: drop the <p> around the block.
+  html = html.replace(/<p>\uE000MATH(\d+)\uE001<\/p>/g, (_m, k) => math[Number(k)]);
+  html = html.replace(/\uE000MATH(\d+)\uE001/g, (_m, k) => math[Number(k)]);
+  return html;
+}
+
+/** Links to other notebooks of the site (`02-forward.ipynb`, `./02-forward.ipynb#x`) point to their pages. */
+export function relinkNotebooks(html: string, pages: ReadonlySet<string>): string {
+  return html.replace(/href="(?:\.\/)?(?:notebooks\/)?([^"/#?]+)\.ipynb(#[^"]*)?"/g, (m, name, hash) =>
+    pages.has(name) ? `href="${name}.html${hash ?? ""}"` : m);
+}
+
+/** True if an HTML output is the plotly.js library sent by plotSetup(). */
+export function isPlotlyLibraryOutput(html: string): boolean {
+  return html.includes(PLOTLY_MARKER + "=");
+}
+
+function renderOutput(o: NotebookOutput, where: string, page: { plots: number; needsPlotly: boolean; errors: number }): string {
+  switch (o.output_type) {
+    case "stream":
+      return `<pre class="output stream ${o.name === "stderr" ? "stderr" : "stdout"}">${escapeHtml(stripAnsi(join(o.text)))}</pre>`;
+    case "error":
+      page.errors += 1;
+      return `<pre class="output error">${escapeHtml(stripAnsi((o.traceback ?? []).join("\n") || `${o.ename}: ${o.evalue}`))}</pre>`;
+    default: {
+      const d = o.data ?? {};
+      if (d["text/html"] !== undefined) {
+        const html = join(d["text/html"]);
+        if (isPlotlyLibraryOutput(html)) {
+          page.needsPlotly = true;
+          return "";
+        }
+        if (html.includes('class="nn-lesson-plot"')) {
+          page.plots += (html.match(/class="nn-lesson-plot"/g) ?? []).length;
+          page.needsPlotly = true;
+        }
+        return `<div class="output html">${html}</div>`;
+      }
+      if (d["image/svg+xml"] !== undefined) return `<div class="output image">${join(d["image/svg+xml"])}</div>`;
+      for (const t of ["image/png", "image/jpeg", "image/gif"]) {
+        if (d[t] !== undefined) return `<div class="output image"><img alt="" src="data:${t};base64,${join(d[t]).replace(/\s/g, "")}"></div>`;
+      }
+      if (d["text/markdown"] !== undefined) return `<div class="output markdown">${renderMarkdown(join(d["text/markdown"]), where)}</div>`;
+      if (d["text/latex"] !== undefined) {
+        const tex = join(d["text/latex"]).trim().replace(/^\$\$?|\$\$?$/g, "");
+        try {
+          return `<div class="output math-display">${katex.renderToString(tex, { displayMode: true, throwOnError: true, strict: "ignore" })}</div>`;
+        } catch (e) {
+          throw new SiteError(`${where}: KaTeX cannot render an output: ${(e as Error).message.split("\n")[0]}`);
+        }
+      }
+      if (d["text/plain"] !== undefined) return `<pre class="output text">${escapeHtml(stripAnsi(join(d["text/plain"])))}</pre>`;
+      return "";
+    }
+  }
+}
+
+/** The first "# heading" of the notebook, else the file name. */
+export function notebookTitle(nb: Notebook, fallback: string): string {
+  for (const cell of nb.cells) {
+    if (cell.cell_type !== "markdown") continue;
+    const m = /^\s*#\s+(.+?)\s*#*\s*$/m.exec(join(cell.source));
+    if (m) return m[1];
+  }
+  return fallback;
+}
+
+function summaryOf(nb: Notebook): string {
+  for (const cell of nb.cells) {
+    if (cell.cell_type !== "markdown") continue;
+    const para = join(cell.source).split(/\n\s*\n/).map((p) => p.trim()).find((p) => p && !p.startsWith("#"));
+    if (para) return para.replace(/\s+/g, " ");
+  }
+  return "";
+}
+
+export function renderNotebook(nb: Notebook, name: string, pages: ReadonlySet<string>): Page {
+  if (!nb || !Array.isArray(nb.cells)) throw new SiteError(`${name}.ipynb: not a notebook (no cells)`);
+  const page = { plots: 0, needsPlotly: false, errors: 0 };
+  const parts: string[] = [];
+  nb.cells.forEach((cell, k) => {
+    const where = `${name}.ipynb cell ${k}`;
+    const src = join(cell.source);
+    if (cell.cell_type === "markdown") {
+      parts.push(`<section class="cell markdown">${relinkNotebooks(renderMarkdown(src, where), pages)}</section>`);
+    } else if (cell.cell_type === "code") {
+      const outs = (cell.outputs ?? []).map((o) => renderOutput(o, where, page)).filter(Boolean).join("\n");
+      const count = cell.execution_count ?? " ";
+      parts.push(
+        `<section class="cell code"><div class="input"><span class="prompt">[${count}]</span><pre><code class="language-typescript">${escapeHtml(src)}</code></pre></div>` +
+          (outs ? `<div class="outputs">${outs}</div>` : "") + `</section>`,
+      );
+    }
+  });
+  let summary = summaryOf(nb);
+  try {
+    summary = renderMarkdown(summary, `${name}.ipynb summary`).replace(/^<p>|<\/p>\s*$/g, "");
+  } catch {
+    summary = escapeHtml(summary);
+  }
+  return { name, title: notebookTitle(nb, name), summary, body: parts.join("\n"), ...page };
+}
+
+export const SITE_TITLE = "뉴럴 네트워크는 어떻게 배우는가";
+const FONT_STACK = '"Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif';
+
+export const STYLE = `
+:root { --fg: #1d1d1f; --muted: #666; --line: #e3e3e3; --code-bg: #f6f8fa; --accent: #1f6feb; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--fg); font-family: ${FONT_STACK}; line-height: 1.7; font-size: 17px; word-break: keep-all; overflow-wrap: break-word; }
+header.site, footer.site { border-bottom: 1px solid var(--line); padding: 0.6rem 1.2rem; font-size: 0.95rem; }
+footer.site { border-top: 1px solid var(--line); border-bottom: none; color: var(--muted); }
+header.site a { color: var(--fg); text-decoration: none; font-weight: 700; }
+main { max-width: 980px; margin: 0 auto; padding: 1rem 1.2rem 3rem; }
+a { color: var(--accent); }
+h1 { font-size: 1.9rem; line-height: 1.35; margin: 1.2rem 0 0.8rem; }
+h2 { font-size: 1.4rem; margin-top: 2rem; border-bottom: 1px solid var(--line); padding-bottom: 0.2rem; }
+pre, code { font-family: "Noto Sans Mono CJK KR", "D2Coding", ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.88rem; }
+:not(pre) > code { background: var(--code-bg); padding: 0.1em 0.3em; border-radius: 4px; }
+.cell { margin: 1rem 0; }
+.cell.code .input { display: flex; gap: 0.5rem; }
+.cell.code .prompt { color: var(--muted); font-family: monospace; font-size: 0.8rem; padding-top: 0.7rem; min-width: 2.6rem; text-align: right; }
+.cell.code pre { margin: 0; flex: 1; background: var(--code-bg); border: 1px solid var(--line); border-radius: 6px; padding: 0.6rem 0.8rem; overflow-x: auto; line-height: 1.5; }
+.outputs { margin: 0.4rem 0 0 3.1rem; }
+.output { margin: 0.3rem 0; overflow-x: auto; }
+pre.output { background: none; border: none; padding: 0.2rem 0.2rem; white-space: pre-wrap; line-height: 1.45; }
+pre.output.stderr { background: #fff5e6; }
+pre.output.error { background: #fdecea; color: #8b1a1a; padding: 0.5rem; }
+.output.html table { border-collapse: collapse; }
+.output.html td, .output.html th { border: 1px solid var(--line); padding: 0.2rem 0.5rem; }
+.nn-lesson-plot { max-width: 100%; }
+.math-display { overflow-x: auto; overflow-y: hidden; margin: 0.8rem 0; }
+nav.pager { display: flex; justify-content: space-between; gap: 1rem; margin: 1rem 0; font-size: 0.95rem; }
+nav.pager a { text-decoration: none; }
+ol.toc { padding-left: 1.4rem; }
+ol.toc li { margin: 0.9rem 0; }
+ol.toc .summary { color: var(--muted); font-size: 0.95rem; }
+blockquote { border-left: 4px solid var(--line); margin-left: 0; padding-left: 1rem; color: #444; }
+img { max-width: 100%; }
+`;
+
+function pager(prev: Page | undefined, next: Page | undefined): string {
+  return `<nav class="pager"><span>${prev ? `<a rel="prev" href="${prev.name}.html">← ${escapeHtml(prev.title)}</a>` : `<a href="index.html">← 목차</a>`}</span>` +
+    `<span>${next ? `<a rel="next" href="${next.name}.html">${escapeHtml(next.title)} →</a>` : `<a href="index.html">목차 →</a>`}</span></nav>`;
+}
+
+function shell(title: string, body: string, plotly: boolean): string {
+  return `<!doctype html>
+<html lang="ko">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="assets/katex/katex.min.css">
+<link rel="stylesheet" href="assets/style.css">
+${plotly ? '<script src="assets/plotly.min.js"></script>\n' : ""}</head>
+<body>
+<header class="site"><a href="index.html">${escapeHtml(SITE_TITLE)}</a></header>
+<main>
+${body}
+</main>
+<footer class="site">TypeScript(tslab) 노트북을 실행한 결과로 만든 정적 사이트입니다. 인터넷 연결 없이 열립니다.</footer>
+</body>
+</html>
+`;
+}
+
+export function pageHtml(pages: Page[], i: number): string {
+  const p = pages[i];
+  return shell(`${p.title} · ${SITE_TITLE}`, `${pager(pages[i - 1], pages[i + 1])}\n${p.body}\n${pager(pages[i - 1], pages[i + 1])}`, p.needsPlotly);
+}
+
+export function indexHtml(pages: Page[]): string {
+  const items = pages.map((p) => `<li><a href="${p.name}.html">${escapeHtml(p.title)}</a>${p.summary ? `<div class="summary">${p.summary}</div>` : ""}</li>`).join("\n");
+  return shell(SITE_TITLE, `<h1>${escapeHtml(SITE_TITLE)}</h1>
+<p>수업 자료(lesson.ko.txt)의 3-2-3-2 신경망이 1000번의 반복으로 배우는 과정을 단계별 노트북으로 따라갑니다. 각 페이지는 노트북을 처음부터 다시 실행한 결과이며, 그림은 마우스로 움직여 볼 수 있습니다.</p>
+<ol class="toc">
+${items}
+</ol>`, false);
+}

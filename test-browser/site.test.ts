@@ -1,0 +1,173 @@
+/**
+ * The built site in headless chromium: every page, every plot drawn, no page errors, formulas
+ * rendered, and no request leaving the site folder (each one is aborted and counted).
+ * Uses site/ from `npm run build:site` (NN_LESSON_SITE overrides), plus a small site built here
+ * from test/fixtures/plots.ipynb (hostile titles: </script>, quotes, U+2028, Korean).
+ */
+import { test, before, after } from "node:test";
+import * as assert from "assert/strict";
+import * as fs from "fs";
+import * as path from "path";
+import { fileURLToPath, pathToFileURL } from "url";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium, waitForPlots } from "../scripts/browser";
+import { buildSite } from "../scripts/build-site";
+import { ROOT } from "../scripts/paths";
+
+const SITE = path.resolve(process.env.NN_LESSON_SITE ?? path.join(ROOT, "site"));
+const FIXTURE_SITE = path.join(ROOT, ".tmp", "site-fixture");
+const ARTIFACTS = path.join(ROOT, "artifacts");
+
+let browser: Browser;
+before(async () => {
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+});
+
+interface Visit {
+  plots: { divs: number; rendered: number; missing: string[] };
+  errors: string[];
+  outside: string[];
+  dialogs: string[];
+  page: Page;
+}
+
+/** Opens a page of `site`; every request that is not a file inside `site` is aborted and recorded. */
+async function visit(site: string, file: string, width = 1100): Promise<Visit> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  const outside: string[] = [];
+  const dialogs: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("dialog", (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    let inside = false;
+    if (url.startsWith("file:")) {
+      const p = path.resolve(fileURLToPath(url));
+      inside = p.startsWith(site + path.sep) && fs.existsSync(p);
+    }
+    if (inside) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  await page.goto(pathToFileURL(path.join(site, file)).href, { waitUntil: "load" });
+  const plots = await waitForPlots(page, 20000);
+  return { plots, errors, outside, dialogs, page };
+}
+
+function pagesOf(site: string): string[] {
+  return fs.readdirSync(site).filter((f) => f.endsWith(".html")).sort();
+}
+
+const expectedPlots = (site: string, file: string) => (fs.readFileSync(path.join(site, file), "utf8").match(/class="nn-lesson-plot"/g) ?? []).length;
+
+/** Every frame-animated plot: jump to its last frame through Plotly.animate; returns how many moved. */
+async function animateAll(page: Page): Promise<{ animated: number; problems: string[] }> {
+  return page.evaluate(async () => {
+    const problems: string[] = [];
+    let animated = 0;
+    const w = window as unknown as { Plotly: { animate: (gd: Element, f: string[], o: object) => Promise<unknown> } };
+    for (const gd of Array.from(document.querySelectorAll(".nn-lesson-plot"))) {
+      const g = gd as unknown as { _transitionData?: { _frames?: { name: string }[] }; data: { x?: unknown[] }[]; layout: { sliders?: unknown[]; updatemenus?: unknown[] } };
+      const frames = g._transitionData?._frames ?? [];
+      if (frames.length === 0) continue;
+      if (!g.layout.sliders?.length || !g.layout.updatemenus?.length) problems.push(`${gd.id}: frames but no slider/play button`);
+      const before = JSON.stringify(g.data.map((t) => t.x));
+      await w.Plotly.animate(gd, [frames[frames.length - 1].name], { frame: { duration: 0, redraw: false }, transition: { duration: 0 }, mode: "immediate" });
+      if (JSON.stringify(g.data.map((t) => t.x)) === before) problems.push(`${gd.id}: the last frame changed nothing`);
+      else animated++;
+      if (!gd.querySelector(".slider-container, .updatemenu-container")) problems.push(`${gd.id}: slider/buttons not drawn`);
+    }
+    return { animated, problems };
+  });
+}
+
+async function checkSite(site: string, label: string, screenshotOf?: (pages: string[]) => string): Promise<Record<string, number>> {
+  assert.ok(fs.existsSync(path.join(site, "index.html")), `${site}/index.html missing: run npm run build:site first`);
+  const counts: Record<string, number> = {};
+  const files = pagesOf(site);
+  const shot = screenshotOf?.(files);
+  for (const file of files) {
+    const v = await visit(site, file);
+    try {
+      const expected = expectedPlots(site, file);
+      assert.deepEqual(v.errors, [], `${label}/${file}: page errors`);
+      assert.deepEqual(v.dialogs, [], `${label}/${file}: dialogs`);
+      assert.deepEqual(v.outside, [], `${label}/${file}: requests outside the site folder`);
+      assert.equal(v.plots.divs, expected, `${label}/${file}: plot divs on the page`);
+      assert.equal(v.plots.rendered, v.plots.divs, `${label}/${file}: plots not drawn: ${v.plots.missing.join(", ")}`);
+      const math = await v.page.evaluate(() => ({
+        katex: document.querySelectorAll(".katex").length,
+        errors: document.querySelectorAll(".katex-error").length,
+        rawDollars: Array.from(document.querySelectorAll(".cell.markdown")).filter((c) => /\$\$|\\frac|\\sum/.test((c as HTMLElement).innerText)).length,
+        plotlyScripts: document.querySelectorAll('script[src$="plotly.min.js"]').length,
+        inlineLibrary: document.querySelectorAll("script[data-nn-lesson-plotly]").length,
+      }));
+      assert.equal(math.errors, 0, `${label}/${file}: KaTeX errors`);
+      assert.equal(math.rawDollars, 0, `${label}/${file}: unrendered TeX in the prose`);
+      assert.equal(math.inlineLibrary, 0, `${label}/${file}: the inline plotly.js output was not replaced`);
+      assert.ok(math.plotlyScripts <= 1, `${label}/${file}: plotly.js loaded ${math.plotlyScripts} times`);
+      if (expected > 0) assert.equal(math.plotlyScripts, 1);
+      const anim = await animateAll(v.page);
+      assert.deepEqual(anim.problems, [], `${label}/${file}: animations`);
+      assert.deepEqual(v.errors, [], `${label}/${file}: page errors after animating`);
+      if (file !== "index.html") {
+        const links = await v.page.evaluate(() => Array.from(document.querySelectorAll("nav.pager a")).map((a) => (a as HTMLAnchorElement).getAttribute("href")));
+        assert.ok(links.length === 4, `${label}/${file}: prev/next links at top and bottom`);
+        for (const l of links) assert.ok(fs.existsSync(path.join(site, l!)), `${label}/${file}: link to missing ${l}`);
+      }
+      counts[file] = v.plots.rendered;
+      console.log(`  ${label}/${file}: ${v.plots.rendered}/${expected} plots drawn, ${math.katex} formulas, ${anim.animated} animations stepped, 0 outside requests`);
+      if (file === shot) {
+        fs.mkdirSync(ARTIFACTS, { recursive: true });
+        await v.page.screenshot({ path: path.join(ARTIFACTS, `site-${path.basename(file, ".html")}.png`), fullPage: true });
+        await v.page.evaluate(() => document.querySelector(".nn-lesson-plot")?.scrollIntoView({ block: "center" }));
+        await v.page.screenshot({ path: path.join(ARTIFACTS, `site-${path.basename(file, ".html")}-plot.png`) });
+      }
+    } finally {
+      await v.page.close();
+    }
+  }
+  return counts;
+}
+
+test("the guard catches requests that leave the site folder", async () => {
+  const dir = fs.mkdtempSync(path.join(ROOT, ".tmp", "probe-"));
+  try {
+    fs.writeFileSync(path.join(dir, "p.html"), `<!doctype html><img src="https://cdn.example.invalid/x.png"><script src="file:///usr/share/javascript/jquery/jquery.min.js"></script><img src="inside-missing.png">`);
+    const v = await visit(path.resolve(dir), "p.html");
+    await v.page.close();
+    assert.equal(v.outside.length, 3, v.outside.join(", "));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("fixture site (plots.ipynb: Korean, </script> and quotes in titles, 3D, animation)", async () => {
+  await buildSite({ out: FIXTURE_SITE, notebooks: [path.join(ROOT, "test", "fixtures", "plots.ipynb")], execDir: path.join(ROOT, ".tmp", "site-exec", "site-fixture"), log: () => undefined });
+  const counts = await checkSite(FIXTURE_SITE, "fixture");
+  assert.equal(counts["plots.html"], 7);
+  const v = await visit(FIXTURE_SITE, "plots.html");
+  try {
+    const titles = await v.page.evaluate(() => Array.from(document.querySelectorAll(".gtitle")).map((t) => t.textContent));
+    assert.ok(titles.some((t) => t!.includes("</script>") && t!.includes("따옴표")), `the hostile title is shown as text: ${titles.join(" | ")}`);
+    assert.deepEqual(v.dialogs, [], "the <script>alert(…)</script> inside a trace name did not run");
+  } finally {
+    await v.page.close();
+  }
+});
+
+test("every page of the built site", async () => {
+  const counts = await checkSite(SITE, "site", (files) => {
+    // screenshot the page with the most plots
+    const withPlots = files.filter((f) => f !== "index.html").map((f) => [f, expectedPlots(SITE, f)] as const).sort((a, b) => b[1] - a[1]);
+    return withPlots[0]?.[0] ?? "index.html";
+  });
+  const notebooks = fs.readdirSync(path.join(ROOT, "notebooks")).filter((f) => f.endsWith(".ipynb")).map((f) => f.replace(/\.ipynb$/, ".html"));
+  for (const n of notebooks) assert.ok(n in counts, `${n} is missing from the site: rebuild it (npm run build:site)`);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  console.log(`  site: ${total} plots drawn on ${Object.keys(counts).length} pages`);
+});

@@ -1,0 +1,49 @@
+import { test } from "node:test";
+import * as assert from "assert/strict";
+import { figureHtml, plotlyLibraryHtml } from "nn-lesson";
+import { SiteError, notebookTitle, relinkNotebooks, renderMarkdown, renderNotebook } from "../scripts/site-render";
+
+test("renderMarkdown: $…$ and $$…$$ become KaTeX; code spans, \\$ and prices stay text", () => {
+  const html = renderMarkdown("가중치 $w_1$ 과 `$x$` 그리고 \\$5, $10\n\n$$L = \\sum_k (y_k - o_k)^2$$", "t");
+  assert.equal((html.match(/class="katex"/g) ?? []).length, 2);
+  assert.match(html, /<div class="math-display"><span class="katex-display">/);
+  assert.match(html, /<code>\$x\$<\/code>/);
+  assert.match(html, /\$5, \$10/);
+  assert.ok(!html.includes("\uE000"), "no placeholder left");
+  assert.ok(!/<em>/.test(html), "underscores inside formulas are not emphasis");
+});
+
+test("renderMarkdown: a formula KaTeX cannot read fails the build with the place named", () => {
+  assert.throws(() => renderMarkdown("$\\frac{1}{$", "03-mse.ipynb cell 4"), (e: Error) => e instanceof SiteError && /03-mse\.ipynb cell 4: KaTeX cannot render/.test(e.message));
+});
+
+test("relinkNotebooks: links to notebooks of the site point to their pages", () => {
+  const pages = new Set(["02-forward"]);
+  assert.equal(relinkNotebooks('<a href="02-forward.ipynb#x">', pages), '<a href="02-forward.html#x">');
+  assert.equal(relinkNotebooks('<a href="99-other.ipynb">', pages), '<a href="99-other.ipynb">');
+});
+
+test("renderNotebook: title from the first heading, library output dropped, plots counted, errors counted", () => {
+  const nb = {
+    cells: [
+      { cell_type: "markdown" as const, source: ["# 01. 모델 구성\n", "\n", "첫 문단입니다."] },
+      { cell_type: "code" as const, source: "plotSetup();", execution_count: 1, outputs: [{ output_type: "display_data" as const, data: { "text/html": plotlyLibraryHtml() } }] },
+      { cell_type: "code" as const, source: "showFigure(f); // <b>", execution_count: 2, outputs: [
+        { output_type: "display_data" as const, data: { "text/html": figureHtml({ data: [] }) } },
+        { output_type: "stream" as const, name: "stdout", text: "\x1b[33m손실\x1b[39m 0.1\n" },
+      ] },
+    ],
+  };
+  const page = renderNotebook(nb, "01-model-setup", new Set());
+  assert.equal(page.title, "01. 모델 구성");
+  assert.equal(page.summary, "첫 문단입니다.");
+  assert.equal(page.plots, 1);
+  assert.equal(page.needsPlotly, true);
+  assert.equal(page.errors, 0);
+  assert.ok(page.body.length < 20000, "the 4.8 MB library is not in the page");
+  assert.match(page.body, /showFigure\(f\); \/\/ &lt;b&gt;/);
+  assert.match(page.body, /<pre class="output stream stdout">손실 0.1\n<\/pre>/);
+  const bad = renderNotebook({ cells: [{ cell_type: "code", source: "x", outputs: [{ output_type: "error", ename: "TypeError", evalue: "x", traceback: [] }] }] }, "n", new Set());
+  assert.equal(bad.errors, 1);
+  assert.equal(notebookTitle({ cells: [] }, "fallback"), "fallback");
+});
