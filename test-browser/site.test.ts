@@ -102,7 +102,7 @@ async function checkSite(site: string, label: string, screenshotOf?: (pages: str
       const math = await v.page.evaluate(() => ({
         katex: document.querySelectorAll(".katex").length,
         errors: document.querySelectorAll(".katex-error").length,
-        rawDollars: Array.from(document.querySelectorAll(".cell.markdown")).filter((c) => /\$\$|\\frac|\\sum/.test((c as HTMLElement).innerText)).length,
+        rawDollars: Array.from(document.querySelectorAll(".cell.markdown")).filter((c) => /\$\$|\\frac|\\sum|\uFFFD|\uE000/.test((c as HTMLElement).innerText)).length,
         plotlyScripts: document.querySelectorAll('script[src$="plotly.min.js"]').length,
         inlineLibrary: document.querySelectorAll("script[data-nn-lesson-plotly]").length,
       }));
