@@ -131,17 +131,22 @@ export function glossaryMarkdown(terms: GlossaryTerm[] = glossary()): string {
   return lines.join("\n");
 }
 
-/** Show some terms (or all) in a notebook, without the rejected variants. */
-export function showGlossary(words?: string[]): void {
+/** A small Markdown table of some terms (or all), without the rejected variants: what a notebook shows. */
+export function glossaryTableMarkdown(words?: string[]): string {
   const all = glossary();
   const chosen = words ? words.map((w) => {
     const t = all.find((g) => g.term === w || g.aliases.includes(w));
-    if (!t) throw new Error(`showGlossary: "${w}" is not in the glossary (data/glossary.json)`);
+    if (!t) throw new Error(`glossary: "${w}" is not in the glossary (data/glossary.json)`);
     return t;
   }) : all;
-  displayMarkdown([
+  return [
     "| 용어 | English | 뜻 |",
     "|---|---|---|",
-    ...chosen.map((t) => `| **${t.term}**${t.aliases.length ? ` (${t.aliases.join(", ")})` : ""} | ${t.en} | ${t.definition} |`),
-  ].join("\n"));
+    ...chosen.map((t) => `| **${t.term}**${t.aliases.length ? ` (${t.aliases.join(", ")})` : ""} | ${t.en} | ${t.definition.replace(/\|/g, "\\|")} |`),
+  ].join("\n");
+}
+
+/** Show some terms (or all) in a notebook. */
+export function showGlossary(words?: string[]): void {
+  displayMarkdown(glossaryTableMarkdown(words));
 }

@@ -284,8 +284,9 @@ export function lossFormsFigure(forms: LossFormsCurve, opts: { weightName?: stri
       font: { family: '"Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif', size: 14 },
       xaxis: { title: { text: opts.weightName ?? "w" } },
       yaxis: { title: { text: "비용" } },
-      legend: { orientation: "h", x: 0, y: -0.2, yanchor: "top" },
-      height: 430,
+      legend: { orientation: "h", x: 0, y: -0.3, yanchor: "top" },
+      margin: { l: 65, r: 20, t: 60, b: 110 },
+      height: 460,
     },
   };
 }

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { findVariants, formatVariantHit, glossary, glossaryMarkdown, parseGlossary, scanNotebook } from "nn-lesson";
+import { findVariants, formatVariantHit, glossary, glossaryMarkdown, glossaryTableMarkdown, parseGlossary, scanNotebook } from "nn-lesson";
 import { ROOT } from "./helpers";
 
 const NOTEBOOKS = path.join(ROOT, "notebooks");
@@ -57,4 +57,15 @@ test("notebooks/glossary.md is generated from data/glossary.json (in sync)", () 
   const md = fs.readFileSync(path.join(NOTEBOOKS, "glossary.md"), "utf8");
   assert.equal(md, glossaryMarkdown(), "notebooks/glossary.md is out of date: write glossaryMarkdown() to it");
   for (const t of glossary()) assert.ok(md.includes(`**${t.term}**`), t.term);
+});
+
+test("glossaryTableMarkdown shows chosen terms (by term or alias) without their variants", () => {
+  const md = glossaryTableMarkdown(["학습률", "손실 함수"]);
+  const lines = md.split("\n");
+  assert.equal(lines.length, 4);
+  assert.match(lines[2], /^\| \*\*학습률\*\* \| learning rate/);
+  assert.match(lines[3], /^\| \*\*비용 함수\*\* \(손실 함수\)/);
+  assert.ok(!md.includes("학습 속도"));
+  assert.throws(() => glossaryTableMarkdown(["없는 말"]), /"없는 말" is not in the glossary/);
+  assert.equal(glossaryTableMarkdown().split("\n").length, glossary().length + 2);
 });
