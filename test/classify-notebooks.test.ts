@@ -1,0 +1,154 @@
+/**
+ * Notebooks 08–11 (beyond the lesson: optimisers, binary and softmax classification, autodiff cross-check):
+ *  - static checks: no outputs, tslab kernel, goals first, summary last, links that exist, LaTeX, a plot,
+ *    "직접 해 보기", the lesson cited;
+ *  - execution: each runs top to bottom in < 15 s (kernel start not counted), then every code cell runs a
+ *    second time without an error; nothing on stderr (in particular no TensorFlow.js node-backend notice);
+ *  - the numbers the notebooks print are the ones the library computes.
+ */
+import { test } from "node:test";
+import * as assert from "assert/strict";
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { ROOT } from "./helpers";
+import { jupyterEnv } from "../scripts/paths";
+import { registerKernel } from "../scripts/register-kernel";
+
+const DIR = path.join(ROOT, "notebooks");
+const BEYOND = ["08-optimizers", "09-binary-classification", "10-softmax-classification", "11-autodiff-crosscheck"].map((n) => `${n}.ipynb`);
+const MAX_SECONDS = 15;
+
+interface Cell { cell_type: string; source: string | string[]; outputs?: unknown[]; execution_count?: number | null }
+const src = (c: Cell) => (Array.isArray(c.source) ? c.source.join("") : c.source);
+const cellsOf = (f: string): Cell[] => JSON.parse(fs.readFileSync(path.join(DIR, f), "utf8")).cells;
+
+for (const [n, f] of BEYOND.entries()) {
+  test(`${f}: structure (no outputs, goals, summary, links, LaTeX, plot, try-it, lesson cited)`, () => {
+    const nb = JSON.parse(fs.readFileSync(path.join(DIR, f), "utf8"));
+    assert.equal(nb.metadata.kernelspec?.name, "tslab");
+    const cells: Cell[] = nb.cells;
+    cells.filter((c) => c.cell_type === "code").forEach((c, i) => {
+      assert.deepEqual(c.outputs, [], `${f} code cell ${i} has outputs`);
+      assert.equal(c.execution_count ?? null, null);
+      assert.ok(src(c).split("\n").length <= 16, `${f} code cell ${i} is longer than 16 lines: keep cells short`);
+    });
+    const md = cells.filter((c) => c.cell_type === "markdown").map(src).join("\n");
+    const code = cells.filter((c) => c.cell_type === "code").map(src).join("\n");
+    assert.ok(src(cells[0]).includes("## 이번 단계에서 배울 것"));
+    assert.ok(src(cells[cells.length - 1]).includes("## 정리"));
+    assert.ok(md.includes("## 직접 해 보기"));
+    assert.ok(md.includes("lesson.ko.txt"));
+    assert.match(md, /\$\$[^$]+\$\$/);
+    assert.match(code, /showFigure\(/);
+    assert.match(code.split("\n").slice(0, 12).join("\n"), /\bplotSetup\(\)/, "plotSetup() in the first code cell");
+    const links = [...md.matchAll(/\]\(([^)\s]+\.(?:ipynb|md))\)/g)].map((m) => m[1]);
+    const prev = n === 0 ? "07-training-loop.ipynb" : BEYOND[n - 1];
+    assert.ok(links.includes(prev), `${f}: links to ${prev}`);
+    if (n + 1 < BEYOND.length) assert.ok(links.includes(BEYOND[n + 1]), `${f}: links to ${BEYOND[n + 1]}`);
+    for (const l of links) assert.ok(fs.existsSync(path.join(DIR, l)), `${f}: link to a missing file ${l}`);
+  });
+}
+
+test("09 and 10 say that the classification nets have biases and the lesson's net has none; 08 explains β₁, β₂, ε", () => {
+  const md = (f: string) => cellsOf(f).filter((c) => c.cell_type === "markdown").map(src).join("\n");
+  for (const f of [BEYOND[1], BEYOND[2]]) assert.match(md(f), /편향/);
+  assert.match(md(BEYOND[1]), /수업의 네트워크에는 편향이 없/);
+  for (const term of ["β₁", "β₂", "ε"]) assert.ok(md(BEYOND[0]).includes(`**${term}**`), `08 explains ${term}`);
+});
+
+// ---------- execution ----------
+
+const RUNNER = String.raw`
+import json, sys, time, os
+import nbformat
+from nbclient import NotebookClient
+
+def outs(cell, kind):
+    return [o for o in cell.get("outputs", []) if o.get("output_type") == kind]
+
+result = {}
+for path in sys.argv[1:]:
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, kernel_name="tslab", timeout=120, allow_errors=True,
+                            resources={"metadata": {"path": os.path.dirname(path)}})
+    r = {"seconds": None, "cellSeconds": [], "first": [], "again": [], "stdout": "", "stderr": "", "html": 0}
+    try:
+        with client.setup_kernel():
+            start = time.time()
+            for i, cell in enumerate(nb.cells):
+                if cell.cell_type != "code":
+                    continue
+                t = time.time()
+                client.execute_cell(cell, i)
+                r["cellSeconds"].append([i, round(time.time() - t, 2)])
+                r["first"] += [f"cell {i}: {o.get('ename')}: {o.get('evalue')}" for o in outs(cell, "error")]
+                r["stdout"] += "".join(o["text"] for o in outs(cell, "stream") if o.get("name") == "stdout")
+                r["stderr"] += "".join(o["text"] for o in outs(cell, "stream") if o.get("name") == "stderr")
+                r["html"] += sum(1 for o in outs(cell, "display_data") if "text/html" in o.get("data", {}))
+            r["seconds"] = time.time() - start
+            for i, cell in enumerate(nb.cells):
+                if cell.cell_type != "code":
+                    continue
+                client.execute_cell(cell, i)
+                r["again"] += [f"cell {i} (second run): {o.get('ename')}: {o.get('evalue')}" for o in outs(cell, "error")]
+                r["stderr"] += "".join(o["text"] for o in outs(cell, "stream") if o.get("name") == "stderr")
+    except Exception as e:
+        r["first"].append(f"{type(e).__name__}: {e}")
+    result[os.path.basename(path)] = r
+print(json.dumps(result))
+`;
+
+interface RunResult { seconds: number | null; cellSeconds: [number, number][]; first: string[]; again: string[]; stdout: string; stderr: string; html: number }
+
+function runNotebooks(files: string[]): Promise<Record<string, RunResult>> {
+  registerKernel();
+  const py = process.env.NN_LESSON_PYTHON ?? "/usr/bin/python3";
+  return new Promise((resolve, reject) => {
+    const child = spawn(py, ["-c", RUNNER, ...files.map((f) => path.join(DIR, f))], { env: jupyterEnv() });
+    let out = "", err = "";
+    child.stdout.on("data", (d) => { out += d; });
+    child.stderr.on("data", (d) => { err += d; });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`${py} exited with ${code}: ${err.trim().split("\n").slice(-3).join(" | ")}`));
+      resolve(JSON.parse(out.trim().split("\n").pop() as string));
+    });
+  });
+}
+
+// One kernel at a time: the time limit is about one notebook, not about notebooks competing for the CPU.
+const runs = runNotebooks(BEYOND);
+runs.catch(() => undefined); // reported by the tests below
+
+for (const f of BEYOND) {
+  test(`${f}: runs top to bottom in < ${MAX_SECONDS} s, every code cell runs again without an error, nothing on stderr`, async (t) => {
+    const r = (await runs)[f];
+    t.diagnostic(`${f}: ${r.seconds?.toFixed(1)} s (kernel start not counted)`);
+    assert.deepEqual(r.first, [], `${f}: errors on the first run`);
+    assert.deepEqual(r.again, [], `${f}: errors when the cells run a second time`);
+    assert.equal(r.stderr, "", `${f}: something was printed on stderr`);
+    const slow = r.cellSeconds.filter(([, s]) => s > 3).map(([i, s]) => `cell ${i}: ${s} s`).join(", ");
+    assert.ok(r.seconds !== null && r.seconds < MAX_SECONDS, `${f}: took ${r.seconds?.toFixed(1)} s (${slow})`);
+    assert.ok(r.html >= 2, `${f}: plotSetup and at least one plot`);
+  });
+}
+
+test("the numbers printed: 08 Adam beats SGD, 09/10 accuracies, 11 agreement to float32 precision and no node-backend notice", async () => {
+  const all = await runs;
+  const num = (f: string, re: RegExp): number[] => {
+    const m = all[f].stdout.match(re);
+    assert.ok(m, `${f} does not print ${re}`);
+    return m!.slice(1).map(Number);
+  };
+  const [sgdReach] = num(BEYOND[0], /SGD \(α=0\.1\)\s.*손실 < 0\.001까지 (\d+)번/);
+  const [adamReach] = num(BEYOND[0], /Adam \(α=0\.01\)\s.*손실 < 0\.001까지 (\d+)번/);
+  assert.ok(adamReach < sgdReach / 4, `Adam ${adamReach} vs SGD ${sgdReach}`);
+  const [moons] = num(BEYOND[1], /은닉층 16개 노드, Adam: 정확도 ([\d.]+)%/);
+  assert.ok(moons >= 97);
+  const [iris] = num(BEYOND[2], /꽃잎 두 특성: 정확도 ([\d.]+)%/);
+  assert.ok(iris >= 94);
+  const [rel] = num(BEYOND[3], /가장 큰 차이 [\d.e+-]+ \(가장 큰 기울기의 ([\d.e+-]+)배\)/);
+  assert.ok(rel < 16 * 2 ** -23);
+  for (const f of BEYOND) assert.ok(!/node backend|tfjs-node/.test(all[f].stdout + all[f].stderr), `${f}: TensorFlow.js notice shown`);
+});
