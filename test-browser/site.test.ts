@@ -73,11 +73,16 @@ async function animateAll(page: Page): Promise<{ animated: number; problems: str
     for (const gd of Array.from(document.querySelectorAll(".nn-lesson-plot"))) {
       const g = gd as unknown as { _transitionData?: { _frames?: { name: string }[] }; data: { x?: unknown[] }[]; layout: { sliders?: unknown[]; updatemenus?: unknown[] } };
       const frames = g._transitionData?._frames ?? [];
-      if (frames.length === 0) continue;
+      if (frames.length < 2) continue; // one frame: nothing to step through
       if (!g.layout.sliders?.length || !g.layout.updatemenus?.length) problems.push(`${gd.id}: frames but no slider/play button`);
-      const before = JSON.stringify(g.data.map((t) => t.x));
-      await w.Plotly.animate(gd, [frames[frames.length - 1].name], { frame: { duration: 0, redraw: false }, transition: { duration: 0 }, mode: "immediate" });
-      if (JSON.stringify(g.data.map((t) => t.x)) === before) problems.push(`${gd.id}: the last frame changed nothing`);
+      // what a frame can change: positions, values, markers, text, line
+      const state = () => JSON.stringify(g.data.map((t) => { const r = t as Record<string, unknown>; return [r.x, r.y, r.z, r.marker, r.text, r.line]; }));
+      const opts = { frame: { duration: 0, redraw: true }, transition: { duration: 0 }, mode: "immediate" };
+      const before = state();
+      await w.Plotly.animate(gd, [frames[frames.length - 1].name], opts);
+      const atLast = state();
+      await w.Plotly.animate(gd, [frames[0].name], opts);
+      if (atLast === before && state() === atLast) problems.push(`${gd.id}: stepping through the frames changed nothing`);
       else animated++;
       if (!gd.querySelector(".slider-container, .updatemenu-container")) problems.push(`${gd.id}: slider/buttons not drawn`);
     }
