@@ -6,17 +6,15 @@
  *  - execution: every notebook runs top to bottom under tslab in less than 15 s, and then every code
  *    cell runs a second time without an error (a learner's edit-and-rerun);
  *  - notebook 07 prints the numpy reference's numbers.
- * Execution uses nbclient with /usr/bin/python3 (set NN_LESSON_PYTHON to use another Python).
+ * Execution: ./lesson-notebooks-runner.test.ts (nbclient, /usr/bin/python3 or NN_LESSON_PYTHON).
  */
 import { test } from "node:test";
 import * as assert from "assert/strict";
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { numpyReference } from "nn-lesson";
 import { ROOT } from "./helpers";
-import { jupyterEnv } from "../scripts/paths";
-import { registerKernel } from "../scripts/register-kernel";
+import { runNotebooksTwice } from "./lesson-notebooks-runner.test";
 
 const DIR = path.join(ROOT, "notebooks");
 const LESSON = ["01-model-setup", "02-forward", "03-mse", "04-gradient-descent", "05-output-delta", "06-hidden-delta", "07-training-loop"]
@@ -82,64 +80,8 @@ test("the five places where the lesson needs care are marked notes", () => {
 
 // ---------- execution ----------
 
-const RUNNER = String.raw`
-import json, sys, time, os
-import nbformat
-from nbclient import NotebookClient
-
-def errors(cell):
-    return [f"{o.get('ename')}: {o.get('evalue')}" for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-
-def text(cell):
-    return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream")
-
-result = {}
-for path in sys.argv[1:]:
-    nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, kernel_name="tslab", timeout=120, allow_errors=True,
-                            resources={"metadata": {"path": os.path.dirname(path)}})
-    first, again, out, seconds = [], [], [], None
-    try:
-        with client.setup_kernel():
-            start = time.time()
-            for i, cell in enumerate(nb.cells):
-                if cell.cell_type != "code":
-                    continue
-                client.execute_cell(cell, i)
-                first += [f"cell {i}: {e}" for e in errors(cell)]
-                out.append(text(cell))
-            seconds = time.time() - start
-            for i, cell in enumerate(nb.cells):
-                if cell.cell_type != "code":
-                    continue
-                client.execute_cell(cell, i)
-                again += [f"cell {i} (second run): {e}" for e in errors(cell)]
-    except Exception as e:
-        first.append(f"{type(e).__name__}: {e}")
-    result[os.path.basename(path)] = {"seconds": seconds, "first": first, "again": again, "stdout": "\n".join(out)}
-print(json.dumps(result))
-`;
-
-interface RunResult { seconds: number | null; first: string[]; again: string[]; stdout: string }
-
-function runNotebooks(files: string[]): Promise<Record<string, RunResult>> {
-  registerKernel();
-  const py = process.env.NN_LESSON_PYTHON ?? "/usr/bin/python3";
-  return new Promise((resolve, reject) => {
-    const child = spawn(py, ["-c", RUNNER, ...files.map((f) => path.join(DIR, f))], { env: jupyterEnv() });
-    let out = "", err = "";
-    child.stdout.on("data", (d) => { out += d; });
-    child.stderr.on("data", (d) => { err += d; });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`${py} exited with ${code}: ${err.trim().split("\n").slice(-3).join(" | ")}`));
-      resolve(JSON.parse(out.trim().split("\n").pop() as string));
-    });
-  });
-}
-
 // One Python process runs the notebooks in turn, so one notebook's time is not inflated by another's.
-const runs = runNotebooks(LESSON);
+const runs = runNotebooksTwice(LESSON.map((f) => path.join(DIR, f)));
 runs.catch(() => undefined); // reported by the tests below
 
 for (const f of LESSON) {
