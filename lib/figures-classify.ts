@@ -6,6 +6,7 @@
  */
 import type * as Plotly from "plotly.js";
 import { DecisionGrid, LabelledData } from "./classify";
+import { FLOAT32_EPSILON } from "./autodiff";
 import { COLORS, PLOT_FONT, lossHistoryFigure } from "./figures";
 import { InputError } from "./network-file";
 import { Figure } from "./plot";
@@ -145,17 +146,17 @@ export function decisionBoundaryAnimationFigure(frames: BoundaryFrame[], data: L
       layout: { title: { text: titleOf(f), x: 0.02, xanchor: "left" } } as Partial<Plotly.Layout>,
     })),
     layout: planeLayout(first, titleOf(frames[0]), opts, {
-      height: 600,
-      margin: { l: 65, r: 20, t: 60, b: 150 },
+      height: 640,
+      margin: { l: 65, r: 20, t: 60, b: 170 },
       updatemenus: [{
-        type: "buttons", direction: "left", showactive: false, x: 0, xanchor: "left", y: -0.17, yanchor: "top", pad: { t: 0, r: 10 },
+        type: "buttons", direction: "left", showactive: false, x: 0, xanchor: "left", y: -0.23, yanchor: "top", pad: { t: 0, r: 10 },
         buttons: [
           { label: "▶ 재생", method: "animate", args: [null, { ...anim(500), fromcurrent: true }] },
           { label: "❚❚ 멈춤", method: "animate", args: [[null], anim(0)] },
         ],
       }] as unknown as Plotly.Layout["updatemenus"],
       sliders: [{
-        active: 0, x: 0.22, len: 0.78, xanchor: "left", y: -0.1, yanchor: "top", pad: { t: 0 },
+        active: 0, x: 0.22, len: 0.78, xanchor: "left", y: -0.16, yanchor: "top", pad: { t: 0 },
         currentvalue: { prefix: opts.prefix ?? "에포크 ", visible: true, xanchor: "left" },
         steps: frames.map((f, i) => ({ label: f.label, method: "animate", args: [[names[i]], anim(0)] })),
       }] as unknown as Plotly.Layout["sliders"],
@@ -197,34 +198,57 @@ export function accuracyFigure(series: { name: string; accuracy: ArrayLike<numbe
 }
 
 /**
- * Two sets of gradients of the same parameters, one point per parameter: our hand-derived value on x,
- * the autodiff engine's on y. Agreement puts every point on the diagonal.
+ * Two sets of gradients of the same parameters. Left: one point per parameter, our hand-derived value
+ * on x, the autodiff engine's on y (agreement puts every point on the diagonal). Right: |difference| per
+ * parameter on a log scale, with the float32 rounding level ε₃₂·max|g| drawn as a line.
  */
-export function gradientAgreementFigure(groups: { name: string; ours: ArrayLike<number>; theirs: ArrayLike<number> }[], opts: { title?: string; oursName?: string; theirsName?: string } = {}): Figure {
+export function gradientAgreementFigure(
+  groups: { name: string; ours: ArrayLike<number>; theirs: ArrayLike<number> }[],
+  opts: { title?: string; oursName?: string; theirsName?: string } = {},
+): Figure {
   if (!Array.isArray(groups) || groups.length === 0) throw new InputError("gradientAgreementFigure: expected a list of { name, ours, theirs }");
-  let lo = Infinity, hi = -Infinity;
-  const data: Trace[] = groups.map((g, k) => {
+  let lo = Infinity, hi = -Infinity, maxAbs = 0, count = 0;
+  const ours = opts.oursName ?? "직접 유도한 역전파", theirs = opts.theirsName ?? "TensorFlow.js 자동 미분";
+  const scatter: Trace[] = [], diffs: Trace[] = [];
+  groups.forEach((g, k) => {
     const x = Array.from(g.ours), y = Array.from(g.theirs);
     if (x.length !== y.length) throw new InputError(`gradientAgreementFigure: "${g.name}" has ${x.length} of ours but ${y.length} of theirs`);
-    for (const v of [...x, ...y]) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-    return {
-      type: "scatter", mode: "markers", name: g.name, x, y,
-      marker: { size: 9, color: CLASS_COLORS[k % CLASS_COLORS.length], opacity: 0.8 },
-      hovertemplate: `${g.name}<br>${opts.oursName ?? "직접 유도"}: %{x:.6g}<br>${opts.theirsName ?? "TensorFlow.js"}: %{y:.6g}<extra></extra>`,
-    } as Trace;
+    for (const v of [...x, ...y]) { lo = Math.min(lo, v); hi = Math.max(hi, v); maxAbs = Math.max(maxAbs, Math.abs(v)); }
+    const color = CLASS_COLORS[k % CLASS_COLORS.length];
+    scatter.push({
+      type: "scatter", mode: "markers", name: g.name, legendgroup: g.name, x, y,
+      marker: { size: 9, color, opacity: 0.8 },
+      hovertemplate: `${g.name}<br>${ours}: %{x:.6g}<br>${theirs}: %{y:.6g}<extra></extra>`,
+    } as Trace);
+    // a difference of exactly 0 cannot sit on a log axis: drawn at 1e-18
+    diffs.push({
+      type: "scatter", mode: "markers", name: g.name, legendgroup: g.name, showlegend: false, xaxis: "x2", yaxis: "y2",
+      x: x.map((_, i) => count + i + 1), y: x.map((v, i) => Math.max(Math.abs(v - y[i]), 1e-18)),
+      marker: { size: 7, color, symbol: "diamond" }, hovertemplate: `${g.name}[%{customdata}]<br>|차이| = %{y:.3g}<extra></extra>`,
+      customdata: x.map((_, i) => i) as unknown as Plotly.Datum[],
+    } as Trace);
+    count += x.length;
   });
   if (lo === hi) { lo -= 1; hi += 1; }
   const pad = (hi - lo) * 0.05;
-  data.unshift({ type: "scatter", mode: "lines", name: "y = x", x: [lo - pad, hi + pad], y: [lo - pad, hi + pad], line: { color: COLORS.node, dash: "dot", width: 1.5 }, hoverinfo: "skip" });
+  const f32 = FLOAT32_EPSILON * maxAbs;
   return {
-    data,
+    data: [
+      { type: "scatter", mode: "lines", name: "y = x", x: [lo - pad, hi + pad], y: [lo - pad, hi + pad], line: { color: COLORS.node, dash: "dot", width: 1.5 }, hoverinfo: "skip" },
+      ...scatter,
+      ...diffs,
+      { type: "scatter", mode: "lines", name: "float32 반올림 수준", xaxis: "x2", yaxis: "y2", x: [0.5, count + 0.5], y: [f32, f32], line: { color: COLORS.path, dash: "dash", width: 1.5 }, hovertemplate: `ε₃₂ · max|g| = ${f32.toExponential(2)}<extra></extra>` } as Trace,
+    ],
     layout: {
       title: { text: opts.title ?? "두 방법으로 구한 기울기", x: 0.02, xanchor: "left" },
       font: { family: PLOT_FONT, size: 14 },
       height: 480,
-      xaxis: { title: { text: opts.oursName ?? "직접 유도한 역전파" }, automargin: true, zeroline: true },
-      yaxis: { title: { text: opts.theirsName ?? "TensorFlow.js 자동 미분" }, automargin: true, zeroline: true, scaleanchor: "x" },
-      legend: { x: 0.02, y: 0.98, bgcolor: "rgba(255,255,255,0.7)" },
+      margin: { l: 70, r: 20, t: 60, b: 60 },
+      xaxis: { domain: [0, 0.45], title: { text: ours }, automargin: true, zeroline: true },
+      yaxis: { title: { text: theirs }, automargin: true, zeroline: true },
+      xaxis2: { domain: [0.58, 1], anchor: "y2", title: { text: "매개변수 번호" }, automargin: true },
+      yaxis2: { anchor: "x2", type: "log", title: { text: "|차이|" }, exponentformat: "power", automargin: true },
+      legend: { x: 0.01, y: 0.99, bgcolor: "rgba(255,255,255,0.7)" },
     },
   };
 }

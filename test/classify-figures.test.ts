@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import * as assert from "assert/strict";
+import { assertClose } from "./helpers";
 import {
   Adam, Classifier, Figure, accuracyFigure, classifierLossFigure, decisionBoundaryAnimationFigure, decisionBoundaryFigure,
   decisionGrid, figureHtml, gradientAgreementFigure, trainClassifier, xorDataset,
@@ -68,9 +69,13 @@ test("loss and accuracy per epoch; gradient agreement scatter with the diagonal"
   const af = accuracyFigure([{ name: "Adam", accuracy: run.accuracy }]);
   assert.equal(traces(af)[0].y[200], 100);
   const gf = gradientAgreementFigure([{ name: "W1", ours: [1, -2], theirs: [1.0000001, -2] }]);
-  const [diag, pts] = traces(gf);
+  const [diag, pts, diff, level] = traces(gf);
   assert.deepEqual(diag.x, diag.y);
   assert.deepEqual(pts.x, [1, -2]);
+  assert.equal(diff.yaxis, "y2");
+  assertClose(diff.y, [1e-7, 1e-18], 1e-12, "|difference|, a zero drawn at 1e-18");
+  assert.deepEqual(level.y, [2 * 2 ** -23, 2 * 2 ** -23], "float32 level = ε₃₂ · max|g|");
+  assert.equal(layout(gf).yaxis2.type, "log");
   assert.throws(() => gradientAgreementFigure([{ name: "b", ours: [1], theirs: [] }]), /"b" has 1 of ours but 0 of theirs/);
   assert.throws(() => decisionBoundaryFigure({ x: [0], y: [0], cls: [], prob: [] } as any, xor), /grid.cls must have 1 rows/);
 });
