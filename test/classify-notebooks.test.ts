@@ -8,12 +8,10 @@
  */
 import { test } from "node:test";
 import * as assert from "assert/strict";
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { ROOT } from "./helpers";
-import { jupyterEnv } from "../scripts/paths";
-import { registerKernel } from "../scripts/register-kernel";
+import { runNotebooksTwice } from "./lesson-notebooks-runner.test";
 
 const DIR = path.join(ROOT, "notebooks");
 const BEYOND = ["08-optimizers", "09-binary-classification", "10-softmax-classification", "11-autodiff-crosscheck"].map((n) => `${n}.ipynb`);
@@ -59,66 +57,8 @@ test("09 and 10 say that the classification nets have biases and the lesson's ne
 
 // ---------- execution ----------
 
-const RUNNER = String.raw`
-import json, sys, time, os
-import nbformat
-from nbclient import NotebookClient
-
-def outs(cell, kind):
-    return [o for o in cell.get("outputs", []) if o.get("output_type") == kind]
-
-result = {}
-for path in sys.argv[1:]:
-    nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, kernel_name="tslab", timeout=120, allow_errors=True,
-                            resources={"metadata": {"path": os.path.dirname(path)}})
-    r = {"seconds": None, "cellSeconds": [], "first": [], "again": [], "stdout": "", "stderr": "", "html": 0}
-    try:
-        with client.setup_kernel():
-            start = time.time()
-            for i, cell in enumerate(nb.cells):
-                if cell.cell_type != "code":
-                    continue
-                t = time.time()
-                client.execute_cell(cell, i)
-                r["cellSeconds"].append([i, round(time.time() - t, 2)])
-                r["first"] += [f"cell {i}: {o.get('ename')}: {o.get('evalue')}" for o in outs(cell, "error")]
-                r["stdout"] += "".join(o["text"] for o in outs(cell, "stream") if o.get("name") == "stdout")
-                r["stderr"] += "".join(o["text"] for o in outs(cell, "stream") if o.get("name") == "stderr")
-                r["html"] += sum(1 for o in outs(cell, "display_data") if "text/html" in o.get("data", {}))
-            r["seconds"] = time.time() - start
-            for i, cell in enumerate(nb.cells):
-                if cell.cell_type != "code":
-                    continue
-                client.execute_cell(cell, i)
-                r["again"] += [f"cell {i} (second run): {o.get('ename')}: {o.get('evalue')}" for o in outs(cell, "error")]
-                r["stderr"] += "".join(o["text"] for o in outs(cell, "stream") if o.get("name") == "stderr")
-    except Exception as e:
-        r["first"].append(f"{type(e).__name__}: {e}")
-    result[os.path.basename(path)] = r
-print(json.dumps(result))
-`;
-
-interface RunResult { seconds: number | null; cellSeconds: [number, number][]; first: string[]; again: string[]; stdout: string; stderr: string; html: number }
-
-function runNotebooks(files: string[]): Promise<Record<string, RunResult>> {
-  registerKernel();
-  const py = process.env.NN_LESSON_PYTHON ?? "/usr/bin/python3";
-  return new Promise((resolve, reject) => {
-    const child = spawn(py, ["-c", RUNNER, ...files.map((f) => path.join(DIR, f))], { env: jupyterEnv() });
-    let out = "", err = "";
-    child.stdout.on("data", (d) => { out += d; });
-    child.stderr.on("data", (d) => { err += d; });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`${py} exited with ${code}: ${err.trim().split("\n").slice(-3).join(" | ")}`));
-      resolve(JSON.parse(out.trim().split("\n").pop() as string));
-    });
-  });
-}
-
 // One kernel at a time: the time limit is about one notebook, not about notebooks competing for the CPU.
-const runs = runNotebooks(BEYOND);
+const runs = runNotebooksTwice(BEYOND.map((f) => path.join(DIR, f)));
 runs.catch(() => undefined); // reported by the tests below
 
 for (const f of BEYOND) {
