@@ -123,7 +123,7 @@ export function compareValues(name: string, actual: unknown, expected: Numeric, 
 
 /** One line of text for a result (what `console.log` shows outside Jupyter). */
 export function formatCheck(r: CheckResult): string {
-  const mark = r.verdict === "exact" ? "✅" : r.verdict === "approximate" ? "✅" : "❌";
+  const mark = r.verdict === "exact" ? "✔" : r.verdict === "approximate" ? "✔" : "✘";
   return `${mark} ${r.message}${r.hint ? `\n   힌트: ${r.hint}` : ""}`;
 }
 
@@ -132,14 +132,14 @@ export function checkHtml(r: CheckResult): string {
   const colour = r.ok ? "#1b7f3b" : "#b00020";
   const hint = r.hint ? `<div style="margin-left:1.6em">힌트: ${escapeHtml(r.hint)}</div>` : "";
   return `<div class="nn-check" data-verdict="${r.verdict}" style="color:${colour};font-family:sans-serif">` +
-    `${r.ok ? "✅" : "❌"} ${escapeHtml(r.message)}${hint}</div>`;
+    `${r.ok ? "✔" : "✘"} ${escapeHtml(r.message)}${hint}</div>`;
 }
 
 /** Compare and display the result in the notebook (or print it outside Jupyter). Returns the result. */
 export function check(name: string, actual: unknown, expected: Numeric, opts: CheckOptions = {}): CheckResult {
   const r = compareValues(name, actual, expected, opts);
   displayHtml(checkHtml(r), formatCheck(r));
-  return shortInspect(r, `${r.ok ? "✅" : "❌"} ${r.name}`);
+  return shortInspect(r, `${r.ok ? "✔" : "✘"} ${r.name}`);
 }
 
 /**
@@ -208,10 +208,10 @@ export function checkFunction(
 ): FunctionCheckResult {
   const r = compareFunction(name, learner, reference, cases, opts);
   const colour = r.ok ? "#1b7f3b" : "#b00020";
-  const html = `<div style="font-family:sans-serif"><b style="color:${colour}">${r.ok ? "✅" : "❌"} ${escapeHtml(r.message)}</b>` +
+  const html = `<div style="font-family:sans-serif"><b style="color:${colour}">${r.ok ? "✔" : "✘"} ${escapeHtml(r.message)}</b>` +
     r.cases.map(checkHtml).join("") + "</div>";
-  displayHtml(html, [`${r.ok ? "✅" : "❌"} ${r.message}`, ...r.cases.map(formatCheck)].join("\n"));
-  return shortInspect(r, `${r.ok ? "✅" : "❌"} ${r.name}`);
+  displayHtml(html, [`${r.ok ? "✔" : "✘"} ${r.message}`, ...r.cases.map(formatCheck)].join("\n"));
+  return shortInspect(r, `${r.ok ? "✔" : "✘"} ${r.name}`);
 }
 
 // ---- helpers ----

@@ -290,3 +290,26 @@ export function lossFormsFigure(forms: LossFormsCurve, opts: { weightName?: stri
     },
   };
 }
+
+// ---------- which weights moved ----------
+
+export interface WeightChange {
+  /** Layer (0 = W1), row (node it feeds), col (node it comes from). */
+  p: { layer: number; row: number; col: number };
+  before: number;
+  after: number;
+  /** |after − before|. */
+  change: number;
+}
+
+/** Every weight's change between two lists of matrices of the same shapes, largest change first. */
+export function weightChanges(before: readonly number[][][], after: readonly number[][][]): WeightChange[] {
+  if (before.length !== after.length) throw new Error(`weightChanges: ${before.length} matrices before but ${after.length} after`);
+  const out: WeightChange[] = [];
+  before.forEach((W, layer) => W.forEach((r, row) => r.forEach((b, col) => {
+    const a = after[layer]?.[row]?.[col];
+    if (typeof a !== "number") throw new Error(`weightChanges: W${layer + 1}[${row}][${col}] is missing after`);
+    out.push({ p: { layer, row, col }, before: b, after: a, change: Math.abs(a - b) });
+  })));
+  return out.sort((x, y) => y.change - x.change);
+}

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import {
   dot, dotHtml, formatNumber, lessonData, mathDot, sigmoidDerivation, sigmoidDerivativeMarkdown, sigmoidDerivativeRows,
-  tableHtml, tablesRowHtml, lossForms, lossFormsFigure,
+  tableHtml, tablesRowHtml, lossForms, lossFormsFigure, weightChanges,
 } from "nn-lesson";
 
 test("tableHtml labels rows and columns the way the lesson reads W[k][i]", () => {
@@ -71,4 +71,12 @@ test("lossForms: Σ, ½Σ and the mean differ only by a constant factor (the sam
   assert.equal(fig.data.length, 3);
   assert.deepEqual((fig.data[1] as { y: number[] }).y, f.half);
   assert.equal((fig.layout as { xaxis: { title: { text: string } } }).xaxis.title.text, "W3[0][0]");
+});
+
+test("weightChanges lists every weight, largest change first", () => {
+  const c = weightChanges([[[0, 1], [2, 3]]], [[[0.5, 1], [2, 1]]]);
+  assert.equal(c.length, 4);
+  assert.deepEqual(c[0], { p: { layer: 0, row: 1, col: 1 }, before: 3, after: 1, change: 2 });
+  assert.deepEqual(c[1].p, { layer: 0, row: 0, col: 0 });
+  assert.throws(() => weightChanges([[[0, 1]]], [[[0]]]), /W1\[0\]\[1\] is missing after/);
 });

@@ -91,7 +91,7 @@ test("property: a value always matches itself exactly, and any change beyond tol
 
 test("formatCheck and checkHtml say the same thing; HTML is escaped", () => {
   const r = compareValues("<b>", [1], [2]);
-  assert.match(formatCheck(r), /^❌ <b>: 틀림/);
+  assert.match(formatCheck(r), /^✘ <b>: 틀림/);
   assert.match(checkHtml(r), /&lt;b&gt;: 틀림/);
   assert.match(checkHtml(r), /data-verdict="wrong"/);
 });
@@ -129,11 +129,11 @@ test("check() returns the result; printing it gives one short line", () => {
   try {
     const r = check("x", 1, 2);
     assert.equal(r.verdict, "wrong");
-    assert.match(logs.join("\n"), /^❌ x: 틀림/);
-    assert.equal(require("util").inspect(r), "(결과: ❌ x)");
+    assert.match(logs.join("\n"), /^✘ x: 틀림/);
+    assert.equal(require("util").inspect(r), "(결과: ✘ x)");
     const f = checkFunction("f", (a: number) => a, (a: number) => a, [{ label: "1", args: [1] }]);
     assert.ok(f.ok);
-    assert.equal(require("util").inspect(f), "(결과: ✅ f)");
+    assert.equal(require("util").inspect(f), "(결과: ✔ f)");
   } finally {
     console.log = orig;
   }

@@ -52,6 +52,9 @@ for (const f of LESSON) {
     assert.match(code, /showFigure\(/, `${f}: at least one plot`);
     assert.match(code, /\bplotSetup\(\)/, `${f}: plotSetup() in the first code cell`);
     assert.match(code, /\bcheck(Function)?\(/, `${f}: a self-check with lib/check.ts`);
+    const long = nb.cells.flatMap((c, i) => (c.cell_type === "code" ? src(c).split("\n").map((l) => ({ i, l })) : []))
+      .filter(({ l }) => l.length > 115);
+    assert.deepEqual(long.map(({ i, l }) => `cell ${i}: ${l.slice(0, 50)}…`), [], `${f}: code lines longer than 115 characters`);
     const links = [...md.matchAll(/\]\(([^)\s]+\.(?:ipynb|md))\)/g)].map((m) => m[1]);
     const n = LESSON.indexOf(f);
     const prev = n === 0 ? "00-overview.ipynb" : LESSON[n - 1];
