@@ -2,6 +2,7 @@ import { Matrix, Vector } from "./matrix";
 import { sigmoid } from "./activation";
 import { makeRng, Rng } from "./random";
 import { Optimizer } from "./optim";
+import { backpropagateHidden } from "./network";
 
 /**
  * Classification: the lesson's network with two changes at the output and one everywhere.
@@ -188,15 +189,7 @@ export class Classifier {
     checkLabel(label, this.classCount);
     // output delta: o − y (y = the label for a sigmoid output, the one-hot vector for softmax)
     for (let k = 0; k < o.length; k++) dOut[k] = o[k] - (this.output === "sigmoid" ? label : k === label ? 1 : 0);
-    for (let l = L - 2; l >= 0; l--) {
-      const wNext = W[l + 1], dNext = delta[l + 1], d = delta[l], z = Z[l + 1];
-      const cols = sizes[l + 1], rowsNext = sizes[l + 2];
-      for (let j = 0; j < cols; j++) {
-        let s = 0;
-        for (let k = 0; k < rowsNext; k++) s += wNext[k * cols + j] * dNext[k];
-        d[j] = s * z[j] * (1 - z[j]);
-      }
-    }
+    backpropagateHidden(W, Z, delta, sizes);
     for (let l = 0; l < L; l++) {
       const g = gW[l], d = delta[l], input = Z[l], cols = sizes[l];
       for (let k = 0; k < sizes[l + 1]; k++) {

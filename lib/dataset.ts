@@ -1,6 +1,5 @@
-import * as fs from "fs";
 import * as path from "path";
-import { InputError } from "./network-file";
+import { InputError, readTextFile } from "./network-file";
 import { Rng, makeRng } from "./random";
 
 /**
@@ -42,14 +41,7 @@ export interface ReadDatasetOptions {
 
 /** Read a CSV data set; see the module comment for the format. */
 export function readDataset(file: string, opts: ReadDatasetOptions = {}): Dataset {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: cannot read the file (${code === "ENOENT" ? "no such file" : code ?? String(e)})`);
-  }
-  return parseDataset(text, file, opts);
+  return parseDataset(readTextFile(file), file, opts);
 }
 
 /** Parse CSV text; `source` names it in error messages ("source:line: …"). */

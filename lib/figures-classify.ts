@@ -7,7 +7,7 @@
 import type * as Plotly from "plotly.js";
 import { DecisionGrid, LabelledData } from "./classify";
 import { FLOAT32_EPSILON } from "./autodiff";
-import { COLORS, PLOT_FONT, lossHistoryFigure } from "./figures";
+import { COLORS, PLOT_FONT, animationControls, lossHistoryFigure } from "./figures";
 import { InputError } from "./network-file";
 import { Figure } from "./plot";
 
@@ -136,7 +136,6 @@ export function decisionBoundaryAnimationFigure(frames: BoundaryFrame[], data: L
   const regions = (g: DecisionGrid) => regionTraces(g, classes.length, classes);
   const nRegion = regions(first).length;
   const names = frames.map((_, i) => `frame-${i}`);
-  const anim = (duration: number) => ({ frame: { duration, redraw: true }, transition: { duration: 0 }, mode: "immediate" });
   return {
     data: [...regions(first), ...pointTraces(data, classes)],
     frames: frames.map((f, i) => ({
@@ -148,18 +147,7 @@ export function decisionBoundaryAnimationFigure(frames: BoundaryFrame[], data: L
     layout: planeLayout(first, titleOf(frames[0]), opts, {
       height: 640,
       margin: { l: 65, r: 20, t: 60, b: 170 },
-      updatemenus: [{
-        type: "buttons", direction: "left", showactive: false, x: 0, xanchor: "left", y: -0.23, yanchor: "top", pad: { t: 0, r: 10 },
-        buttons: [
-          { label: "▶ 재생", method: "animate", args: [null, { ...anim(500), fromcurrent: true }] },
-          { label: "❚❚ 멈춤", method: "animate", args: [[null], anim(0)] },
-        ],
-      }] as unknown as Plotly.Layout["updatemenus"],
-      sliders: [{
-        active: 0, x: 0.22, len: 0.78, xanchor: "left", y: -0.16, yanchor: "top", pad: { t: 0 },
-        currentvalue: { prefix: opts.prefix ?? "에포크 ", visible: true, xanchor: "left" },
-        steps: frames.map((f, i) => ({ label: f.label, method: "animate", args: [[names[i]], anim(0)] })),
-      }] as unknown as Plotly.Layout["sliders"],
+      ...animationControls(names, frames.map((f) => f.label), opts.prefix ?? "에포크 ", 640 - 60 - 170, { redraw: true, frameMs: 500 }),
     }),
   };
 }

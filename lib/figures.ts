@@ -478,14 +478,20 @@ export function surfaceFigure(surface: Surface, opts: { kind?: "contour" | "surf
  * Play/pause buttons and a slider under the plot. Positions are in pixels below the plot area
  * (converted to plotly's paper units with the plot area's height) so they never cover the x-axis title.
  */
-function animationControls(names: string[], labels: string[], prefix: string, plotAreaHeight: number): Partial<Plotly.Layout> {
-  const frameOpts = (duration: number) => ({ frame: { duration, redraw: false }, transition: { duration: 0 }, mode: "immediate" });
+/**
+ * ▶/❚❚ buttons and a slider below the plot for a figure whose frames are called `names`.
+ * `plotAreaHeight` (px) places them under the x-axis title; `redraw` is needed when frames change heatmaps.
+ */
+export function animationControls(
+  names: string[], labels: string[], prefix: string, plotAreaHeight: number, opts: { redraw?: boolean; frameMs?: number } = {},
+): Partial<Plotly.Layout> {
+  const frameOpts = (duration: number) => ({ frame: { duration, redraw: opts.redraw ?? false }, transition: { duration: 0 }, mode: "immediate" });
   const below = (px: number) => -px / plotAreaHeight;
   return {
     updatemenus: [{
       type: "buttons", direction: "left", showactive: false, x: 0, xanchor: "left", y: below(80), yanchor: "top", pad: { t: 0, r: 10 },
       buttons: [
-        { label: "▶ 재생", method: "animate", args: [null, { ...frameOpts(400), fromcurrent: true }] },
+        { label: "▶ 재생", method: "animate", args: [null, { ...frameOpts(opts.frameMs ?? 400), fromcurrent: true }] },
         { label: "❚❚ 멈춤", method: "animate", args: [[null], { ...frameOpts(0) }] },
       ],
     }] as unknown as Plotly.Layout["updatemenus"],

@@ -30,14 +30,18 @@ export function lessonData(): NetworkFile & { learningRate: number; iterations: 
 }
 
 /** Read and check a network file; `defaults` supplies x and y when the file has none. */
-export function readNetworkFile(file: string, defaults?: { x: Vector; y: Vector }): NetworkFile {
-  let text: string;
+/** A file's text, or an InputError naming the file and why it cannot be read. */
+export function readTextFile(file: string): string {
   try {
-    text = fs.readFileSync(file, "utf8");
+    return fs.readFileSync(file, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`${file}: cannot read the file (${code === "ENOENT" ? "no such file" : code ?? String(e)})`);
   }
+}
+
+export function readNetworkFile(file: string, defaults?: { x: Vector; y: Vector }): NetworkFile {
+  const text = readTextFile(file);
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -67,15 +67,7 @@ export class Network {
     const L = W.length;
     const o = Z[L], dOut = delta[L - 1];
     for (let k = 0; k < o.length; k++) dOut[k] = (o[k] - y[k]) * o[k] * (1 - o[k]);
-    for (let l = L - 2; l >= 0; l--) {
-      const wNext = W[l + 1], dNext = delta[l + 1], d = delta[l], z = Z[l + 1];
-      const cols = sizes[l + 1], rowsNext = sizes[l + 2];
-      for (let j = 0; j < cols; j++) {
-        let s = 0;
-        for (let k = 0; k < rowsNext; k++) s += wNext[k * cols + j] * dNext[k];
-        d[j] = s * z[j] * (1 - z[j]);
-      }
-    }
+    backpropagateHidden(W, Z, delta, sizes);
   }
 
   /** `W -= learning_rate * np.outer(delta, input)` for every layer, after `backward()`. */
@@ -119,6 +111,25 @@ export class Network {
       const cols = this.sizes[l];
       return Array.from({ length: this.sizes[l + 1] }, (_, k) => Array.from(w.subarray(k * cols, (k + 1) * cols)));
     });
+  }
+}
+
+/**
+ * The hidden layers' deltas from the output layer's (delta[L − 1] must be filled), last hidden layer first:
+ * delta[l] = (W[l + 1]ᵀ · delta[l + 1]) · Z[l + 1] · (1 − Z[l + 1]), i.e. the lesson's
+ * `delta2 = np.dot(W3.T, delta3) * Z2 * (1 - Z2)`. Shared by every network with sigmoid hidden layers.
+ */
+export function backpropagateHidden(
+  W: readonly Float64Array[], Z: readonly Float64Array[], delta: readonly Float64Array[], sizes: readonly number[],
+): void {
+  for (let l = W.length - 2; l >= 0; l--) {
+    const wNext = W[l + 1], dNext = delta[l + 1], d = delta[l], z = Z[l + 1];
+    const cols = sizes[l + 1], rowsNext = sizes[l + 2];
+    for (let j = 0; j < cols; j++) {
+      let s = 0;
+      for (let k = 0; k < rowsNext; k++) s += wNext[k * cols + j] * dNext[k];
+      d[j] = s * z[j] * (1 - z[j]);
+    }
   }
 }
 

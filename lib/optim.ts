@@ -1,6 +1,6 @@
 import { Matrix, Vector } from "./matrix";
 import { Network, WeightIndex } from "./network";
-import { TrainResult } from "./train";
+import { TrainResult, trainingLoop } from "./train";
 
 /**
  * Optimisers: ways of turning gradients into weight changes.
@@ -205,26 +205,12 @@ export interface OptimizerTrainOptions {
 export function trainWithOptimizer(opts: OptimizerTrainOptions): TrainResult & { optimizer: string } {
   const n = opts.iterations ?? 1000;
   if (!Number.isInteger(n) || n < 1) throw new Error(`trainWithOptimizer: iterations must be a positive whole number, got ${n}`);
-  const track = opts.track ?? [];
   const net = new Network(opts.weights, opts.x, opts.y);
   const opt = opts.optimizer;
   opt.reset();
   const G = networkGradients(net);
-  const loss = new Float64Array(n);
-  const path = track.map(() => new Float64Array(n + 1));
-  let first: Vector = [];
-
-  const t0 = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) {
-    for (let t = 0; t < track.length; t++) path[t][i] = net.getWeight(track[t]);
-    loss[i] = net.forward();
-    if (i === 0) first = Array.from(net.output);
-    net.backward();
-    opt.update(net.W, networkGradients(net, G));
-  }
-  const trainSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  for (let t = 0; t < track.length; t++) path[t][n] = net.getWeight(track[t]);
-  return { first, last: Array.from(net.output), loss, weights: net.weights(), trainSeconds, path, optimizer: opt.name };
+  const result = trainingLoop(net, n, (m) => opt.update(m.W, networkGradients(m, G)), opts);
+  return { ...result, optimizer: opt.name };
 }
 
 export interface TwoWeightPath {

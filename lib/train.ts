@@ -38,10 +38,20 @@ export const LESSON_ITERATIONS = 1000;
 
 export function train(opts: TrainOptions): TrainResult {
   const lr = opts.learningRate ?? LESSON_LEARNING_RATE;
-  const n = opts.iterations ?? LESSON_ITERATIONS;
+  const net = new Network(opts.weights, opts.x, opts.y);
+  return trainingLoop(net, opts.iterations ?? LESSON_ITERATIONS, (n) => n.update(lr), opts);
+}
+
+/**
+ * The loop itself, shared by `train()` (the lesson's update) and `trainWithOptimizer()` (optim.ts):
+ * forward pass with the loss recorded, back-propagation, then `update(net)` changes the weights.
+ */
+export function trainingLoop(
+  net: Network, n: number, update: (net: Network) => void,
+  opts: Pick<TrainOptions, "track" | "onProgress" | "progressEvery"> = {},
+): TrainResult {
   const track = opts.track ?? [];
   const every = opts.progressEvery ?? Math.max(1, Math.floor(n / 100));
-  const net = new Network(opts.weights, opts.x, opts.y);
   const loss = new Float64Array(n);
   const path = track.map(() => new Float64Array(n + 1));
   let first: Vector = [];
@@ -53,7 +63,7 @@ export function train(opts: TrainOptions): TrainResult {
     loss[i] = net.forward();
     if (i === 0) first = Array.from(net.output);
     net.backward();
-    net.update(lr);
+    update(net);
     if (opts.onProgress && (i + 1) % every === 0) opts.onProgress(i + 1, n);
   }
   const trainSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
