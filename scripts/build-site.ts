@@ -12,7 +12,7 @@ import { plotlyLibrary } from "nn-lesson";
 import { HOW_TO_GET_JUPYTER, findNotebookPython } from "./jupyter";
 import { registerKernel } from "./register-kernel";
 import { NOTEBOOKS, ROOT, jupyterEnv } from "./paths";
-import { Notebook, Page, STYLE, SiteError, indexHtml, pageHtml, renderNotebook } from "./site-render";
+import { Notebook, Page, STYLE, SiteError, indexHtml, pageHtml, renderMarkdownPage, renderNotebook } from "./site-render";
 
 export interface SiteOptions {
   out: string;
@@ -93,12 +93,18 @@ export async function buildSite(opts: SiteOptions): Promise<SiteResult> {
   const executeSeconds = (Date.now() - t0) / 1000;
 
   log(`writing ${path.relative(ROOT, opts.out) || opts.out}/`);
-  const pageSet = new Set(names);
+  // Markdown files beside the notebooks (the glossary) become pages after the notebooks.
+  const folders = [...new Set(opts.notebooks.map((nb) => path.dirname(nb)))];
+  const markdown = folders.flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith(".md")).sort().map((f) => path.join(d, f)));
+  const pageSet = new Set([...names, ...markdown.map((f) => path.basename(f, ".md"))]);
   const pages = names.map((name) => {
     const file = path.join(opts.execDir, `${name}.ipynb`);
     const nb = JSON.parse(fs.readFileSync(file, "utf8")) as Notebook;
     return renderNotebook(nb, name, pageSet);
   });
+  for (const f of markdown) {
+    pages.push(renderMarkdownPage(fs.readFileSync(f, "utf8"), path.basename(f, ".md"), pageSet));
+  }
   const bad = pages.filter((p) => p.errors > 0);
   if (bad.length) throw new SiteError(`error outputs in: ${bad.map((p) => p.name).join(", ")}`);
   fs.rmSync(opts.out, { recursive: true, force: true });

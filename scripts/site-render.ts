@@ -126,9 +126,12 @@ export function renderMarkdown(source: string, where: string): string {
   return html;
 }
 
-/** Links to other notebooks of the site (`02-forward.ipynb`, `./02-forward.ipynb#x`) point to their pages. */
+/**
+ * Links to other notebooks or Markdown pages of the site (`02-forward.ipynb`, `./glossary.md#x`)
+ * point to their pages.
+ */
 export function relinkNotebooks(html: string, pages: ReadonlySet<string>): string {
-  return html.replace(/href="(?:\.\/)?(?:notebooks\/)?([^"/#?]+)\.ipynb(#[^"]*)?"/g, (m, name, hash) =>
+  return html.replace(/href="(?:\.\/)?(?:notebooks\/)?([^"/#?]+)\.(?:ipynb|md)(#[^"]*)?"/g, (m, name, hash) =>
     pages.has(name) ? `href="${name}.html${hash ?? ""}"` : m);
 }
 
@@ -187,13 +190,27 @@ export function notebookTitle(nb: Notebook, fallback: string): string {
   return fallback;
 }
 
+/** A paragraph that is only navigation (links and separators) or a source line: not a summary. */
+function isNavigation(para: string): boolean {
+  return para.replace(/\[[^\]]*\]\([^)]*\)/g, "").replace(/[·|\s]/g, "") === "" || /^출처\s*:/.test(para);
+}
+
 function summaryOf(nb: Notebook): string {
   for (const cell of nb.cells) {
     if (cell.cell_type !== "markdown") continue;
-    const para = join(cell.source).split(/\n\s*\n/).map((p) => p.trim()).find((p) => p && !p.startsWith("#"));
-    if (para) return para.replace(/\s+/g, " ");
+    // drop heading lines: "## 이번 단계에서 배울 것" followed by its list is a good summary
+    const paras = join(cell.source).split(/\n\s*\n/).map((p) => p.split("\n").filter((l) => !/^\s*#/.test(l)).join("\n").trim());
+    const para = paras.find((p) => p && !isNavigation(p));
+    if (para) return /^\s*[-*] /m.test(para) ? para : para.replace(/\s+/g, " ");
   }
   return "";
+}
+
+/** A Markdown file of notebooks/ (the glossary) as a site page. */
+export function renderMarkdownPage(source: string, name: string, pages: ReadonlySet<string>): Page {
+  const nb: Notebook = { cells: [{ cell_type: "markdown", source }] } as Notebook;
+  const body = `<section class="cell markdown">${relinkNotebooks(renderMarkdown(source, `${name}.md`), pages)}</section>`;
+  return { ...renderNotebook(nb, name, pages), body };
 }
 
 export function renderNotebook(nb: Notebook, name: string, pages: ReadonlySet<string>): Page {
@@ -216,7 +233,7 @@ export function renderNotebook(nb: Notebook, name: string, pages: ReadonlySet<st
   });
   let summary = summaryOf(nb);
   try {
-    summary = renderMarkdown(summary, `${name}.ipynb summary`).replace(/^<p>|<\/p>\s*$/g, "");
+    summary = relinkNotebooks(renderMarkdown(summary, `${name}.ipynb summary`).replace(/^<p>|<\/p>\s*$/g, ""), pages);
   } catch {
     summary = escapeHtml(summary);
   }

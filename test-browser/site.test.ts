@@ -124,6 +124,11 @@ async function checkSite(site: string, label: string, screenshotOf?: (pages: str
         assert.ok(links.length === 4, `${label}/${file}: prev/next links at top and bottom`);
         for (const l of links) assert.ok(fs.existsSync(path.join(site, l!)), `${label}/${file}: link to missing ${l}`);
       }
+      // every link inside the site leads to a file of the site
+      const hrefs = await v.page.evaluate(() => Array.from(document.querySelectorAll("a[href]")).map((a) => a.getAttribute("href")!));
+      for (const h of hrefs.filter((h) => !/^(#|[a-z]+:)/i.test(h))) {
+        assert.ok(fs.existsSync(path.join(site, decodeURI(h.split("#")[0]))), `${label}/${file}: link to missing ${h}`);
+      }
       counts[file] = v.plots.rendered;
       console.log(`  ${label}/${file}: ${v.plots.rendered}/${expected} plots drawn, ${math.katex} formulas, ${anim.animated} animations stepped, 0 outside requests`);
       if (file === shot) {

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import * as assert from "assert/strict";
 import { figureHtml, plotlyLibraryHtml } from "nn-lesson";
-import { SiteError, notebookTitle, relinkNotebooks, renderMarkdown, renderNotebook } from "../scripts/site-render";
+import { SiteError, notebookTitle, relinkNotebooks, renderMarkdown, renderMarkdownPage, renderNotebook } from "../scripts/site-render";
 
 test("renderMarkdown: $…$ and $$…$$ become KaTeX; code spans, \\$ and prices stay text", () => {
   const html = renderMarkdown("가중치 $w_1$ 과 `$x$` 그리고 \\$5, $10\n\n$$L = \\sum_k (y_k - o_k)^2$$", "t");
@@ -21,6 +21,16 @@ test("relinkNotebooks: links to notebooks of the site point to their pages", () 
   const pages = new Set(["02-forward"]);
   assert.equal(relinkNotebooks('<a href="02-forward.ipynb#x">', pages), '<a href="02-forward.html#x">');
   assert.equal(relinkNotebooks('<a href="99-other.ipynb">', pages), '<a href="99-other.ipynb">');
+  assert.equal(relinkNotebooks('<a href="glossary.md">', new Set(["glossary"])), '<a href="glossary.html">');
+});
+
+test("the index summary skips navigation and source lines and keeps links working", () => {
+  const nb = {
+    cells: [{ cell_type: "markdown" as const, source:
+      "# 02. 순전파\n\n[← 이전](01-a.ipynb) · [다음 →](03-b.ipynb) · [용어집](glossary.md)\n\n출처: 수업 자료\n\n## 이번 단계에서 배울 것\n- 층마다 [A](glossary.md)를 계산" }],
+  };
+  const page = renderNotebook(nb, "02-forward", new Set(["glossary"]));
+  assert.match(page.summary, /^<ul>\n<li>층마다 <a href="glossary.html">A<\/a>를 계산<\/li>/);
 });
 
 test("renderNotebook: title from the first heading, library output dropped, plots counted, errors counted", () => {
@@ -46,4 +56,12 @@ test("renderNotebook: title from the first heading, library output dropped, plot
   const bad = renderNotebook({ cells: [{ cell_type: "code", source: "x", outputs: [{ output_type: "error", ename: "TypeError", evalue: "x", traceback: [] }] }] }, "n", new Set());
   assert.equal(bad.errors, 1);
   assert.equal(notebookTitle({ cells: [] }, "fallback"), "fallback");
+});
+
+test("renderMarkdownPage: a Markdown file of notebooks/ (the glossary) as a page", () => {
+  const page = renderMarkdownPage("# 용어집 (Glossary)\n\n| 용어 | English |\n|---|---|\n| **학습률** | learning rate |\n\n[처음](00-overview.ipynb)", "glossary", new Set(["00-overview"]));
+  assert.equal(page.title, "용어집 (Glossary)");
+  assert.match(page.body, /<table>/);
+  assert.match(page.body, /href="00-overview.html"/);
+  assert.equal(page.plots, 0);
 });
