@@ -287,7 +287,7 @@ function valueHint(a: number[], e: number[]): string {
   const someNonZero = e.some((v) => Math.abs(v) > 1e-12);
   if (someNonZero && ratioAll(-1)) return "부호가 반대입니다. (o − y)와 (y − o) 중 어느 쪽인지 확인해 보세요.";
   if (someNonZero && ratioAll(2)) return "모든 값이 정확히 2배입니다. Σ(y−o)²의 기울기와 ½Σ(y−o)²의 기울기를 혼동했는지 확인해 보세요.";
-  if (someNonZero && ratioAll(0.5)) return "모든 값이 정확히 절반입니다. ½이 한 번 더 들어갔는지 확인해 보세요.";
+  if (someNonZero && ratioAll(0.5)) return "모든 값이 정확히 절반입니다. ½Σ(y−o)²의 기울기를 Σ(y−o)²의 기울기와 비교했거나, ½이 한 번 더 들어갔는지 확인해 보세요.";
   return "계산의 중간값을 하나씩 console.log로 출력해서 어디서부터 달라지는지 찾아 보세요.";
 }
 
