@@ -18,15 +18,23 @@ export interface NetworkFile {
   weights: Matrix[];
   x: Vector;
   y: Vector;
+  /** Optional training settings stored with the network; the train command's flags override them. */
+  learningRate?: number;
+  iterations?: number;
 }
+
+/** The most iterations one run may ask for: the loss history keeps 8 bytes per iteration. */
+export const MAX_ITERATIONS = 10_000_000;
 
 /** The lesson's data: X, Y and the fixed weights from its comments (data/lesson.json). */
 export const LESSON_DATA_PATH = path.join(__dirname, "..", "..", "data", "lesson.json");
 
 export function lessonData(): NetworkFile & { learningRate: number; iterations: number } {
-  const raw = JSON.parse(fs.readFileSync(LESSON_DATA_PATH, "utf8"));
-  const net = parseNetwork(raw, LESSON_DATA_PATH);
-  return { ...net, learningRate: raw.learningRate, iterations: raw.iterations };
+  const net = readNetworkFile(LESSON_DATA_PATH);
+  if (net.learningRate === undefined || net.iterations === undefined) {
+    throw new InputError(`${LESSON_DATA_PATH}: the lesson's learningRate and iterations are missing`);
+  }
+  return { ...net, learningRate: net.learningRate, iterations: net.iterations };
 }
 
 /** Read and check a network file; `defaults` supplies x and y when the file has none. */
@@ -44,7 +52,7 @@ export function readNetworkFile(file: string, defaults?: { x: Vector; y: Vector 
   const text = readTextFile(file);
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
     throw new InputError(`${file}: not valid JSON (${(e as Error).message})`);
   }
@@ -57,8 +65,9 @@ export function parseNetwork(raw: unknown, source: string, defaults?: { x: Vecto
     throw new InputError(`${source}: expected a JSON object like {"weights": [W1, W2, ...]}`);
   }
   const obj = raw as Record<string, unknown>;
-  const unknownKeys = Object.keys(obj).filter((k) => !["weights", "x", "y", "about", "learningRate", "iterations"].includes(k));
-  if (unknownKeys.length > 0) throw new InputError(`${source}: unknown key "${unknownKeys[0]}" (expected weights, x, y)`);
+  const known = ["weights", "x", "y", "learningRate", "iterations", "about"];
+  const unknownKeys = Object.keys(obj).filter((k) => !known.includes(k));
+  if (unknownKeys.length > 0) throw new InputError(`${source}: unknown key "${unknownKeys[0]}" (expected ${known.join(", ")})`);
   if (!Array.isArray(obj.weights) || obj.weights.length === 0) {
     throw new InputError(`${source}: "weights" must be a non-empty list of matrices [W1, W2, ...]`);
   }
@@ -76,7 +85,13 @@ export function parseNetwork(raw: unknown, source: string, defaults?: { x: Vecto
   if (y === undefined) throw new InputError(`${source}: "y" is missing`);
   if (x.length !== nIn) throw new InputError(`${source}: x has ${x.length} entries but W1 has ${nIn} columns (one per input)`);
   if (y.length !== nOut) throw new InputError(`${source}: y has ${y.length} entries but W${weights.length} has ${nOut} rows (one per output)`);
-  return { weights, x, y };
+  y.forEach((v, k) => {
+    if (v < 0 || v > 1) throw new InputError(`${source}: y[${k}] must be between 0 and 1 (a sigmoid output never leaves that range), found ${v}`);
+  });
+  const net: NetworkFile = { weights, x, y };
+  if (obj.learningRate !== undefined) net.learningRate = checkPositive(obj.learningRate, `${source}: learningRate`, false);
+  if (obj.iterations !== undefined) net.iterations = checkPositive(obj.iterations, `${source}: iterations`, true);
+  return net;
 }
 
 function parseVector(v: unknown, what: string): Vector {
@@ -96,6 +111,15 @@ function parseMatrix(W: unknown, what: string): Matrix {
     }
   });
   return rows;
+}
+
+/** A positive number (a whole one up to MAX_ITERATIONS when `integer`), or an InputError naming `what`. */
+export function checkPositive(n: unknown, what: string, integer: boolean): number {
+  const v = checkNumber(n, what);
+  if (v <= 0) throw new InputError(`${what} must be positive, got ${v}`);
+  if (integer && !Number.isInteger(v)) throw new InputError(`${what} must be a whole number, got ${v}`);
+  if (integer && v > MAX_ITERATIONS) throw new InputError(`${what} must be at most ${MAX_ITERATIONS}, got ${v}`);
+  return v;
 }
 
 function checkNumber(n: unknown, what: string): number {

@@ -5,18 +5,16 @@
  */
 import { parseArgs } from "util";
 import {
-  DEFAULT_SEED, InputError, LESSON_ITERATIONS, LESSON_LEARNING_RATE, initWeights, lessonData, readNetworkFile, train,
+  DEFAULT_SEED, InputError, LESSON_ITERATIONS, LESSON_LEARNING_RATE, checkPositive, initWeights, lessonData, readNetworkFile, train,
 } from "nn-lesson";
 
 const USAGE = "usage: npm run --silent train -- [--weights FILE] [--iterations N] [--lr A] [--seed S] [--json]";
 
-function positiveNumber(text: string | undefined, flag: string, integer: boolean, fallback: number): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (text.trim() === "" || !Number.isFinite(n)) throw new InputError(`${flag} must be a number, got "${text}"`);
-  if (n <= 0) throw new InputError(`${flag} must be positive, got ${text}`);
-  if (integer && !Number.isInteger(n)) throw new InputError(`${flag} must be a whole number, got ${text}`);
-  return n;
+/** A flag's value as a positive number; decimal notation only (no "0x10", no empty string). */
+function positiveNumber(text: string | undefined, flag: string, integer: boolean): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim())) throw new InputError(`${flag} must be a number, got "${text}"`);
+  return checkPositive(Number(text), flag, integer);
 }
 
 function fmt(v: number[]): string {
@@ -53,22 +51,26 @@ function main(argv: string[]): void {
       allowPositionals: false,
     }));
   } catch (e) {
-    throw new InputError(`${(e as Error).message.split("\n")[0]}\n${USAGE}`);
+    const message = (e as Error).message.split("\n")[0];
+    const missing = /Option '(--\w+)[^']*' argument (is ambiguous|missing)/.exec(message);
+    throw new InputError(`${missing ? `${missing[1]} needs a value` : message} (${USAGE})`);
   }
   if (values.help) {
     console.log(USAGE);
     return;
   }
-  const iterations = positiveNumber(values.iterations, "--iterations", true, LESSON_ITERATIONS);
-  const lr = positiveNumber(values.lr, "--lr", false, LESSON_LEARNING_RATE);
   const lesson = lessonData();
   if (values.weights !== undefined && values.seed !== undefined) {
     throw new InputError("--seed chooses random weights; it cannot be used together with --weights");
   }
+  if (values.seed !== undefined && values.seed.trim() === "") throw new InputError("--seed must not be empty");
   const seed = values.seed ?? DEFAULT_SEED;
   const net = values.weights !== undefined
     ? readNetworkFile(values.weights, lesson)
-    : { weights: initWeights([3, 2, 3, 2], seed), x: lesson.x, y: lesson.y };
+    : { weights: initWeights([3, 2, 3, 2], seed), x: lesson.x, y: lesson.y, learningRate: undefined, iterations: undefined };
+  // The command line wins over settings stored in the file, which win over the lesson's.
+  const iterations = positiveNumber(values.iterations, "--iterations", true) ?? net.iterations ?? LESSON_ITERATIONS;
+  const lr = positiveNumber(values.lr, "--lr", false) ?? net.learningRate ?? LESSON_LEARNING_RATE;
 
   // Progress on stderr for long runs only: nothing is drawn during the first half second.
   const started = Date.now();

@@ -54,6 +54,14 @@ test("--iterations, --lr, and x/y defaulting to the lesson's; any layer sizes", 
   assert.equal(JSON.parse(run(["--weights", g, "--iterations", "3", "--json"]).out).first.length, 1);
 });
 
+test("learningRate and iterations stored in the file are used; flags override them; a BOM is fine", () => {
+  const f = path.join(tmp, "stored.json");
+  fs.writeFileSync(f, "\uFEFF" + JSON.stringify({ weights: [[[1, 2, 3]]], y: [0.5], learningRate: 2, iterations: 3 }));
+  assert.equal(JSON.parse(run(["--weights", f, "--json"]).out).loss.length, 3);
+  assert.match(run(["--weights", f]).out, /lr 2, 3 iterations/);
+  assert.match(run(["--weights", f, "--lr", "0.5", "--iterations", "7"]).out, /lr 0\.5, 7 iterations/);
+});
+
 test("human report: initial output, loss now and then, final output", () => {
   const r = run(["--iterations", "100"]);
   assert.equal(r.code, 0, r.err);
@@ -78,7 +86,17 @@ const bad: [string, () => string[], RegExp][] = [
   ["non-numeric lr", () => ["--lr", "fast"], /--lr must be a number, got "fast"/],
   ["negative lr", () => ["--lr", "-0.1"], /--lr must be positive, got -0\.1/],
   ["unknown flag", () => ["--learning-rate", "0.1"], /Unknown option '--learning-rate'/],
-  ["flag without value", () => ["--lr"], /--lr/],
+  ["flag without value", () => ["--lr"], /^train: --lr needs a value \(usage: /],
+  ["flag followed by another flag", () => ["--weights", "--json"], /^train: --weights needs a value \(usage: /],
+  ["too many iterations", () => ["--iterations", "1e23"], /--iterations must be at most 10000000, got 1e\+23/],
+  ["hexadecimal lr", () => ["--lr", "0x10"], /--lr must be a number, got "0x10"/],
+  ["empty seed", () => ["--seed", ""], /--seed must not be empty/],
+  ["seed with weights", () => ["--seed", "1", "--weights", path.join(ROOT, "data", "lesson.json")], /--seed chooses random weights; it cannot be used together with --weights/],
+  ["target outside (0, 1)", () => ["--weights", file("y2.json", { weights: [[[1, 2, 3]]], y: [2] })], /y\[0\] must be between 0 and 1 .*found 2/],
+  ["bad stored learningRate", () => ["--weights", file("lrx.json", { weights: [[[1, 2, 3]]], y: [0.5], learningRate: "x" })], /learningRate must be a finite number, found "x"/],
+  ["bad stored iterations", () => ["--weights", file("itx.json", { weights: [[[1, 2, 3]]], y: [0.5], iterations: 0 })], /iterations must be positive, got 0/],
+  ["unknown key", () => ["--weights", file("key.json", { weights: [[[1, 2, 3]]], y: [0.5], lr: 1 })], /unknown key "lr" \(expected weights, x, y, learningRate, iterations, about\)/],
+  ["a directory", () => ["--weights", tmp], /cannot read the file \(EISDIR\)/],
 ];
 
 for (const [name, args, message] of bad) {
@@ -86,9 +104,10 @@ for (const [name, args, message] of bad) {
     const r = run(args());
     assert.notEqual(r.code, 0);
     assert.equal(r.out, "");
-    const first = r.err.split("\n")[0];
-    assert.match(first, /^train: /);
-    assert.match(r.err, message);
+    const lines = r.err.trimEnd().split("\n");
+    assert.equal(lines.length, 1, `exactly one line on stderr, got: ${r.err}`);
+    assert.match(lines[0], /^train: /);
+    assert.match(lines[0], message);
     assert.doesNotMatch(r.err, /\n\s+at /, "no stack trace");
   });
 }
