@@ -11,7 +11,7 @@ import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
 import { ROOT } from "./helpers";
-import { runNotebooksTwice } from "./lesson-notebooks-runner.test";
+import { runNotebooksTwice } from "./notebook-runner";
 
 const DIR = path.join(ROOT, "notebooks");
 const BEYOND = ["08-optimizers", "09-binary-classification", "10-softmax-classification", "11-autodiff-crosscheck"].map((n) => `${n}.ipynb`);

@@ -9,12 +9,9 @@
  */
 import { test } from "node:test";
 import * as assert from "assert/strict";
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { ROOT } from "./helpers";
-import { jupyterEnv } from "../scripts/paths";
-import { registerKernel } from "../scripts/register-kernel";
+import { ROOT, runPythonJson } from "./helpers";
 
 const DIR = path.join(ROOT, "notebooks");
 const LESSON = ["01-model-setup", "02-forward", "03-mse", "04-gradient-descent", "05-output-delta", "06-hidden-delta", "07-training-loop"]
@@ -124,19 +121,7 @@ print(json.dumps(result))
 `;
 
 function runOnce(files: string[]): Promise<Record<string, ({ status: string; output: string } | null)[]>> {
-  registerKernel();
-  const py = process.env.NN_LESSON_PYTHON ?? "/usr/bin/python3";
-  return new Promise((resolve, reject) => {
-    const child = spawn(py, ["-c", RUNNER, ...files], { env: jupyterEnv() });
-    let out = "", err = "";
-    child.stdout.on("data", (d) => { out += d; });
-    child.stderr.on("data", (d) => { err += d; });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`${py} exited with ${code}: ${err.trim().split("\n").slice(-3).join(" | ")}`));
-      resolve(JSON.parse(out.trim().split("\n").pop() as string));
-    });
-  });
+  return runPythonJson(RUNNER, files);
 }
 
 /** The verdicts of the check() / checkFunction() outputs of one cell. */

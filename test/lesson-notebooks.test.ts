@@ -14,7 +14,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { numpyReference } from "nn-lesson";
 import { ROOT } from "./helpers";
-import { runNotebooksTwice } from "./lesson-notebooks-runner.test";
+import { runNotebooksTwice } from "./notebook-runner";
 
 const DIR = path.join(ROOT, "notebooks");
 const LESSON = ["01-model-setup", "02-forward", "03-mse", "04-gradient-descent", "05-output-delta", "06-hidden-delta", "07-training-loop"]
