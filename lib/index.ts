@@ -1,40 +1,66 @@
 /**
- * nn-lesson: the lesson's neural network, one small module per step.
+ * nn-lesson: the lesson's neural network as a small typed library. This file is the public API:
+ * the names the notebooks import, each from the room it lives in.
  *
- *   matrix.ts        Vector / Matrix, dot, outer, transpose (the numpy calls the lesson uses)
- *   random.ts        step 2: seeded random initial weights
- *   activation.ts    the sigmoid and its derivative
- *   forward.ts       step 3: the forward pass (A = dot(W, ·), Z = sigmoid(A))
- *   loss.ts          step 4: which loss is which (Σ(y−o)² printed, ½Σ(y−o)² differentiated)
- *   backward.ts      step 5: deltas, gradients, the weight update
- *   gradcheck.ts     central-difference gradient check
- *   network.ts       the same computation on typed arrays, for speed
- *   train.ts         step 6: the training loop with a history
- *   surface.ts       loss along one weight, over two weights, gradient descent on one weight
- *   network-file.ts  the lesson's data and the JSON weights format
+ *   lesson/    notebooks 01–07 on plain arrays, line for line the lesson's numpy code
+ *                matrix (np.dot, np.outer, .T), random (초기 가중치), activation (시그모이드), forward (순전파),
+ *                loss (Σ vs ½Σ), descent (one weight), backward (델타), gradcheck, train (the loop), data, errors
+ *   fast/      the same network on Float64Arrays, bit-identical to lesson/ (train command, surfaces, bench)
+ *                network, train (trainFast), surface
+ *   beyond/    notebooks 08–11: optim (SGD, Momentum, Adam), classify, dataset, autodiff (TensorFlow.js)
+ *   display/   what needs a notebook page: output (tslab), plot, tables (mathjs), check, glossary,
+ *                figures/ (layout shared by every builder, lesson figures, classification figures)
+ *   node/      file I/O: data/ files, network JSON files, CSV data sets, plotly.js as text
+ *
+ * lesson/, fast/ and beyond/ use no Node module and no tslab (test/architecture.test.ts); mathjs,
+ * TensorFlow.js and plotly.js load only when a function that needs them runs. Scripts and tests
+ * import everything else from "nn-lesson/dist/internal".
  */
-export * from "./matrix";
-export * from "./random";
-export * from "./activation";
-export * from "./forward";
-export * from "./loss";
-export * from "./backward";
-export * from "./gradcheck";
-export * from "./network";
-export * from "./train";
-export * from "./surface";
-export * from "./network-file";
-// plots (issue 3): displaying plotly figures inline; figure builders (data in, figure out)
-export * from "./plot";
-export * from "./figures";
-// the lesson notebooks (issue 4): self-check helpers and the glossary
-export * from "./check";
-export * from "./glossary";
-export * from "./show";
-// beyond the lesson (issue 5): optimisers, classification, data sets
-export * from "./optim";
-export * from "./classify";
-export * from "./dataset";
-export * from "./figures-classify";
-// TensorFlow.js is loaded lazily inside ./autodiff, so importing nn-lesson never loads it.
-export * from "./autodiff";
+export type { Matrix, Vector, WeightIndex, WeightChange } from "./lesson/matrix";
+export { dot, outer, transpose, shape, layerSizes, cloneMatrices, linspace, weightName, weightChanges } from "./lesson/matrix";
+export { InputError } from "./lesson/errors";
+export { DEFAULT_SEED, makeRng, randomNum, initWeights } from "./lesson/random";
+export { sigmoid } from "./lesson/activation";
+export type { ForwardResult } from "./lesson/forward";
+export { forward } from "./lesson/forward";
+export { sumSquaredError, halfSumSquaredError, halfSumSquaredErrorGradient, meanSquaredError, lossForms } from "./lesson/loss";
+export type { Curve, DescentPath } from "./lesson/descent";
+export { lossAlongWeight, lossAndSlope, descendOneWeight } from "./lesson/descent";
+export { outputDelta, hiddenDelta, deltas, gradients, updateWeights } from "./lesson/backward";
+export { numericalGradient, gradientCheck } from "./lesson/gradcheck";
+export type { TrainOptions, TrainResult } from "./lesson/train";
+export { train, LESSON_LEARNING_RATE, LESSON_ITERATIONS } from "./lesson/train";
+export type { LessonData, NumpyReference } from "./lesson/data";
+export { lessonData, numpyReference } from "./lesson/data";
+
+export { trainFast } from "./fast/train";
+export type { Surface } from "./fast/surface";
+export { lossSurface } from "./fast/surface";
+
+export type { Optimizer } from "./beyond/optim";
+export { SGD, Momentum, Adam, trainWithOptimizer, descendTwoWeights, iterationsToReach } from "./beyond/optim";
+export type { Dataset } from "./beyond/dataset";
+export { classCounts, selectFeatures, standardizer, xorDataset, makeMoons } from "./beyond/dataset";
+export {
+  Classifier, accuracy, confusionMatrix, crossEntropyFromLogits, decisionGrid, featureRange, logSumExp, meanCrossEntropy,
+  softmax, trainClassifier,
+} from "./beyond/classify";
+export {
+  tfjs, compareLessonGradients, compareClassifierGradients, lessonLayersModel, layersModelWeights, trainLayersModel,
+} from "./beyond/autodiff";
+
+export type { Figure } from "./display/figures/layout";
+export { plotSetup, showFigure } from "./display/plot";
+export { showTable, showTables, showDot, showSigmoidDerivative } from "./display/tables";
+export { check, checkFunction } from "./display/check";
+export { showGlossary } from "./display/glossary";
+export {
+  sigmoidFigure, networkFigure, descentFigure, learningRateFigure, lossHistoryFigure, surfaceFigure, surfaceValueAt,
+  descentAnimationFigure, surfaceAnimationFigure, lossFormsFigure,
+} from "./display/figures/lesson";
+export {
+  decisionBoundaryFigure, decisionBoundaryAnimationFigure, classifierLossFigure, accuracyFigure, gradientAgreementFigure,
+} from "./display/figures/classify";
+
+export { dataPath, readDataset } from "./node/files";
+export { readNetworkFile, writeNetworkFile } from "./node/network-file";

@@ -3,7 +3,7 @@
  * Reported, never asserted (machines are noisy). The numpy reference is in
  * ../shared/reference/lesson-fixed-weights.json: 0.0268 s per 1000 iterations here.
  */
-import { Network, lessonData, linspace, lossSurface, train } from "nn-lesson";
+import { Network, lessonData, linspace, lossSurface, train } from "nn-lesson/dist/internal";
 
 const NUMPY_SECONDS_PER_1000 = 0.0268;
 const d = lessonData();

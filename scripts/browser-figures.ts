@@ -7,7 +7,7 @@ import * as path from "path";
 import {
   Figure, Matrix, Network, WeightIndex, descendOneWeight, descentAnimationFigure, descentFigure, figureHtml, learningRateFigure, lessonData, linspace, lossAlongWeight,
   lossHistoryFigure, lossSurface, networkFigure, plotlyLibraryHtml, sigmoidFigure, surfaceAnimationFigure, surfaceFigure, train,
-} from "nn-lesson";
+} from "nn-lesson/dist/internal";
 import { countPlots, launchChromium, waitForPlots } from "./browser";
 import { ROOT } from "./paths";
 

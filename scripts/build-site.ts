@@ -8,7 +8,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { plotlyLibrary } from "nn-lesson";
+import { plotlyLibrary } from "nn-lesson/dist/internal";
 import { HOW_TO_GET_JUPYTER, findNotebookPython } from "./jupyter";
 import { registerKernel } from "./register-kernel";
 import { NOTEBOOKS, ROOT, jupyterEnv } from "./paths";

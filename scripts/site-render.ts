@@ -4,7 +4,7 @@
  */
 import katex from "katex";
 import MarkdownIt from "markdown-it";
-import { PLOTLY_MARKER } from "nn-lesson";
+import { PLOTLY_MARKER } from "nn-lesson/dist/internal";
 
 export interface NotebookCell {
   cell_type: "markdown" | "code" | "raw";

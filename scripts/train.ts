@@ -5,8 +5,8 @@
  */
 import { parseArgs } from "util";
 import {
-  DEFAULT_SEED, InputError, LESSON_ITERATIONS, LESSON_LEARNING_RATE, checkPositive, initWeights, lessonData, readNetworkFile, train,
-} from "nn-lesson";
+  DEFAULT_SEED, InputError, LESSON_ITERATIONS, LESSON_LEARNING_RATE, initWeights, lessonData, positiveSetting, readNetworkFile, trainFast,
+} from "nn-lesson/dist/internal";
 
 const USAGE = "usage: npm run --silent train -- [--weights FILE] [--iterations N] [--lr A] [--seed S] [--json]";
 
@@ -14,7 +14,7 @@ const USAGE = "usage: npm run --silent train -- [--weights FILE] [--iterations N
 function positiveNumber(text: string | undefined, flag: string, integer: boolean): number | undefined {
   if (text === undefined) return undefined;
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim())) throw new InputError(`${flag} must be a number, got "${text}"`);
-  return checkPositive(Number(text), flag, integer);
+  return positiveSetting(Number(text), flag, integer);
 }
 
 function fmt(v: number[]): string {
@@ -82,7 +82,7 @@ function main(argv: string[]): void {
       process.stderr.write(`\rtraining: ${Math.round((100 * done) / total)}% (${done}/${total})`);
     }
     : undefined;
-  const result = train({ weights: net.weights, x: net.x, y: net.y, learningRate: lr, iterations, onProgress });
+  const result = trainFast({ weights: net.weights, x: net.x, y: net.y, learningRate: lr, iterations, onProgress });
   if (drawn) process.stderr.write("\r\x1b[K");
 
   if (values.json) {

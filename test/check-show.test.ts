@@ -3,7 +3,7 @@ import * as assert from "assert/strict";
 import {
   dot, dotHtml, formatNumber, lessonData, mathDot, sigmoidDerivation, sigmoidDerivativeMarkdown, sigmoidDerivativeRows,
   tableHtml, tablesRowHtml, lossForms, lossFormsFigure, weightChanges,
-} from "nn-lesson";
+} from "nn-lesson/dist/internal";
 
 test("tableHtml labels rows and columns the way the lesson reads W[k][i]", () => {
   const d = lessonData();
@@ -31,7 +31,7 @@ test("formatNumber: significant digits, no trailing zeros, exponent for tiny val
 test("mathDot (mathjs) equals dot(); a shape mismatch is one clear line", () => {
   const d = lessonData();
   assert.deepEqual(mathDot(d.weights[0], d.x), dot(d.weights[0], d.x));
-  assert.throws(() => mathDot(d.weights[1], d.x), /^Error: mathDot: W has 2 columns but x has 3 entries/);
+  assert.throws(() => mathDot(d.weights[1], d.x), /^InputError: mathDot: W의 열은 2개인데 x의 원소는 3개입니다.* \/ W has 2 columns but x has 3 entries/);
 });
 
 test("dotHtml writes every row's sum out", () => {

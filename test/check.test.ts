@@ -2,8 +2,8 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fc from "fast-check";
 import {
-  compareFunction, compareValues, describeShape, formatCheck, checkHtml, shapeOf, outputDelta, lessonData, forward, numpyReference, check, checkFunction, fmtPair,
-} from "nn-lesson";
+  compareFunction, FunctionCase, compareValues, describeShape, formatCheck, checkHtml, shapeOf, outputDelta, lessonData, forward, numpyReference, check, checkFunction, fmtPair,
+} from "nn-lesson/dist/internal";
 
 test("exact, approximate and wrong, like karpathy's cmp()", () => {
   const e = [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]];
@@ -100,7 +100,7 @@ test("formatCheck and checkHtml say the same thing; HTML is escaped", () => {
 test("compareFunction: a learner's output delta on several inputs; errors become a Korean line", () => {
   const d = lessonData();
   const o = forward(d.weights, d.x).output;
-  const cases = [
+  const cases: FunctionCase<[number[], number[]]>[] = [
     { label: "수업의 출력", args: [o, d.y] },
     { label: "다른 출력", args: [[0.3, 0.9], [0.5, 0.1]] },
   ];

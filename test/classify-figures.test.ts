@@ -4,7 +4,7 @@ import { assertClose } from "./helpers";
 import {
   Adam, Classifier, Figure, accuracyFigure, classifierLossFigure, decisionBoundaryAnimationFigure, decisionBoundaryFigure,
   decisionGrid, figureHtml, gradientAgreementFigure, trainClassifier, xorDataset,
-} from "nn-lesson";
+} from "nn-lesson/dist/internal";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyTrace = Record<string, any>;

@@ -5,7 +5,7 @@ import {
   Adam, Classifier, OutputKind, SGD, accuracy, binaryCrossEntropy, binaryCrossEntropyFromLogit, confusionMatrix,
   crossEntropyFromLogits, dataPath, decisionGrid, featureRange, logSumExp, makeRng, meanCrossEntropy, readDataset,
   selectFeatures, shuffledIndices, softmax, standardizer, trainClassifier, xorDataset,
-} from "nn-lesson";
+} from "nn-lesson/dist/internal";
 import { assertClose } from "./helpers";
 
 /** Central-difference gradient of the mean loss over (X, labels), for every parameter in params() order. */

@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import {
   InputError, classCounts, dataPath, datasetToCsv, makeMoons, parseDataset, readDataset, selectFeatures, standardizer, xorDataset,
-} from "nn-lesson";
+} from "nn-lesson/dist/internal";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nn-data-"));
 function file(name: string, text: string): string {
@@ -91,7 +91,7 @@ bad.forEach(([what, text, message], i) => {
 });
 
 test("bad options and missing files", () => {
-  assert.throws(() => readDataset(path.join(tmp, "nope.csv")), /nope\.csv: cannot read the file \(no such file\)/);
+  assert.throws(() => readDataset(path.join(tmp, "nope.csv")), /nope\.csv: 파일을 읽을 수 없습니다 \/ cannot read the file \(no such file\)/);
   const f = file("opts.csv", "a,b,label\n1,2,x\n");
   assert.throws(() => readDataset(f, { label: "class" }), /opts\.csv:1: no label column "class" \(columns: a, b, label\)/);
   assert.throws(() => readDataset(f, { features: ["c"] }), /opts\.csv:1: no feature column "c"/);

@@ -4,7 +4,7 @@ import {
   Figure, descendOneWeight, descentAnimationFigure, descentFigure, figureHtml, learningRateFigure, lessonData, linspace,
   lossAlongWeight, lossHistoryFigure, lossSurface, networkFigure, sigmoid, sigmoidFigure, subscript, surfaceAnimationFigure,
   surfaceFigure, surfaceValueAt, train,
-} from "nn-lesson";
+} from "nn-lesson/dist/internal";
 import { assertClose } from "./helpers";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

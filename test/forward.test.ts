@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import * as assert from "assert/strict";
-import { Network, SIGMOID, dot, forward, outer, sigmoid, sigmoidDerivative, transpose } from "nn-lesson";
+import { Network, SIGMOID, dot, forward, outer, sigmoid, sigmoidDerivative, transpose } from "nn-lesson/dist/internal";
 import { assertClose } from "./helpers";
 
 test("matrix helpers match numpy's dot, outer and .T", () => {

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { findVariants, formatVariantHit, glossary, glossaryMarkdown, glossaryTableMarkdown, parseGlossary, scanNotebook } from "nn-lesson";
+import { findVariants, formatVariantHit, glossary, glossaryMarkdown, glossaryTableMarkdown, parseGlossary, scanNotebook } from "nn-lesson/dist/internal";
 import { ROOT } from "./helpers";
 
 const NOTEBOOKS = path.join(ROOT, "notebooks");

@@ -3,7 +3,7 @@ import * as assert from "assert/strict";
 import * as fc from "fast-check";
 import {
   Network, gradientCheck, gradients, halfSumSquaredError, initWeights, lessonData, sumSquaredError,
-} from "nn-lesson";
+} from "nn-lesson/dist/internal";
 import { assertClose } from "./helpers";
 
 test("on the lesson's network: back-propagation is the gradient of ½Σ(y−o)², for every weight", () => {

@@ -17,7 +17,7 @@ test("the runner reports compile and runtime errors by cell, on the first and th
     });
     const rerun = path.join(dir, "rerun.ipynb"), typed = path.join(dir, "typed.ipynb");
     fs.writeFileSync(rerun, notebook([
-      'import { sigmoid } from "nn-lesson";\nconsole.log("s0", sigmoid(0));',
+      'import { sigmoid } from "nn-lesson/dist/internal";\nconsole.log("s0", sigmoid(0));',
       "let runs = (globalThis as any).runs = ((globalThis as any).runs ?? 0) + 1;\nif (runs > 1) throw new Error(\"second run\");",
     ]));
     fs.writeFileSync(typed, notebook(['console.log("ok")', 'const typed: number = "not a number";', 'console.log("after")']));

@@ -12,7 +12,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { numpyReference } from "nn-lesson";
+import { numpyReference } from "nn-lesson/dist/internal";
 import { ROOT } from "./helpers";
 import { runNotebooksTwice } from "./notebook-runner";
 

@@ -2,8 +2,8 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fc from "fast-check";
 import {
-  Adam, Momentum, Network, SGD, cloneMatrices, descendTwoWeights, gradients, initWeights, lossSurface, iterationsToReach, lessonData, networkGradients, train, trainWithOptimizer,
-} from "nn-lesson";
+  Adam, Momentum, Network, SGD, cloneMatrices, descendTwoWeights, gradients, initWeights, lossSurface, iterationsToReach, lessonData, train, trainWithOptimizer,
+} from "nn-lesson/dist/internal";
 import { assertClose } from "./helpers";
 
 test("Adam, one weight: the first three steps match values worked out by hand", () => {
@@ -77,12 +77,12 @@ test("SGD through trainWithOptimizer equals the existing train() exactly (same f
   assert.equal(b.optimizer, "SGD (α=0.1)");
 });
 
-test("networkGradients is Network.gradientOf for every weight", () => {
+test("Network.gradients() is Network.gradientOf for every weight", () => {
   const d = lessonData();
   const net = new Network(d.weights, d.x, d.y);
   net.forward();
   net.backward();
-  const G = networkGradients(net);
+  const G = net.gradients();
   G.forEach((g, layer) => g.forEach((v, j) => {
     const cols = net.sizes[layer];
     assert.equal(v, net.gradientOf({ layer, row: Math.floor(j / cols), col: j % cols }));
@@ -130,11 +130,11 @@ test("descendTwoWeights: the path lies on lossSurface, and its first SGD step is
 });
 
 test("bad input: clear messages", () => {
-  assert.throws(() => new SGD(-1), /SGD: learningRate must be a positive number, got -1/);
+  assert.throws(() => new SGD(-1), /^InputError: SGD: learningRate은\(는\) 0보다 커야 합니다\. 받은 값: -1 \/ SGD: learningRate must be positive, got -1$/);
   assert.throws(() => new Adam({ beta1: 1 }), /Adam: beta1 must be in \[0, 1\), got 1/);
   assert.throws(() => new Momentum(0.1, 1.5), /momentum must be in \[0, 1\)/);
   assert.throws(() => new SGD().update([[[1, 2]]], [[[1]]]), /same shapes/);
   assert.throws(() => new SGD().update([[[1]]], []), /1 parameter blocks but 0 gradient blocks/);
   const d = lessonData();
-  assert.throws(() => trainWithOptimizer({ weights: d.weights, x: d.x, y: d.y, optimizer: new SGD(), iterations: 0 }), /iterations must be a positive whole number/);
+  assert.throws(() => trainWithOptimizer({ weights: d.weights, x: d.x, y: d.y, optimizer: new SGD(), iterations: 0 }), /iterations은\(는\) 1 이상 10000000 이하이어야 합니다\. 받은 값: 0 \/ iterations must be between 1 and 10000000, got 0/);
 });

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import * as assert from "assert/strict";
-import { figureHtml, plotlyLibraryHtml } from "nn-lesson";
+import { figureHtml, plotlyLibraryHtml } from "nn-lesson/dist/internal";
 import { SiteError, notebookTitle, relinkNotebooks, renderMarkdown, renderMarkdownPage, renderNotebook } from "../scripts/site-render";
 
 test("renderMarkdown: $…$ and $$…$$ become KaTeX; code spans, \\$ and prices stay text", () => {

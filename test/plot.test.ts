@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as vm from "vm";
-import { Figure, PLOTLY_MARKER, PLOT_CLASS, figureHtml, plotSetup, plotlyLibrary, plotlyLibraryHtml, scriptSafeJson, setPlotOutput, showFigure } from "nn-lesson";
+import { Figure, PLOTLY_MARKER, PLOT_CLASS, figureHtml, plotSetup, plotlyLibrary, plotlyLibraryHtml, scriptSafeJson, setPlotOutput, showFigure } from "nn-lesson/dist/internal";
 
 const NASTY = 'a </script><script>alert("x")</script> \'q\' "dq" \u2028 \u2029 & <!-- 손실 함수 -->';
 
@@ -148,5 +148,5 @@ test("plotSetup sends the library once; showFigure sends it only if nothing did"
 });
 
 test("showFigure outside a notebook: one clear line, no tslab internals", () => {
-  assert.throws(() => showFigure({ data: [] }), (e: Error) => /not running inside a tslab notebook/.test(e.message) && !e.message.includes("\n"));
+  assert.throws(() => showFigure({ data: [] }), (e: Error) => /^showFigure\/plotSetup: 노트북 셀 안에서 실행되지 않아 .* not running inside a notebook cell/.test(e.message) && !e.message.includes("\n"));
 });

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import * as assert from "assert/strict";
-import { DEFAULT_SEED, initWeights, layerSizes, train } from "nn-lesson";
+import { DEFAULT_SEED, initWeights, layerSizes, train } from "nn-lesson/dist/internal";
 
 test("initWeights: the lesson's shapes, uniform in [0, 1)", () => {
   const W = initWeights([3, 2, 3, 2], 1);

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import {
   cloneMatrices, deltas, forward, gradients, lessonData, outer, sumSquaredError, train, updateWeights,
-} from "nn-lesson";
+} from "nn-lesson/dist/internal";
 import { assertClose, reference } from "./helpers";
 
 const ref = reference();

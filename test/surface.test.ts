@@ -2,7 +2,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import {
   cloneMatrices, descendOneWeight, forward, lessonData, linspace, lossAlongWeight, lossAndSlope, lossSurface, sumSquaredError, train,
-} from "nn-lesson";
+} from "nn-lesson/dist/internal";
 import { assertClose } from "./helpers";
 
 const d = lessonData();

@@ -72,7 +72,7 @@ test("human report: initial output, loss now and then, final output", () => {
 });
 
 const bad: [string, () => string[], RegExp][] = [
-  ["missing file", () => ["--weights", path.join(tmp, "nope.json")], /nope\.json: cannot read the file \(no such file\)/],
+  ["missing file", () => ["--weights", path.join(tmp, "nope.json")], /nope\.json: 파일을 읽을 수 없습니다 \/ cannot read the file \(no such file\)/],
   ["malformed JSON", () => ["--weights", file("bad.json", "{weights: [")], /bad\.json: not valid JSON/],
   ["not an object", () => ["--weights", file("arr.json", [1, 2])], /expected a JSON object/],
   ["no weights", () => ["--weights", file("now.json", { x: [1] })], /"weights" must be a non-empty list/],

@@ -1,10 +1,8 @@
 import { Matrix, Vector, dot, outer, transpose } from "./matrix";
-import { SIGMOID } from "./activation";
 import { ForwardResult, forward } from "./forward";
-import { halfSumSquaredErrorGradient } from "./loss";
 
 /**
- * Steps 4-5 of the lesson: back-propagation.
+ * Notebooks 05–07: back-propagation, written as the lesson's numpy lines are.
  *
  * delta[l] is "the error derivative with respect to the total input A of layer l"
  * (∂E/∂A for E = ½ Σ (y − o)², see loss.ts):
@@ -14,16 +12,21 @@ import { halfSumSquaredErrorGradient } from "./loss";
  *   ∂E/∂W3 = outer(delta3, Z2), ∂E/∂W2 = outer(delta2, Z1), ∂E/∂W1 = outer(delta1, X).
  */
 
-/** The output layer's delta: `(Z3 - Y) * Z3 * (1 - Z3)`. */
+/**
+ * The output layer's delta: `delta3 = (Z3 - Y) * Z3 * (1 - Z3)`, multiplied in that order.
+ * (o − y) is ∂E/∂o (loss.ts), o(1 − o) the sigmoid's derivative (activation.ts).
+ */
 export function outputDelta(output: Vector, y: Vector): Vector {
-  const dEdo = halfSumSquaredErrorGradient(y, output);
-  return output.map((o, k) => dEdo[k] * SIGMOID.derFromOutput(o));
+  if (output.length !== y.length) {
+    throw new Error(`outputDelta: 출력은 ${output.length}개인데 y는 ${y.length}개입니다 / the output has ${output.length} entries but y has ${y.length}`);
+  }
+  return output.map((o, k) => (o - y[k]) * o * (1 - o));
 }
 
-/** A hidden layer's delta: `np.dot(W_next.T, delta_next) * Z * (1 - Z)`. */
+/** A hidden layer's delta: `delta2 = np.dot(W3.T, delta3) * Z2 * (1 - Z2)`, multiplied in that order. */
 export function hiddenDelta(Wnext: Matrix, deltaNext: Vector, Z: Vector): Vector {
   const back = dot(transpose(Wnext), deltaNext);
-  return Z.map((z, j) => back[j] * SIGMOID.derFromOutput(z));
+  return Z.map((z, j) => back[j] * z * (1 - z));
 }
 
 /** All deltas, first layer first: [delta1, delta2, delta3] for the lesson's network. */
@@ -42,9 +45,11 @@ export function gradients(weights: readonly Matrix[], x: Vector, y: Vector): Mat
   return d.map((dl, l) => outer(dl, l === 0 ? x : fwd.Z[l - 1]));
 }
 
-/** `W -= learning_rate * np.outer(delta, input)` for every layer, in place. */
+/** `W -= learning_rate * np.outer(delta, input)` for every layer, in place, last layer first as the lesson does. */
 export function updateWeights(weights: Matrix[], grads: readonly Matrix[], learningRate: number): void {
-  weights.forEach((W, l) => W.forEach((row, k) => {
-    for (let i = 0; i < row.length; i++) row[i] -= learningRate * grads[l][k][i];
-  }));
+  for (let l = weights.length - 1; l >= 0; l--) {
+    weights[l].forEach((row, k) => {
+      for (let i = 0; i < row.length; i++) row[i] -= learningRate * grads[l][k][i];
+    });
+  }
 }

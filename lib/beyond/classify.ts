@@ -1,11 +1,11 @@
-import { Matrix, Vector } from "./matrix";
-import { sigmoid } from "./activation";
-import { makeRng, Rng } from "./random";
+import { Matrix, Vector, argmax, linspace } from "../lesson/matrix";
+import { sigmoid } from "../lesson/activation";
+import { makeRng, Rng } from "../lesson/random";
+import { backpropagateHidden, matrixFromFlat } from "../fast/network";
 import { Optimizer } from "./optim";
-import { backpropagateHidden } from "./network";
 
 /**
- * Classification: the lesson's network with two changes at the output and one everywhere.
+ * Notebooks 09–11: classification, the lesson's network with two changes at the output and one everywhere.
  *
  * - Biases. Every layer computes A = W·input + b (the lesson's network has no b). Without a bias every
  *   node's boundary passes through the origin, which a classifier cannot afford.
@@ -144,10 +144,7 @@ export class Classifier {
 
   /** The weights as plain matrices (lesson layout, rows = nodes of the next layer). */
   weightMatrices(): Matrix[] {
-    return this.W.map((w, l) => {
-      const cols = this.sizes[l];
-      return Array.from({ length: this.sizes[l + 1] }, (_, k) => Array.from(w.subarray(k * cols, (k + 1) * cols)));
-    });
+    return this.W.map((w, l) => matrixFromFlat(w, this.sizes[l + 1], this.sizes[l]));
   }
 
   biasVectors(): Vector[] {
@@ -219,9 +216,7 @@ export class Classifier {
   predict(x: ArrayLike<number>): number {
     const o = this.forward(x);
     if (this.output === "sigmoid") return o[0] > 0.5 ? 1 : 0;
-    let best = 0;
-    for (let k = 1; k < o.length; k++) if (o[k] > o[best]) best = k;
-    return best;
+    return argmax(o);
   }
 
   /** Mean cross-entropy over examples, and the summed gradient of that mean into gW, gb. */
@@ -333,7 +328,7 @@ export function trainClassifier(opts: ClassifierTrainOptions): ClassifierTrainRe
   optimizer.reset();
   const params = net.params(), grads = net.grads();
   let updates = 0;
-  const t0 = process.hrtime.bigint();
+  const t0 = performance.now();
   record(0);
   for (let e = 1; e <= epochs; e++) {
     const order = shuffledIndices(N, rng);
@@ -345,7 +340,7 @@ export function trainClassifier(opts: ClassifierTrainOptions): ClassifierTrainRe
     }
     record(e);
   }
-  return { loss, accuracy: acc, snapshots, updates, trainSeconds: Number(process.hrtime.bigint() - t0) / 1e9 };
+  return { loss, accuracy: acc, snapshots, updates, trainSeconds: (performance.now() - t0) / 1000 };
 }
 
 export interface DecisionGrid {
@@ -373,8 +368,7 @@ export interface DecisionGridOptions {
 export function decisionGrid(net: Classifier, opts: DecisionGridOptions): DecisionGrid {
   if (net.sizes[0] !== 2) throw new Error(`decisionGrid: the network must have 2 inputs to draw a plane, it has ${net.sizes[0]}`);
   const n = opts.n ?? 60;
-  const axis = ([lo, hi]: [number, number]) => Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
-  const x = axis(opts.xRange), y = axis(opts.yRange);
+  const x = linspace(opts.xRange[0], opts.xRange[1], n), y = linspace(opts.yRange[0], opts.yRange[1], n);
   const keep = opts.params ? net.snapshot() : null;
   if (opts.params) net.setParams(opts.params);
   const cls: number[][] = [], prob: number[][] = [];
@@ -382,8 +376,7 @@ export function decisionGrid(net: Classifier, opts: DecisionGridOptions): Decisi
     const cRow: number[] = [], pRow: number[] = [];
     for (const xi of x) {
       const p = net.probabilities(opts.transform ? opts.transform([xi, yj]) : [xi, yj]);
-      let best = 0;
-      for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
+      const best = argmax(p);
       cRow.push(best);
       pRow.push(net.output === "sigmoid" ? p[1] : p[best]);
     }

@@ -1,68 +1,17 @@
 /**
- * The lesson's pictures as plotly figures. Pure: data in (curves, paths, surfaces, weights), a
- * Figure out; nothing here trains or displays. Show a figure with showFigure (lib/plot.ts).
+ * Notebooks 00–08: the lesson's pictures as plotly figures. Pure: data in (curves, paths, surfaces,
+ * weights), a Figure out; nothing here trains or displays. Show a figure with showFigure (display/plot.ts).
  */
 import type * as Plotly from "plotly.js";
-import { sigmoid } from "./activation";
-import { Matrix, layerSizes } from "./matrix";
-import { InputError } from "./network-file";
-import { Figure } from "./plot";
-import { Curve, DescentPath, Surface, linspace } from "./surface";
-
-type Trace = Partial<Plotly.Data>;
-type Annotation = Partial<Plotly.Annotations>;
-
-/** Fonts that cover Korean on Linux, macOS and Windows. */
-export const PLOT_FONT = '"Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif';
-
-export const COLORS = {
-  curve: "#1f77b4",
-  derivative: "#ff7f0e",
-  path: "#d62728",
-  tangent: "#2ca02c",
-  positive: "#1f77b4",
-  negative: "#d62728",
-  node: "#444444",
-};
-
-const SUBSCRIPT = "₀₁₂₃₄₅₆₇₈₉";
-/** 12 → "₁₂" */
-export function subscript(n: number): string {
-  return String(n).split("").map((d) => SUBSCRIPT[Number(d)] ?? d).join("");
-}
-
-function baseLayout(title: string | undefined, extra: Partial<Plotly.Layout> = {}): Partial<Plotly.Layout> {
-  const layout: Record<string, unknown> = {
-    title: title ? { text: title, x: 0.02, xanchor: "left" } : undefined,
-    font: { family: PLOT_FONT, size: 14 },
-    margin: { l: 60, r: 20, t: title ? 60 : 30, b: 55 },
-    ...extra,
-  };
-  // Axis titles move out of the way of long tick labels (10⁻²⁰ on a log axis).
-  for (const key of Object.keys(layout)) {
-    const axis = layout[key] as Record<string, unknown> | undefined;
-    if (/^[xy]axis\d*$/.test(key) && axis && axis.visible !== false) axis.automargin = true;
-  }
-  return layout as Partial<Plotly.Layout>;
-}
-
-function toArray(a: ArrayLike<number>, what: string): number[] {
-  if (a == null || typeof a.length !== "number") throw new InputError(`${what}: expected a list of numbers`);
-  return Array.from(a);
-}
-
-function finiteRange(values: number[]): [number, number] {
-  let lo = Infinity, hi = -Infinity;
-  for (const v of values) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-  if (lo === Infinity) return [0, 1];
-  if (lo === hi) return [lo - 1, hi + 1];
-  return [lo, hi];
-}
-
-function padRange([lo, hi]: [number, number], frac: number): [number, number] {
-  const d = (hi - lo) * frac;
-  return [lo - d, hi + d];
-}
+import { sigmoid } from "../../lesson/activation";
+import { Matrix, layerSizes, linspace } from "../../lesson/matrix";
+import { InputError } from "../../lesson/errors";
+import { LossFormsCurve } from "../../lesson/loss";
+import { Curve, DescentPath } from "../../lesson/descent";
+import { Surface } from "../../fast/surface";
+import {
+  Annotation, COLORS, Figure, PLOT_FONT, Trace, animationControls, baseLayout, finiteRange, frameIndices, padRange, sparseLabels, subscript, toArray,
+} from "./layout";
 
 function checkCurve(curve: Curve, who: string): void {
   if (!curve || !Array.isArray(curve.w) || !Array.isArray(curve.loss)) throw new InputError(`${who}: curve must be { w: number[], loss: number[] } (see lossAlongWeight)`);
@@ -475,50 +424,6 @@ export function surfaceFigure(surface: Surface, opts: { kind?: "contour" | "surf
 // Animations (plotly frames + play button + slider)
 
 /**
- * Play/pause buttons and a slider under the plot. Positions are in pixels below the plot area
- * (converted to plotly's paper units with the plot area's height) so they never cover the x-axis title.
- */
-/**
- * ▶/❚❚ buttons and a slider below the plot for a figure whose frames are called `names`.
- * `plotAreaHeight` (px) places them under the x-axis title; `redraw` is needed when frames change heatmaps.
- */
-export function animationControls(
-  names: string[], labels: string[], prefix: string, plotAreaHeight: number, opts: { redraw?: boolean; frameMs?: number } = {},
-): Partial<Plotly.Layout> {
-  const frameOpts = (duration: number) => ({ frame: { duration, redraw: opts.redraw ?? false }, transition: { duration: 0 }, mode: "immediate" });
-  const below = (px: number) => -px / plotAreaHeight;
-  return {
-    updatemenus: [{
-      type: "buttons", direction: "left", showactive: false, x: 0, xanchor: "left", y: below(80), yanchor: "top", pad: { t: 0, r: 10 },
-      buttons: [
-        { label: "▶ 재생", method: "animate", args: [null, { ...frameOpts(opts.frameMs ?? 400), fromcurrent: true }] },
-        { label: "❚❚ 멈춤", method: "animate", args: [[null], { ...frameOpts(0) }] },
-      ],
-    }] as unknown as Plotly.Layout["updatemenus"],
-    sliders: [{
-      active: 0, x: 0.22, len: 0.74, xanchor: "left", y: below(62), yanchor: "top", pad: { t: 0, b: 0 },
-      currentvalue: { prefix, visible: true, xanchor: "left", offset: 8 },
-      steps: names.map((name, i) => ({ label: labels[i], method: "animate", args: [[name], frameOpts(0)] })),
-    }] as unknown as Plotly.Layout["sliders"],
-  };
-}
-
-/** Slider labels: every frame's step number, but at most ~12 shown (the rest left blank). */
-function sparseLabels(idx: number[]): string[] {
-  const every = Math.ceil(idx.length / 10);
-  const last = idx.length - 1;
-  return idx.map((i, k) => (k === last || (k % every === 0 && last - k >= every / 2) ? String(i) : ""));
-}
-
-/** Indices 0 … n−1 thinned to at most `max` (first and last always kept). */
-function frameIndices(n: number, max: number): number[] {
-  if (n <= max) return Array.from({ length: n }, (_, i) => i);
-  const out = new Set<number>();
-  for (let k = 0; k < max; k++) out.add(Math.round((k * (n - 1)) / (max - 1)));
-  return [...out];
-}
-
-/**
  * Gradient descent on one weight, step by step: press play or drag the slider. Each frame shows
  * the steps so far, the current point and its tangent.
  */
@@ -587,5 +492,29 @@ export function surfaceAnimationFigure(surface: Surface, path: SurfacePath, opts
       showlegend: false,
       ...animationControls(names, sparseLabels(idx), "반복 ", 600 - 60 - 150),
     }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The three loss forms side by side (notebook 03)
+
+/** Three lines over one weight: same minimum, different heights and slopes. Display with showFigure. */
+export function lossFormsFigure(forms: LossFormsCurve, opts: { weightName?: string; title?: string } = {}): Figure {
+  const line = (name: string, y: number[], dash: string): Trace => ({ type: "scatter", mode: "lines", name, x: forms.w, y, line: { width: 2.5, dash } } as Trace);
+  return {
+    data: [
+      line("Σ(y−o)²  (수업이 출력하는 손실)", forms.sum, "solid"),
+      line("½Σ(y−o)²  (델타 식이 미분하는 손실)", forms.half, "dash"),
+      line("(1/n)Σ(y−o)²  (교과서의 MSE)", forms.mean, "dot"),
+    ],
+    layout: {
+      title: { text: opts.title ?? "같은 오차, 세 가지 비용 함수" },
+      font: { family: PLOT_FONT, size: 14 },
+      xaxis: { title: { text: opts.weightName ?? "w" } },
+      yaxis: { title: { text: "비용" } },
+      legend: { orientation: "h", x: 0, y: -0.3, yanchor: "top" },
+      margin: { l: 65, r: 20, t: 60, b: 110 },
+      height: 460,
+    },
   };
 }

@@ -1,10 +1,10 @@
 import { Matrix, Vector, cloneMatrices } from "./matrix";
 import { forward } from "./forward";
 import { gradients } from "./backward";
-import { halfSumSquaredError, sumSquaredError } from "./loss";
+import { halfSumSquaredError } from "./loss";
 
 /**
- * Numerical gradient check: nudge one weight by ±eps and watch the loss,
+ * Notebooks 03, 05–06: numerical gradient check: nudge one weight by ±eps and watch the loss,
  *   ∂L/∂w ≈ (L(w + eps) − L(w − eps)) / (2 eps)   (central difference),
  * then compare with the back-propagated gradient. Like deep-learning-from-scratch's
  * ch05/gradient_check.py, the result is reported per layer.
@@ -67,4 +67,3 @@ export function gradientCheck(
   return { backprop, numerical, maxAbsDiffPerLayer, maxRelDiffPerLayer };
 }
 
-export { sumSquaredError, halfSumSquaredError };

@@ -1,5 +1,5 @@
 /**
- * Self-check for learners, in the manner of karpathy's `cmp()` (nn-zero-to-hero):
+ * Notebooks 01–07: self-check for learners, in the manner of karpathy's `cmp()` (nn-zero-to-hero):
  * compare the learner's number / vector / matrix with the expected one and answer in Korean:
  *   정확히 일치            — every entry is bit-for-bit the same
  *   근사적으로 일치        — within tolerance; the largest difference is shown
@@ -8,9 +8,7 @@
  * `compareValues` is pure and returns a result; `check` also displays it in the notebook.
  * `checkFunction` runs the learner's function and a reference on several inputs.
  */
-import * as fs from "fs";
-import * as path from "path";
-import { displayHtml, escapeHtml } from "./show";
+import { displayHtml, escapeHtml } from "./output";
 
 /** What a learner may hand in: a number, a vector, a matrix (plain or typed arrays). */
 export type Numeric = number | ArrayLike<number> | ArrayLike<ArrayLike<number>>;
@@ -151,11 +149,11 @@ function shortInspect<T extends object>(r: T, line: string): T {
   return r;
 }
 
-export interface FunctionCase {
+export interface FunctionCase<Args extends unknown[] = unknown[]> {
   /** A label for this input, e.g. "수업의 가중치" or "무작위 시드 3". */
   label: string;
   /** The arguments passed to both functions. */
-  args: unknown[];
+  args: Args;
 }
 
 export interface FunctionCheckResult {
@@ -170,9 +168,9 @@ export interface FunctionCheckResult {
  * Run the learner's function and the reference on every case and compare the results.
  * An exception thrown by the learner's function becomes a "틀림" line, never a stack trace.
  */
-export function compareFunction(
-  name: string, learner: (...args: any[]) => unknown, reference: (...args: any[]) => Numeric,
-  cases: FunctionCase[], opts: CheckOptions = {},
+export function compareFunction<Args extends unknown[]>(
+  name: string, learner: (...args: Args) => unknown, reference: (...args: Args) => Numeric,
+  cases: FunctionCase<Args>[], opts: CheckOptions = {},
 ): FunctionCheckResult {
   if (cases.length === 0) throw new Error(`check: "${name}" needs at least one input case`);
   const results = cases.map((c) => {
@@ -202,9 +200,9 @@ export function compareFunction(
 }
 
 /** compareFunction, then display every case. */
-export function checkFunction(
-  name: string, learner: (...args: any[]) => unknown, reference: (...args: any[]) => Numeric,
-  cases: FunctionCase[], opts: CheckOptions = {},
+export function checkFunction<Args extends unknown[]>(
+  name: string, learner: (...args: Args) => unknown, reference: (...args: Args) => Numeric,
+  cases: FunctionCase<Args>[], opts: CheckOptions = {},
 ): FunctionCheckResult {
   const r = compareFunction(name, learner, reference, cases, opts);
   const colour = r.ok ? "#1b7f3b" : "#b00020";
@@ -289,18 +287,4 @@ function valueHint(a: number[], e: number[]): string {
   if (someNonZero && ratioAll(2)) return "모든 값이 정확히 2배입니다. Σ(y−o)²의 기울기와 ½Σ(y−o)²의 기울기를 혼동했는지 확인해 보세요.";
   if (someNonZero && ratioAll(0.5)) return "모든 값이 정확히 절반입니다. ½Σ(y−o)²의 기울기를 Σ(y−o)²의 기울기와 비교했거나, ½이 한 번 더 들어갔는지 확인해 보세요.";
   return "계산의 중간값을 하나씩 console.log로 출력해서 어디서부터 달라지는지 찾아 보세요.";
-}
-
-/** The numpy reference run of the lesson's program with its fixed weights (test/fixtures/lesson-fixed-weights.json). */
-export interface NumpyReference {
-  x: number[]; y: number[]; lr: number; iterations: number;
-  initialWeights: number[][][]; finalWeights: number[][][];
-  firstOutput: number[]; lastOutput: number[]; firstLoss: number; lastLoss: number;
-}
-
-export const NUMPY_REFERENCE_PATH = path.join(__dirname, "..", "..", "test", "fixtures", "lesson-fixed-weights.json");
-
-/** Read the numpy reference, so a notebook can check its numbers against numpy's. */
-export function numpyReference(): NumpyReference {
-  return JSON.parse(fs.readFileSync(NUMPY_REFERENCE_PATH, "utf8")) as NumpyReference;
 }

@@ -1,7 +1,7 @@
 import { Vector } from "./matrix";
 
 /**
- * THE ONE PLACE where this project says which loss is which.
+ * Notebooks 03, 05–07: THE ONE PLACE where this project says which loss is which.
  *
  * - The lesson PRINTS  `loss = np.sum((Y - Z3) ** 2)`, i.e.  L = Σ_k (y_k − o_k)².
  *   We call that `sumSquaredError` and report it everywhere a "loss" is printed or plotted.
@@ -38,5 +38,20 @@ export function halfSumSquaredErrorGradient(y: Vector, o: Vector): Vector {
 }
 
 function checkSameLength(y: Vector, o: Vector): void {
-  if (y.length !== o.length) throw new Error(`loss: y has ${y.length} entries but the output has ${o.length}`);
+  if (y.length !== o.length) throw new Error(`loss: y는 ${y.length}개인데 출력은 ${o.length}개입니다 / y has ${y.length} entries but the output has ${o.length}`);
+}
+
+export interface LossFormsCurve {
+  /** Values of the chosen weight. */
+  w: number[];
+  /** Σ (y − o)² (what the lesson prints), ½ Σ (y − o)² (what its deltas differentiate), (1/n) Σ (y − o)² (textbook MSE). */
+  sum: number[];
+  half: number[];
+  mean: number[];
+}
+
+/** The three loss forms along one weight, from a curve of the printed loss Σ(y − o)² and the number of outputs. */
+export function lossForms(curve: { w: number[]; loss: number[] }, outputs: number): LossFormsCurve {
+  if (!Number.isInteger(outputs) || outputs < 1) throw new Error(`lossForms: 출력 노드 수는 양의 정수여야 합니다. 받은 값: ${outputs} / the number of outputs must be a positive integer, got ${outputs}`);
+  return { w: curve.w.slice(), sum: curve.loss.slice(), half: curve.loss.map((l) => l / 2), mean: curve.loss.map((l) => l / outputs) };
 }

@@ -1,5 +1,5 @@
 /**
- * Showing plotly figures inline in a tslab notebook, offline.
+ * Notebooks 00–11: showing plotly figures inline in a tslab notebook, offline.
  *
  * How it works (and why it renders in classic Notebook, JupyterLab, VS Code and exported HTML):
  * - plotly.js comes from the installed `plotly.js-dist-min` (read as text: it cannot run in Node).
@@ -16,16 +16,13 @@
  * - The figure JSON is escaped so that no text in it (a title with `</script>`, quotes, U+2028,
  *   Korean) can end the script or break the JavaScript.
  */
-import * as fs from "fs";
 import type * as Plotly from "plotly.js";
+import { InputError } from "../lesson/errors";
+import { plotlyLibrary } from "../node/plotly-file";
+import { kernelDisplay } from "./output";
+import type { Figure } from "./figures/layout";
 
-/** A plotly figure: traces, layout, optional animation frames and config (types from @types/plotly.js). */
-export interface Figure {
-  data: Partial<Plotly.Data>[];
-  layout?: Partial<Plotly.Layout>;
-  frames?: Partial<Plotly.Frame>[];
-  config?: Partial<Plotly.Config>;
-}
+export type { Figure };
 
 /** The attribute that marks the output carrying plotly.js (the site builder replaces it by one <script src>). */
 export const PLOTLY_MARKER = "data-nn-lesson-plotly";
@@ -42,17 +39,17 @@ export type HtmlOutput = (html: string) => void;
 let output: HtmlOutput | undefined;
 let librarySent = false;
 
-function tslabOutput(html: string): void {
-  // Loaded lazily so that importing nn-lesson outside a notebook never loads tslab's TypeScript.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const tslab = require("tslab") as typeof import("tslab");
+function kernelOutput(html: string): void {
+  const notInCell = new InputError(
+    "showFigure/plotSetup: 노트북 셀 안에서 실행되지 않아 그림을 보여 줄 곳이 없습니다 (HTML은 figureHtml(fig)로 얻을 수 있습니다) / " +
+      "not running inside a notebook cell, so there is nowhere to display the plot (use figureHtml(fig) to get the HTML instead)",
+  );
+  const display = kernelDisplay();
+  if (!display) throw notInCell;
   try {
-    tslab.display.html(html);
-  } catch (e) {
-    throw new Error(
-      "showFigure/plotSetup: not running inside a tslab notebook cell, so there is nowhere to display the plot " +
-        "(use figureHtml(fig) to get the HTML instead)",
-    );
+    display.html(html);
+  } catch {
+    throw notInCell;
   }
 }
 
@@ -68,23 +65,7 @@ export function setPlotOutput(sink: HtmlOutput | undefined): HtmlOutput | undefi
 }
 
 function emit(html: string): void {
-  (output ?? tslabOutput)(html);
-}
-
-let libraryCache: { version: string; code: string } | undefined;
-
-/** plotly.js from node_modules/plotly.js-dist-min, as text, checked to be safe inside a <script>. */
-export function plotlyLibrary(): { version: string; code: string; file: string } {
-  const file = require.resolve("plotly.js-dist-min/plotly.min.js");
-  if (!libraryCache) {
-    const code = fs.readFileSync(file, "utf8");
-    if (/<\/?script/i.test(code)) {
-      throw new Error(`${file}: contains "<script" or "</script", so it cannot be embedded inline`);
-    }
-    const m = /plotly\.js v(\d+\.\d+\.\d+)/.exec(code.slice(0, 200));
-    libraryCache = { version: m ? m[1] : "unknown", code };
-  }
-  return { ...libraryCache, file };
+  (output ?? kernelOutput)(html);
 }
 
 /**
@@ -136,10 +117,12 @@ function checkFigure(fig: unknown): asserts fig is Figure {
   if (f.frames !== undefined && !Array.isArray(f.frames)) throw new TypeError("figure: `frames` must be an array");
 }
 
+/** Distinguishes the plots of two kernel runs that are shown on one page. */
+const RUN_ID = Math.random().toString(36).slice(2, 8);
 let counter = 0;
 function newId(): string {
   counter += 1;
-  return `nnplot-${process.pid.toString(36)}-${Date.now().toString(36)}-${counter}`;
+  return `nnplot-${RUN_ID}-${Date.now().toString(36)}-${counter}`;
 }
 
 /**

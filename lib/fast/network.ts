@@ -1,12 +1,19 @@
-import { Matrix, Vector, layerSizes } from "./matrix";
-
 /**
- * The fast form of the same network, for training loops and loss surfaces.
+ * The fast twin of the lesson's network (lesson/forward.ts, backward.ts, train.ts), used where speed
+ * matters: the train command, loss surfaces, optimisers (notebooks 07–08), the bench.
  *
- * forward.ts / backward.ts are written to be read beside the lesson; this class computes the
- * very same numbers in the very same order, but on flat Float64Arrays allocated once, so a
- * training step allocates nothing. `test/reference.test.ts` checks both against numpy.
+ * The same products and sums as the lesson's plain-array functions, in the same order, on flat
+ * Float64Arrays allocated once, so a training step allocates nothing. The tests require this class
+ * and lesson/train.ts to give bit-identical losses and weights.
  */
+import { Matrix, Vector, WeightIndex, layerSizes } from "../lesson/matrix";
+import { InputError } from "../lesson/errors";
+
+/** Rows `rows` × `cols` of a flat row-major array, as a plain matrix. */
+export function matrixFromFlat(flat: Float64Array, rows: number, cols: number): Matrix {
+  return Array.from({ length: rows }, (_, k) => Array.from(flat.subarray(k * cols, (k + 1) * cols)));
+}
+
 export class Network {
   /** Layer sizes, e.g. [3, 2, 3, 2]. */
   readonly sizes: number[];
@@ -16,21 +23,27 @@ export class Network {
   readonly A: Float64Array[];
   /** Z[0] is the input X; Z[l + 1] = sigmoid(A[l]) (the lesson's Z1, Z2, Z3). */
   readonly Z: Float64Array[];
-  /** delta[l] = ∂E/∂A[l] with E = ½ Σ (y − o)² (see loss.ts). */
+  /** delta[l] = ∂E/∂A[l] with E = ½ Σ (y − o)² (see lesson/loss.ts). */
   readonly delta: Float64Array[];
+  /** grad[l] = ∂E/∂W[l], flat like W[l], after `gradients()`. */
+  readonly grad: Float64Array[];
   private readonly y: Float64Array;
 
   constructor(weights: readonly Matrix[], x: Vector, y: Vector) {
     this.sizes = layerSizes(weights);
     const L = weights.length;
+    if (x.length !== this.sizes[0] || y.length !== this.sizes[L]) {
+      throw new InputError(
+        `x는 ${x.length}개, y는 ${y.length}개인데 층의 크기는 입력 ${this.sizes[0]}개, 출력 ${this.sizes[L]}개입니다 / ` +
+        `x has ${x.length} entries and y ${y.length}, the layers need ${this.sizes[0]} and ${this.sizes[L]}`,
+      );
+    }
     this.W = weights.map((W) => Float64Array.from(W.flat()));
+    this.grad = this.W.map((w) => new Float64Array(w.length));
     this.A = weights.map((W) => new Float64Array(W.length));
     this.Z = [Float64Array.from(x), ...weights.map((W) => new Float64Array(W.length))];
     this.delta = weights.map((W) => new Float64Array(W.length));
     this.y = Float64Array.from(y);
-    if (x.length !== this.sizes[0] || y.length !== this.sizes[L]) {
-      throw new Error(`Network: x has ${x.length} entries and y ${y.length}, the layers need ${this.sizes[0]} and ${this.sizes[L]}`);
-    }
   }
 
   /** The output layer's values (a view: it changes with the next forward pass). */
@@ -61,7 +74,7 @@ export class Network {
     return loss;
   }
 
-  /** Back-propagation after `forward()`: fills every delta. */
+  /** Back-propagation after `forward()`: fills every delta, `(o - y) * o * (1 - o)` at the output. */
   backward(): void {
     const { W, Z, delta, sizes, y } = this;
     const L = W.length;
@@ -70,17 +83,27 @@ export class Network {
     backpropagateHidden(W, Z, delta, sizes);
   }
 
-  /** `W -= learning_rate * np.outer(delta, input)` for every layer, after `backward()`. */
-  update(learningRate: number): void {
-    const { W, Z, delta, sizes } = this;
-    for (let l = W.length - 1; l >= 0; l--) {
-      const w = W[l], d = delta[l], input = Z[l];
+  /** After `backward()`: grad[l][k·cols + i] = delta[l][k] · input[i], the lesson's `np.outer(delta, input)`. */
+  gradients(): Float64Array[] {
+    const { sizes, delta, Z, grad } = this;
+    for (let l = 0; l < grad.length; l++) {
+      const g = grad[l], d = delta[l], input = Z[l];
       const cols = sizes[l], rows = sizes[l + 1];
       for (let k = 0; k < rows; k++) {
         const base = k * cols;
-        for (let i = 0; i < cols; i++) w[base + i] -= learningRate * (d[k] * input[i]);
+        for (let i = 0; i < cols; i++) g[base + i] = d[k] * input[i];
       }
     }
+    return grad;
+  }
+
+  /** `W -= learning_rate * np.outer(delta, input)` for every layer, after `backward()`. */
+  update(learningRate: number): void {
+    const grad = this.gradients();
+    this.W.forEach((w, l) => {
+      const g = grad[l];
+      for (let j = 0; j < w.length; j++) w[j] -= learningRate * g[j];
+    });
   }
 
   /** One whole iteration of the lesson's loop; returns the loss before the update. */
@@ -107,10 +130,7 @@ export class Network {
 
   /** The current weights as plain matrices. */
   weights(): Matrix[] {
-    return this.W.map((w, l) => {
-      const cols = this.sizes[l];
-      return Array.from({ length: this.sizes[l + 1] }, (_, k) => Array.from(w.subarray(k * cols, (k + 1) * cols)));
-    });
+    return this.W.map((w, l) => matrixFromFlat(w, this.sizes[l + 1], this.sizes[l]));
   }
 }
 
@@ -131,19 +151,4 @@ export function backpropagateHidden(
       d[j] = s * z[j] * (1 - z[j]);
     }
   }
-}
-
-/**
- * One weight of the network, 0-based: `layer` 0 is W1, `row` is the node it feeds,
- * `col` the node it comes from. The lesson's W3[1][2] is { layer: 2, row: 1, col: 2 }.
- */
-export interface WeightIndex {
-  layer: number;
-  row: number;
-  col: number;
-}
-
-/** "W3[1][2]" for { layer: 2, row: 1, col: 2 }. */
-export function weightName(p: WeightIndex): string {
-  return `W${p.layer + 1}[${p.row}][${p.col}]`;
 }

@@ -1,5 +1,5 @@
 /**
- * Cross-check with an automatic-differentiation engine: TensorFlow.js (pure JavaScript CPU backend).
+ * Notebook 11: cross-check with an automatic-differentiation engine: TensorFlow.js (pure JavaScript CPU backend).
  *
  * The library's gradients are derived by hand (backward.ts, network.ts, classify.ts). Here the same
  * losses are written once more with TensorFlow.js operations, `tf.grads` differentiates them
@@ -11,8 +11,8 @@
  */
 import type * as TF from "@tensorflow/tfjs-core";
 import type * as TFL from "@tensorflow/tfjs-layers";
-import { Matrix, Vector, layerSizes } from "./matrix";
-import { Network } from "./network";
+import { Matrix, Vector, layerSizes } from "../lesson/matrix";
+import { Network } from "../fast/network";
 import { Classifier, LabelledData } from "./classify";
 
 let tfCache: typeof TF | undefined;
@@ -28,7 +28,6 @@ let tfCache: typeof TF | undefined;
  */
 export function tfjs(): typeof TF {
   if (tfCache) return tfCache;
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const tf = require("@tensorflow/tfjs-core") as typeof TF;
   require("@tensorflow/tfjs-backend-cpu"); // registers the "cpu" backend
   // tfjs-core's CommonJS build registers no gradient functions (the umbrella package does that with an ES
@@ -51,7 +50,6 @@ export function tfjs(): typeof TF {
 /** @tensorflow/tfjs-layers (the Keras-like API), loaded on first use, after tfjs(). */
 export function tfLayers(): typeof TFL {
   tfjs();
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   return require("@tensorflow/tfjs-layers") as typeof TFL;
 }
 
@@ -84,9 +82,6 @@ function compare(names: string[], ours: number[][], theirs: number[][], loss: nu
   return { names, ours, theirs, loss, maxAbsDiff, maxAbsDiffPerBlock: perBlock, maxAbsGradient, relativeDiff: maxAbsGradient > 0 ? maxAbsDiff / maxAbsGradient : maxAbsDiff };
 }
 
-/** float32's machine epsilon: the relative rounding of one float32 operation is at most half of this. */
-export const FLOAT32_EPSILON = 2 ** -23;
-
 /**
  * The lesson's loss written with TensorFlow.js operations, as a function of the weight tensors:
  * Z = σ(W·Z_prev) layer by layer (the lesson's A = np.dot(W, ·), Z = 1/(1+e^(−A))), E = ½ Σ (y − o)².
@@ -103,10 +98,7 @@ export function compareLessonGradients(weights: readonly Matrix[], x: Vector, y:
   const net = new Network(weights, x, y);
   net.forward();
   net.backward();
-  const ours = net.W.map((w, layer) => {
-    const cols = net.sizes[layer];
-    return Array.from(w, (_, j) => net.gradientOf({ layer, row: Math.floor(j / cols), col: j % cols }));
-  });
+  const ours = net.gradients().map((g) => Array.from(g));
   const { theirs, loss } = tf.tidy(() => {
     const Ws = weights.map((W) => tf.tensor2d(W as number[][]));
     const { value, grads } = tf.valueAndGrads((...ws: TF.Tensor[]) => lessonLossTf(tf, ws, x, y))(Ws);

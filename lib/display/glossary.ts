@@ -1,5 +1,5 @@
 /**
- * The project's one Korean glossary (용어집), read from data/glossary.json.
+ * Notebooks 01–11: the project's one Korean glossary (용어집), read from data/glossary.json.
  * Every notebook uses the preferred term (or one of its listed aliases) and never an
  * off-glossary variant: d2l-ko mixes 경사하강법 / 기울기 하강 and 학습률 / 학습 속도, we do not.
  * `findVariants` / `scanNotebook` find variants (test/glossary.test.ts runs them over every
@@ -7,7 +7,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { displayMarkdown } from "./show";
+import { dataPath } from "../node/files";
+import { displayMarkdown } from "./output";
 
 export interface GlossaryTerm {
   /** The preferred Korean term, e.g. "학습률". */
@@ -22,7 +23,7 @@ export interface GlossaryTerm {
   variants: string[];
 }
 
-export const GLOSSARY_PATH = path.join(__dirname, "..", "..", "data", "glossary.json");
+export const GLOSSARY_PATH = dataPath("glossary.json");
 
 let cached: GlossaryTerm[] | undefined;
 

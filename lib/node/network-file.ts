@@ -1,18 +1,14 @@
 import * as fs from "fs";
-import * as path from "path";
-import { Matrix, Vector } from "./matrix";
+import { Matrix, Vector } from "../lesson/matrix";
+import { InputError } from "../lesson/errors";
+import { MAX_ITERATIONS } from "../lesson/train";
+import { readTextFile } from "./files";
 
 /**
- * Reading and writing a network as JSON: `{"weights": [W1, W2, …], "x": [...], "y": [...]}`.
+ * Notebooks 08, 11 and the train command: a network as JSON, `{"weights": [W1, W2, …], "x": [...], "y": [...]}`.
  * Every problem is reported as an InputError with one line that names it (which layer, which
  * row, expected vs found), so the train command can print it without a stack trace.
  */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "InputError";
-  }
-}
 
 export interface NetworkFile {
   weights: Matrix[];
@@ -23,31 +19,7 @@ export interface NetworkFile {
   iterations?: number;
 }
 
-/** The most iterations one run may ask for: the loss history keeps 8 bytes per iteration. */
-export const MAX_ITERATIONS = 10_000_000;
-
-/** The lesson's data: X, Y and the fixed weights from its comments (data/lesson.json). */
-export const LESSON_DATA_PATH = path.join(__dirname, "..", "..", "data", "lesson.json");
-
-export function lessonData(): NetworkFile & { learningRate: number; iterations: number } {
-  const net = readNetworkFile(LESSON_DATA_PATH);
-  if (net.learningRate === undefined || net.iterations === undefined) {
-    throw new InputError(`${LESSON_DATA_PATH}: the lesson's learningRate and iterations are missing`);
-  }
-  return { ...net, learningRate: net.learningRate, iterations: net.iterations };
-}
-
 /** Read and check a network file; `defaults` supplies x and y when the file has none. */
-/** A file's text, or an InputError naming the file and why it cannot be read. */
-export function readTextFile(file: string): string {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: cannot read the file (${code === "ENOENT" ? "no such file" : code ?? String(e)})`);
-  }
-}
-
 export function readNetworkFile(file: string, defaults?: { x: Vector; y: Vector }): NetworkFile {
   const text = readTextFile(file);
   let raw: unknown;
@@ -89,8 +61,8 @@ export function parseNetwork(raw: unknown, source: string, defaults?: { x: Vecto
     if (v < 0 || v > 1) throw new InputError(`${source}: y[${k}] must be between 0 and 1 (a sigmoid output never leaves that range), found ${v}`);
   });
   const net: NetworkFile = { weights, x, y };
-  if (obj.learningRate !== undefined) net.learningRate = checkPositive(obj.learningRate, `${source}: learningRate`, false);
-  if (obj.iterations !== undefined) net.iterations = checkPositive(obj.iterations, `${source}: iterations`, true);
+  if (obj.learningRate !== undefined) net.learningRate = positiveSetting(obj.learningRate, `${source}: learningRate`, false);
+  if (obj.iterations !== undefined) net.iterations = positiveSetting(obj.iterations, `${source}: iterations`, true);
   return net;
 }
 
@@ -114,7 +86,7 @@ function parseMatrix(W: unknown, what: string): Matrix {
 }
 
 /** A positive number (a whole one up to MAX_ITERATIONS when `integer`), or an InputError naming `what`. */
-export function checkPositive(n: unknown, what: string, integer: boolean): number {
+export function positiveSetting(n: unknown, what: string, integer: boolean): number {
   const v = checkNumber(n, what);
   if (v <= 0) throw new InputError(`${what} must be positive, got ${v}`);
   if (integer && !Number.isInteger(v)) throw new InputError(`${what} must be a whole number, got ${v}`);

@@ -1,12 +1,15 @@
-import * as path from "path";
-import { InputError, readTextFile } from "./network-file";
-import { Rng, makeRng } from "./random";
+import { InputError } from "../lesson/errors";
+import { Rng, makeRng } from "../lesson/random";
 
 /**
- * Small labelled data sets for classification, read from CSV files in data/.
- * A CSV has a header line; every other non-empty line is one example: numeric feature columns
- * and one label column (a class name such as "setosa", or a whole number). A bad line is reported
- * as an InputError "file:line: what is wrong", one line, no stack trace.
+ * Notebooks 09–11: small labelled data sets for classification, made here (two moons, XOR) or parsed
+ * from CSV text (node/files.ts reads the files in data/).
+ *
+ * What the CSV reader reads: a header line, then one example per non-empty line, fields separated by
+ * commas: numeric feature columns and one label column (a class name such as "setosa", or a whole
+ * number). A field may be wrapped in double quotes, but a field cannot contain a comma or a quote
+ * (a line with a quote inside a field is refused). A bad line is reported as an InputError
+ * "source:line: what is wrong", one line, no stack trace.
  */
 
 export interface Dataset {
@@ -22,14 +25,6 @@ export interface Dataset {
   classes: string[];
 }
 
-/** data/ at the root of the project (next to data/lesson.json). */
-export const DATA_DIR = path.join(__dirname, "..", "..", "data");
-
-/** The path of a data file shipped in data/, e.g. dataPath("iris.csv"). */
-export function dataPath(name: string): string {
-  return path.join(DATA_DIR, name);
-}
-
 export interface ReadDatasetOptions {
   /** Name of the label column; default: the last column. */
   label?: string;
@@ -37,11 +32,6 @@ export interface ReadDatasetOptions {
   features?: string[];
   /** Class names in the order their indices should have; default: order of first appearance (or numeric order for whole numbers). */
   classes?: string[];
-}
-
-/** Read a CSV data set; see the module comment for the format. */
-export function readDataset(file: string, opts: ReadDatasetOptions = {}): Dataset {
-  return parseDataset(readTextFile(file), file, opts);
 }
 
 /** Parse CSV text; `source` names it in error messages ("source:line: …"). */
@@ -71,6 +61,9 @@ export function parseDataset(text: string, source: string, opts: ReadDatasetOpti
   for (let i = headerAt + 1; i < lines.length; i++) {
     if (lines[i].trim() === "") continue;
     const cells = splitCsvLine(lines[i]);
+    if (cells.some((c) => c.includes('"'))) {
+      throw new InputError(`${where(i)}: a field contains a quote or a quoted comma, which this reader does not support (plain comma-separated fields only)`);
+    }
     if (cells.length !== header.length) {
       throw new InputError(`${where(i)}: expected ${header.length} fields (${header.join(",")}), found ${cells.length}`);
     }

@@ -1,17 +1,15 @@
 /**
- * Figures for the notebooks beyond the lesson (optimisers, classification, the autodiff cross-check).
- * Pure like figures.ts: data in, a Figure out. Loss curves and loss surfaces come from figures.ts;
+ * Notebooks 08–11: figures for the notebooks beyond the lesson (optimisers, classification, the autodiff cross-check).
+ * Pure like figures/lesson.ts: data in, a Figure out. Loss curves and loss surfaces come from figures/lesson.ts;
  * what is new here is the input plane of a classifier (decision regions + data points, also as an
  * animation over training) and the scatter of two sets of gradients.
  */
 import type * as Plotly from "plotly.js";
-import { DecisionGrid, LabelledData } from "./classify";
-import { FLOAT32_EPSILON } from "./autodiff";
-import { COLORS, PLOT_FONT, animationControls, lossHistoryFigure } from "./figures";
-import { InputError } from "./network-file";
-import { Figure } from "./plot";
-
-type Trace = Partial<Plotly.Data>;
+import { FLOAT32_EPSILON } from "../../lesson/matrix";
+import { InputError } from "../../lesson/errors";
+import { DecisionGrid, LabelledData } from "../../beyond/classify";
+import { COLORS, Figure, PLOT_FONT, Trace, animationControls } from "./layout";
+import { lossHistoryFigure } from "./lesson";
 
 /** Marker colours of the classes, and the light colours of their regions. */
 export const CLASS_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"];
@@ -152,7 +150,7 @@ export function decisionBoundaryAnimationFigure(frames: BoundaryFrame[], data: L
   };
 }
 
-/** Cross-entropy (or any loss) per epoch for one or more runs: figures.ts's loss history with the right axis names. */
+/** Cross-entropy (or any loss) per epoch for one or more runs: figures/lesson.ts's loss history with the right axis names. */
 export function classifierLossFigure(series: { name: string; loss: ArrayLike<number> }[], opts: { title?: string; log?: boolean; yName?: string } = {}): Figure {
   const fig = lossHistoryFigure(series.map((s) => ({ name: s.name, loss: Array.from(s.loss).slice(1) })), { log: opts.log, title: opts.title ?? "에포크에 따른 손실 (교차 엔트로피)" });
   const layout = fig.layout ?? {};

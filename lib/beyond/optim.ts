@@ -1,9 +1,11 @@
-import { Matrix, Vector } from "./matrix";
-import { Network, WeightIndex } from "./network";
-import { TrainResult, trainingLoop } from "./train";
+import { Matrix, Vector, WeightIndex } from "../lesson/matrix";
+import { requirePositive, requireWhole } from "../lesson/errors";
+import { LESSON_ITERATIONS, MAX_ITERATIONS } from "../lesson/train";
+import { Network } from "../fast/network";
+import { FastTrainResult, trainingLoop } from "../fast/train";
 
 /**
- * Optimisers: ways of turning gradients into weight changes.
+ * Notebook 08 (and 09–10): optimisers, ways of turning gradients into weight changes.
  *
  * As in deep-learning-from-scratch's `common/optimizer.py`, every optimiser has ONE method,
  * `update(params, grads)`: `params` and `grads` are lists of the same length and shapes, each entry
@@ -56,15 +58,11 @@ function zerosLike(rows: Row[]): Float64Array[] {
   return rows.map((r) => new Float64Array(r.length));
 }
 
-function checkPositive(value: number, what: string): void {
-  if (!(value > 0) || !Number.isFinite(value)) throw new Error(`${what} must be a positive number, got ${value}`);
-}
-
 /** Plain gradient descent, the lesson's `W -= learning_rate * grad`. */
 export class SGD implements Optimizer {
   readonly name: string;
   constructor(readonly learningRate = 0.1) {
-    checkPositive(learningRate, "SGD: learningRate");
+    requirePositive(learningRate, "SGD: learningRate");
     this.name = `SGD (α=${learningRate})`;
   }
   update(params: readonly ParamBlock[], grads: readonly ParamBlock[]): void {
@@ -83,7 +81,7 @@ export class Momentum implements Optimizer {
   readonly name: string;
   private v: Float64Array[] | null = null;
   constructor(readonly learningRate = 0.1, readonly momentum = 0.9) {
-    checkPositive(learningRate, "Momentum: learningRate");
+    requirePositive(learningRate, "Momentum: learningRate");
     if (!(momentum >= 0 && momentum < 1)) throw new Error(`Momentum: momentum must be in [0, 1), got ${momentum}`);
     this.name = `Momentum (α=${learningRate}, μ=${momentum})`;
   }
@@ -134,8 +132,8 @@ export class Adam implements Optimizer {
     this.beta1 = opts.beta1 ?? 0.9;
     this.beta2 = opts.beta2 ?? 0.999;
     this.epsilon = opts.epsilon ?? 1e-8;
-    checkPositive(this.learningRate, "Adam: learningRate");
-    checkPositive(this.epsilon, "Adam: epsilon");
+    requirePositive(this.learningRate, "Adam: learningRate");
+    requirePositive(this.epsilon, "Adam: epsilon");
     for (const [b, n] of [[this.beta1, "beta1"], [this.beta2, "beta2"]] as const) {
       if (!(b >= 0 && b < 1)) throw new Error(`Adam: ${n} must be in [0, 1), got ${b}`);
     }
@@ -168,23 +166,6 @@ export class Adam implements Optimizer {
   reset(): void { this.t = 0; this.m = null; this.v = null; }
 }
 
-/**
- * After `net.backward()`, write ∂E/∂W (E = ½ Σ (y − o)²) of every layer into `G`, flat like `net.W`:
- * G[l][k·cols + i] = delta[l][k] · input[i], the same product `Network.update` and `gradientOf` use.
- */
-export function networkGradients(net: Network, G: Float64Array[] = net.W.map((w) => new Float64Array(w.length))): Float64Array[] {
-  const { sizes, delta, Z } = net;
-  for (let l = 0; l < net.W.length; l++) {
-    const g = G[l], d = delta[l], input = Z[l];
-    const cols = sizes[l], rows = sizes[l + 1];
-    for (let k = 0; k < rows; k++) {
-      const base = k * cols;
-      for (let i = 0; i < cols; i++) g[base + i] = d[k] * input[i];
-    }
-  }
-  return G;
-}
-
 export interface OptimizerTrainOptions {
   /** Initial weights; copied, never changed. */
   weights: readonly Matrix[];
@@ -202,14 +183,12 @@ export interface OptimizerTrainOptions {
  * then `optimizer.update(W, ∂E/∂W)`. With `new SGD(α)` this gives exactly what `train()` gives.
  * The optimiser is reset first, so one object can be used for several runs.
  */
-export function trainWithOptimizer(opts: OptimizerTrainOptions): TrainResult & { optimizer: string } {
-  const n = opts.iterations ?? 1000;
-  if (!Number.isInteger(n) || n < 1) throw new Error(`trainWithOptimizer: iterations must be a positive whole number, got ${n}`);
+export function trainWithOptimizer(opts: OptimizerTrainOptions): FastTrainResult & { optimizer: string } {
+  const n = requireWhole(opts.iterations ?? LESSON_ITERATIONS, "iterations", 1, MAX_ITERATIONS);
   const net = new Network(opts.weights, opts.x, opts.y);
   const opt = opts.optimizer;
   opt.reset();
-  const G = networkGradients(net);
-  const result = trainingLoop(net, n, (m) => opt.update(m.W, networkGradients(m, G)), opts);
+  const result = trainingLoop(net, n, (m) => opt.update(m.W, m.gradients()), opts);
   return { ...result, optimizer: opt.name };
 }
 

@@ -1,51 +1,23 @@
 /**
- * Showing the lesson's numbers in a notebook, with mathjs where it teaches:
+ * Notebooks 01–07: showing the lesson's numbers, with mathjs where it teaches:
  *  - small HTML tables for vectors and matrices, with row and column labels
  *    ("은닉층1 노드 k" × "입력 노드 i"), so a learner sees what W[k][i] means;
  *  - an `np.dot`-like display: W · x = result, computed by mathjs, with every row's sum written out;
  *  - the sigmoid's derivative derived symbolically (`math.derivative`, `math.simplify`) and
  *    compared with o(1 − o) numerically.
  * The *Html / *Markdown functions are pure (tested); show* functions only display their result.
+ * mathjs (about 0.8 s to load) is loaded on first use, so importing the library stays fast.
  */
-import * as math from "mathjs";
-import { Matrix, Vector } from "./matrix";
-import { sigmoid } from "./activation";
-import type { Figure } from "./plot";
+import type * as MathJs from "mathjs";
+import { Matrix, Vector } from "../lesson/matrix";
+import { InputError } from "../lesson/errors";
+import { sigmoid } from "../lesson/activation";
+import { displayHtml, displayMarkdown, escapeHtml } from "./output";
 
-// ---------- displaying ----------
-
-interface TslabDisplay { html(s: string): void; markdown(s: string): void; }
-
-/** tslab's display when running inside a tslab kernel, else undefined. */
-function tslabDisplay(): TslabDisplay | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    return (require("tslab") as { display: TslabDisplay }).display;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Show HTML in the notebook; outside Jupyter (tests, scripts) print `fallbackText` instead. */
-export function displayHtml(html: string, fallbackText: string): void {
-  const d = tslabDisplay();
-  try {
-    if (d) { d.html(html); return; }
-  } catch { /* not inside a kernel: tslab says "Not ready" */ }
-  console.log(fallbackText);
-}
-
-/** Show Markdown (with $…$ LaTeX) in the notebook; plain text outside Jupyter. */
-export function displayMarkdown(md: string): void {
-  const d = tslabDisplay();
-  try {
-    if (d) { d.markdown(md); return; }
-  } catch { /* not inside a kernel */ }
-  console.log(md);
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+let mathCache: typeof MathJs | undefined;
+/** mathjs, loaded on first use. */
+function mathjs(): typeof MathJs {
+  return (mathCache ??= require("mathjs") as typeof MathJs);
 }
 
 // ---------- tables ----------
@@ -128,9 +100,9 @@ export function showTables(items: { value: Vector | Matrix; opts?: TableOptions 
 export function mathDot(W: Matrix, x: Vector): Vector {
   const cols = W.length ? W[0].length : 0;
   if (cols !== x.length) {
-    throw new Error(`mathDot: W has ${cols} columns but x has ${x.length} entries; they must be equal (W is ${W.length}×${cols})`);
+    throw new InputError(`mathDot: W의 열은 ${cols}개인데 x의 원소는 ${x.length}개입니다. 두 수가 같아야 합니다 / W has ${cols} columns but x has ${x.length} entries; they must be equal (W is ${W.length}×${cols})`);
   }
-  return math.multiply(W, x) as Vector;
+  return mathjs().multiply(W, x) as Vector;
 }
 
 export interface DotOptions {
@@ -191,6 +163,7 @@ export interface SigmoidDerivation {
 
 /** Differentiate the sigmoid with mathjs and check symbolically that the result is σ(1 − σ). */
 export function sigmoidDerivation(): SigmoidDerivation {
+  const math = mathjs();
   const expr = math.parse(SIGMOID_EXPRESSION);
   const d = math.simplify(math.derivative(expr, "a"));
   const s = `(${SIGMOID_EXPRESSION})`;
@@ -218,6 +191,7 @@ export interface SigmoidDerivativeRow {
 
 /** Evaluate the symbolic derivative and o(1 − o) at each a. */
 export function sigmoidDerivativeRows(points: number[]): SigmoidDerivativeRow[] {
+  const math = mathjs();
   const d = math.derivative(math.parse(SIGMOID_EXPRESSION), "a").compile();
   return points.map((a) => {
     const o = sigmoid(a);
@@ -251,65 +225,4 @@ export function sigmoidDerivativeMarkdown(points: number[] = [-4, -2, 0, 2, 4]):
 export function showSigmoidDerivative(points: number[] = [-4, -2, 0, 2, 4]): SigmoidDerivativeRow[] {
   displayMarkdown(sigmoidDerivativeMarkdown(points));
   return sigmoidDerivativeRows(points);
-}
-
-// ---------- one figure the plot module does not have: the three loss forms side by side ----------
-
-export interface LossFormsCurve {
-  /** Values of the chosen weight. */
-  w: number[];
-  /** Σ (y − o)² (what the lesson prints), ½ Σ (y − o)² (what its deltas differentiate), (1/n) Σ (y − o)² (textbook MSE). */
-  sum: number[];
-  half: number[];
-  mean: number[];
-}
-
-/** The three loss forms along one weight, from a curve of the printed loss Σ(y − o)² and the number of outputs. */
-export function lossForms(curve: { w: number[]; loss: number[] }, outputs: number): LossFormsCurve {
-  if (!Number.isInteger(outputs) || outputs < 1) throw new Error(`lossForms: the number of outputs must be a positive integer, got ${outputs}`);
-  return { w: curve.w.slice(), sum: curve.loss.slice(), half: curve.loss.map((l) => l / 2), mean: curve.loss.map((l) => l / outputs) };
-}
-
-/** Three lines over one weight: same minimum, different heights and slopes. Display with showFigure. */
-export function lossFormsFigure(forms: LossFormsCurve, opts: { weightName?: string; title?: string } = {}): Figure {
-  const line = (name: string, y: number[], dash: string) => ({ type: "scatter", mode: "lines", name, x: forms.w, y, line: { width: 2.5, dash } });
-  return {
-    data: [
-      line("Σ(y−o)²  (수업이 출력하는 손실)", forms.sum, "solid"),
-      line("½Σ(y−o)²  (델타 식이 미분하는 손실)", forms.half, "dash"),
-      line("(1/n)Σ(y−o)²  (교과서의 MSE)", forms.mean, "dot"),
-    ] as Figure["data"],
-    layout: {
-      title: { text: opts.title ?? "같은 오차, 세 가지 비용 함수" },
-      font: { family: '"Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif', size: 14 },
-      xaxis: { title: { text: opts.weightName ?? "w" } },
-      yaxis: { title: { text: "비용" } },
-      legend: { orientation: "h", x: 0, y: -0.3, yanchor: "top" },
-      margin: { l: 65, r: 20, t: 60, b: 110 },
-      height: 460,
-    },
-  };
-}
-
-// ---------- which weights moved ----------
-
-export interface WeightChange {
-  /** Layer (0 = W1), row (node it feeds), col (node it comes from). */
-  p: { layer: number; row: number; col: number };
-  before: number;
-  after: number;
-  /** |after − before|. */
-  change: number;
-}
-
-/** Every weight's change between two lists of matrices of the same shapes, largest change first. */
-export function weightChanges(before: readonly number[][][], after: readonly number[][][]): WeightChange[] {
-  if (before.length !== after.length) throw new Error(`weightChanges: ${before.length} matrices before but ${after.length} after`);
-  const out: WeightChange[] = [];
-  before.forEach((W, layer) => W.forEach((r, row) => r.forEach((b, col) => {
-    const a = after[layer]?.[row]?.[col];
-    if (typeof a !== "number") throw new Error(`weightChanges: W${layer + 1}[${row}][${col}] is missing after`);
-    out.push({ p: { layer, row, col }, before: b, after: a, change: Math.abs(a - b) });
-  })));
-  return out.sort((x, y) => y.change - x.change);
 }

@@ -1,0 +1,34 @@
+/**
+ * Notebooks 07–08: the loss over a grid of two weights, every other weight fixed, on the fast
+ * Network (a 101×101 grid is 10,201 forward passes). The one-weight curve is lesson/descent.ts.
+ * Data only; display/figures turns it into a figure.
+ */
+import { Matrix, Vector, WeightIndex, requireWeightIndex } from "../lesson/matrix";
+import { Network } from "./network";
+
+export interface Surface {
+  /** Values of the first weight (x axis). */
+  p: number[];
+  /** Values of the second weight (y axis). */
+  q: number[];
+  /** loss[j][i] = L at (p[i], q[j]): rows follow q, as plotly's z expects. */
+  loss: number[][];
+}
+
+/** Σ (y − o)² over a grid of two weights, every other weight fixed at its value in `weights`. */
+export function lossSurface(
+  weights: readonly Matrix[], x: Vector, y: Vector,
+  p: WeightIndex, q: WeightIndex, pValues: number[], qValues: number[],
+): Surface {
+  requireWeightIndex(weights, p, "lossSurface");
+  requireWeightIndex(weights, q, "lossSurface");
+  const net = new Network(weights, x, y);
+  const loss = qValues.map((qv) => {
+    net.setWeight(q, qv);
+    return pValues.map((pv) => {
+      net.setWeight(p, pv);
+      return net.forward();
+    });
+  });
+  return { p: pValues.slice(), q: qValues.slice(), loss };
+}

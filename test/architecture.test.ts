@@ -1,0 +1,150 @@
+/**
+ * The library's rooms (lib/index.ts has the map):
+ *  - imports go one way: lesson/ imports nothing outside itself; fast/ only lesson/; beyond/ only
+ *    lesson/ and fast/; node/ not display/; display/ anything; nothing in lib/ reaches into test/;
+ *  - the core (lesson/, fast/, beyond/, display/figures/) uses no Node module and no tslab, and
+ *    bundles for the browser (esbuild, platform "browser");
+ *  - importing nn-lesson loads neither mathjs, TensorFlow.js, plotly.js nor tslab;
+ *  - the public API is named exports only, and has every name the notebooks import.
+ */
+import { test } from "node:test";
+import * as assert from "assert/strict";
+import * as fs from "fs";
+import * as path from "path";
+import { builtinModules } from "module";
+import { spawnSync } from "child_process";
+import * as esbuild from "esbuild";
+import { ROOT } from "./helpers";
+
+const LIB = path.join(ROOT, "lib");
+const ROOMS = ["lesson", "fast", "beyond", "display", "node"] as const;
+type Room = (typeof ROOMS)[number] | "root";
+/** Which rooms each room may import from. */
+const ALLOWED: Record<Room, readonly Room[]> = {
+  lesson: ["lesson"],
+  fast: ["lesson", "fast"],
+  beyond: ["lesson", "fast", "beyond"],
+  node: ["lesson", "fast", "beyond", "node"],
+  display: ["lesson", "fast", "beyond", "node", "display"],
+  root: ["lesson", "fast", "beyond", "node", "display"],
+};
+const CORE: readonly Room[] = ["lesson", "fast", "beyond"];
+const NODE_MODULES = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+function sources(dir = LIB): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === "dist" ? [] : sources(p);
+    return e.name.endsWith(".ts") ? [p] : [];
+  });
+}
+
+function roomOf(file: string): Room {
+  const top = path.relative(LIB, file).split(path.sep)[0];
+  return (ROOMS as readonly string[]).includes(top) ? (top as Room) : "root";
+}
+
+/** Every module specifier a file imports, requires or re-exports. */
+export function specifiers(code: string): string[] {
+  const re = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)["']([^"']+)["']/gm;
+  return [...code.matchAll(re)].map((m) => m[1]);
+}
+
+test("specifiers() finds imports, type imports, re-exports, dynamic imports and requires", () => {
+  const code = 'import { a } from "./x";\nimport type * as T from "plotly.js";\nexport * from "../y";\nconst m = require("mathjs");\nimport "side";\nawait import("z");';
+  assert.deepEqual(specifiers(code), ["./x", "plotly.js", "../y", "mathjs", "side", "z"]);
+});
+
+test("imports go one way between the rooms, the core uses no Node module or tslab, nothing reads test/", () => {
+  const problems: string[] = [];
+  const files = sources();
+  assert.ok(files.length > 20, `only ${files.length} source files found in lib/`);
+  for (const file of files) {
+    const rel = path.relative(ROOT, file);
+    const room = roomOf(file);
+    const code = fs.readFileSync(file, "utf8");
+    for (const spec of specifiers(code)) {
+      if (spec.startsWith(".")) {
+        const target = roomOf(path.resolve(path.dirname(file), spec));
+        if (!ALLOWED[room].includes(target)) problems.push(`${rel}: ${room}/ imports ${target}/ ("${spec}")`);
+      } else if (CORE.includes(room) && (NODE_MODULES.has(spec) || spec === "tslab")) {
+        problems.push(`${rel}: the core imports "${spec}"`);
+      }
+    }
+    if (CORE.includes(room) && /\b(process\.(hrtime|pid|env|argv)|__dirname|__filename)\b/.test(code)) {
+      problems.push(`${rel}: the core uses a Node global (process, __dirname)`);
+    }
+    const codeOnly = code.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+    if (/["'`](\.\.?\/)+test\/|join\([^)]*["']test["']|fixtures\//.test(codeOnly)) problems.push(`${rel}: reads from test/`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test("the core and the figure builders bundle for the browser with no Node module (esbuild)", async () => {
+  const dist = path.join(LIB, "dist");
+  const entries = [
+    ...["lesson", "fast", "beyond"].flatMap((d) => fs.readdirSync(path.join(dist, d)).filter((f) => f.endsWith(".js")).map((f) => `${d}/${f}`)),
+    ...fs.readdirSync(path.join(dist, "display", "figures")).filter((f) => f.endsWith(".js")).map((f) => `display/figures/${f}`),
+  ];
+  assert.ok(entries.length >= 18, `entries: ${entries.join(", ")}`);
+  const nodeImports: string[] = [];
+  const result = await esbuild.build({
+    stdin: { contents: entries.map((e) => `export * from "./${e}";`).join("\n"), resolveDir: dist, sourcefile: "core.js" },
+    bundle: true, write: false, platform: "browser", format: "esm", logLevel: "silent",
+    // TensorFlow.js loads lazily and is big; it has its own browser build. Everything else is bundled.
+    external: ["@tensorflow/*"],
+    plugins: [{
+      name: "no-node",
+      setup(b) {
+        b.onResolve({ filter: /.*/ }, (a) => {
+          // packages map their own Node imports for browsers (seedrandom's "browser": {"crypto": false})
+          const ours = !path.relative(LIB, a.importer).startsWith("..");
+          if (ours && (NODE_MODULES.has(a.path) || a.path === "tslab")) nodeImports.push(`${path.relative(ROOT, a.importer)} imports "${a.path}"`);
+          return undefined;
+        });
+      },
+    }],
+  });
+  assert.deepEqual(nodeImports, []);
+  assert.deepEqual(result.errors, []);
+  const js = result.outputFiles[0].text;
+  assert.match(js, /function trainFast\(/);
+  assert.match(js, /function descentFigure\(/);
+  assert.doesNotMatch(js, /require\("(fs|path|child_process|tslab)"\)/);
+});
+
+test("importing nn-lesson loads neither mathjs, TensorFlow.js, plotly.js nor tslab", () => {
+  const code = `
+    const t0 = process.hrtime.bigint();
+    const n = require("nn-lesson");
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    n.train(n.lessonData());
+    const heavy = Object.keys(require.cache).filter((k) => /node_modules[\\\\/](mathjs|@tensorflow|plotly\\.js-dist-min|tslab)[\\\\/]/.test(k));
+    console.log(JSON.stringify({ ms, heavy }));`;
+  const r = spawnSync(process.execPath, ["-e", code], { cwd: ROOT, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  const { ms, heavy } = JSON.parse(r.stdout) as { ms: number; heavy: string[] };
+  assert.deepEqual(heavy.map((k) => path.relative(ROOT, k)), []);
+  console.log(`# require("nn-lesson"): ${ms.toFixed(0)} ms`);
+});
+
+test("the public API: named exports only, every name the notebooks import from nn-lesson", () => {
+  const index = fs.readFileSync(path.join(LIB, "index.ts"), "utf8");
+  assert.doesNotMatch(index, /export \*/, "lib/index.ts re-exports with export *");
+  // the runtime names: what require("nn-lesson") really has (types are checked when the notebooks run)
+  const api = new Set(Object.keys(require("nn-lesson") as object));
+  const dir = path.join(ROOT, "notebooks");
+  const missing: string[] = [];
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith(".ipynb"))) {
+    const nb = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
+    const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source)).join("\n");
+    for (const m of code.matchAll(/import\s*(type\s*)?\{([^}]*)\}\s*from\s*"nn-lesson"/g)) {
+      if (m[1]) continue;
+      for (const name of m[2].split(",").map((s) => s.trim().split(/\s+as\s+/)[0]).filter(Boolean)) {
+        if (!name.startsWith("type ") && !api.has(name)) missing.push(`${f}: ${name}`);
+      }
+    }
+  }
+  assert.deepEqual(missing, []);
+  assert.ok(api.size < 120, `the public API has ${api.size} names`);
+});
