@@ -1,52 +1,89 @@
 /**
- * npm run bench: speed of the training loop on the lesson's network, and of a 101×101 loss surface.
- * Reported, never asserted (machines are noisy). The numpy reference is in
- * ../shared/reference/lesson-fixed-weights.json: 0.0268 s per 1000 iterations here.
+ * npm run bench: speed of the lesson's training loop (the readable train() and its fast twin), a long
+ * run's memory, a 101×101 loss surface, the train command's start-up, and the lesson's numpy program
+ * measured in the same run when a Python with numpy is found. Reported, never asserted (machines are noisy).
  */
-import { Network, lessonData, linspace, lossSurface, train } from "nn-lesson/dist/internal";
+import { spawnSync } from "child_process";
+import * as path from "path";
+import { Network, lessonData, linspace, lossSurface, train, trainFast } from "nn-lesson/dist/internal";
+import { ROOT } from "./paths";
 
-const NUMPY_SECONDS_PER_1000 = 0.0268;
 const d = lessonData();
 const grid = linspace(-3, 3, 101);
 const p = { layer: 2, row: 0, col: 0 }, q = { layer: 2, row: 1, col: 0 };
-
-// The first 101×101 surface in a fresh process (cold JIT) is what a notebook cell sees.
-const c0 = process.hrtime.bigint();
-lossSurface(d.weights, d.x, d.y, p, q, grid, grid);
-const coldSurfaceMs = Number(process.hrtime.bigint() - c0) / 1e6;
 
 function median(xs: number[]): number {
   const s = xs.slice().sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
+function timeMs(f: () => void): number {
+  const t = performance.now();
+  f();
+  return performance.now() - t;
+}
 
-// Warm up the JIT, then time the lesson's 1000-iteration loop many times.
-for (let r = 0; r < 200; r++) train({ weights: d.weights, x: d.x, y: d.y, iterations: 1000 });
-const per1000 = median(Array.from({ length: 200 }, () => train({ weights: d.weights, x: d.x, y: d.y, iterations: 1000 }).trainSeconds));
+// The first 101×101 surface in a fresh process (cold JIT) is what a notebook cell sees.
+const coldSurfaceMs = timeMs(() => lossSurface(d.weights, d.x, d.y, p, q, grid, grid));
 
-// A long run: per-iteration time, and memory before/after (the loss history is 8 bytes per iteration).
+// Warm up the JIT, then time the lesson's 1000-iteration loop many times, both forms.
+const per1000 = (f: (o: typeof d) => { trainSeconds: number }) => {
+  for (let r = 0; r < 100; r++) f(d);
+  return median(Array.from({ length: 100 }, () => f(d).trainSeconds));
+};
+const fast1000 = per1000(trainFast);
+const readable1000 = per1000(train);
+
+// A long run: per-iteration time, and memory before/after (nothing is allocated inside the loop).
 const N = 5_000_000;
 const net = new Network(d.weights, d.x, d.y);
 global.gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
-const t0 = process.hrtime.bigint();
 let sink = 0;
-for (let i = 0; i < N; i++) sink += net.step(0.1);
-const longSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+const longSeconds = timeMs(() => { for (let i = 0; i < N; i++) sink += net.step(0.1); }) / 1000;
 global.gc?.();
 const heapAfter = process.memoryUsage().heapUsed;
 
 // The 101×101 loss surface over two weights, warm.
 for (let r = 0; r < 5; r++) lossSurface(d.weights, d.x, d.y, p, q, grid, grid);
-const surfaceMs = median(Array.from({ length: 21 }, () => {
-  const s = process.hrtime.bigint();
-  lossSurface(d.weights, d.x, d.y, p, q, grid, grid);
-  return Number(process.hrtime.bigint() - s) / 1e6;
-}));
+const surfaceMs = median(Array.from({ length: 21 }, () => timeMs(() => lossSurface(d.weights, d.x, d.y, p, q, grid, grid))));
 
-const usPerIter = (per1000 / 1000) * 1e6;
-console.log(`training loop, lesson's 3-2-3-2 net, 1000 iterations: ${(per1000 * 1000).toFixed(3)} ms (median of 200)`);
-console.log(`  per iteration: ${usPerIter.toFixed(3)} µs; numpy: ${(NUMPY_SECONDS_PER_1000 * 1000).toFixed(1)} µs -> ${(NUMPY_SECONDS_PER_1000 / per1000).toFixed(0)}x faster`);
-console.log(`long run, ${N.toLocaleString("en")} iterations without history: ${((longSeconds / N) * 1e6).toFixed(3)} µs per iteration (${(NUMPY_SECONDS_PER_1000 / 1000 / (longSeconds / N)).toFixed(0)}x numpy)`);
+/** Wall time of a whole command, median of `n` runs. */
+function wallMs(cmd: string, args: string[], n = 5): number {
+  return median(Array.from({ length: n }, () => {
+    const t = performance.now();
+    const r = spawnSync(cmd, args, { cwd: ROOT, stdio: "ignore", shell: process.platform === "win32" });
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed`);
+    return performance.now() - t;
+  }));
+}
+const trainJs = path.join(ROOT, "build", "scripts", "train.js");
+const startNodeMs = wallMs(process.execPath, [trainJs, "--iterations", "1"]);
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const startNpmMs = wallMs(npm, ["run", "--silent", "train", "--", "--iterations", "1"]);
+const LONG = 100_000;
+const nodeLongMs = wallMs(process.execPath, [trainJs, "--weights", path.join(ROOT, "data", "lesson.json"), "--iterations", String(LONG)], 3);
+
+const f = (ms: number) => `${ms.toFixed(ms < 10 ? 3 : 1)} ms`;
+console.log(`training loop, lesson's 3-2-3-2 net, 1000 iterations (median of 100, warm):`);
+console.log(`  trainFast() (Float64Array twin): ${f(fast1000 * 1000)}  (${(fast1000 * 1e3).toFixed(3)} µs per iteration)`);
+console.log(`  train()     (readable, plain arrays): ${f(readable1000 * 1000)}  (${(readable1000 * 1e3).toFixed(3)} µs per iteration)`);
+console.log(`long run, ${N.toLocaleString("en")} iterations without history: ${((longSeconds / N) * 1e6).toFixed(3)} µs per iteration`);
 console.log(`  heap before ${(heapBefore / 1e6).toFixed(2)} MB, after ${(heapAfter / 1e6).toFixed(2)} MB${global.gc ? "" : " (run with --expose-gc for exact figures)"}; checksum ${sink.toExponential(3)}`);
-console.log(`loss surface, 101x101 grid over W3[0][0] and W3[1][0]: first call ${coldSurfaceMs.toFixed(2)} ms, then ${surfaceMs.toFixed(2)} ms (median of 21)`);
+console.log(`loss surface, 101x101 grid over W3[0][0] and W3[1][0]: first call ${f(coldSurfaceMs)}, then ${f(surfaceMs)} (median of 21)`);
+console.log(`train command start-up (1 iteration, wall, median of 5): node ${f(startNodeMs)}, npm run --silent train ${f(startNpmMs)}`);
+console.log(`train command, ${LONG.toLocaleString("en")} iterations, whole process (wall, median of 3): ${f(nodeLongMs)}`);
+
+// The lesson's numpy program, measured now, on this machine.
+const pythons = [process.env.NN_LESSON_PYTHON, "python3", "/usr/bin/python3", "python"].filter(Boolean) as string[];
+const script = path.join(ROOT, "scripts", "lesson_numpy.py");
+const py = pythons.find((c) => spawnSync(c, ["-c", "import numpy"], { stdio: "ignore" }).status === 0);
+if (!py) {
+  console.log("numpy: no Python with numpy found (set NN_LESSON_PYTHON), so no side-by-side ratio");
+} else {
+  const r = spawnSync(py, [script, "1000", "21"], { encoding: "utf8" });
+  const np = JSON.parse(r.stdout) as { seconds: number; numpy: string };
+  const pyLongMs = wallMs(py, [script, String(LONG), "1"], 3);
+  console.log(`numpy ${np.numpy} (${py}), the lesson's program, 1000 iterations: ${f(np.seconds * 1000)} (median of 21)`);
+  console.log(`  -> trainFast ${(np.seconds / fast1000).toFixed(0)}x, train() ${(np.seconds / readable1000).toFixed(0)}x faster than numpy, measured in this run`);
+  console.log(`  ${LONG.toLocaleString("en")} iterations, whole process: python ${f(pyLongMs)} vs node ${f(nodeLongMs)} -> ${(pyLongMs / nodeLongMs).toFixed(1)}x`);
+}

@@ -31,7 +31,6 @@ test("property: back-propagation with the o − y output delta matches central d
     (kind, hidden, classes, seed, count) => {
       const nIn = hidden[0] + 1;
       const sizes = [nIn, ...hidden.slice(1), kind === "sigmoid" ? 1 : classes];
-      if (sizes.length < 2) sizes.unshift(2);
       const net = new Classifier(sizes, kind, seed);
       const rng = makeRng(seed + 1);
       net.b.forEach((b) => b.forEach((_, k) => (b[k] = rng() - 0.5)));

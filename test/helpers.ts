@@ -33,6 +33,19 @@ export function assertClose(actual: unknown, expected: unknown, tol: number, whe
   for (let i = 0; i < e.length; i++) assertClose(a[i], e[i], tol, `${where}[${i}]`);
 }
 
+/** The figure a plot output (figureHtml) carries equals `fig`: data, frames and layout survive the trip. */
+export function assertEmbeds(html: string, fig: { data: unknown; layout?: object; frames?: unknown[] }): void {
+  const m = /var id = "[^"]+", fig = (.*);\n/.exec(html);
+  assert.ok(m, "the plot output carries the figure as JSON");
+  const back = JSON.parse(m![1]);
+  const plain = (v: unknown) => JSON.parse(JSON.stringify(v, (_k, x) => (ArrayBuffer.isView(x) ? Array.from(x as unknown as ArrayLike<number>) : x)));
+  assert.deepEqual(back.data, plain(fig.data));
+  assert.deepEqual(back.frames ?? [], plain(fig.frames ?? []));
+  for (const [k, v] of Object.entries(fig.layout ?? {})) {
+    if (v !== undefined) assert.deepEqual(back.layout[k], plain(v), `layout.${k}`);
+  }
+}
+
 /**
  * Run a Python `script` (nbclient, with this project's tslab kernel) on notebook files and parse the JSON
  * it prints on its last line of stdout.

@@ -1,0 +1,78 @@
+/**
+ * The readable lesson core (lib/lesson, plain arrays) and its fast twin (lib/fast, Float64Arrays) compute
+ * the same numbers to the last bit: the same products and sums in the same order. So the comparisons
+ * here are exact (deepStrictEqual), never within a tolerance.
+ */
+import { test } from "node:test";
+import * as assert from "assert/strict";
+import * as fc from "fast-check";
+import {
+  SGD, initWeights, lessonData, linspace, lossAlongWeight, lossSurface, train, trainFast, trainWithOptimizer, descendOneWeight, Network,
+  gradients, forward, sumSquaredError,
+} from "nn-lesson/dist/internal";
+
+/** The result without its timing, typed arrays as plain arrays. */
+function plain(r: { first: number[]; last: number[]; loss: ArrayLike<number>; weights: number[][][]; path: ArrayLike<number>[] }) {
+  return { first: r.first, last: r.last, loss: Array.from(r.loss), weights: r.weights, path: r.path.map((p) => Array.from(p)) };
+}
+
+test("the lesson's program: train() and trainFast() give bit-identical outputs, losses, weights and paths", () => {
+  const d = lessonData();
+  const track = [{ layer: 2, row: 0, col: 0 }, { layer: 0, row: 1, col: 2 }];
+  const slow = train({ ...d, track });
+  const fast = trainFast({ ...d, track });
+  assert.deepStrictEqual(plain(fast), plain(slow));
+  assert.equal(slow.loss.length, 1000);
+  assert.equal(slow.path[0].length, 1001);
+});
+
+test("any shape, seed, learning rate: train() and trainFast() agree to the last bit", () => {
+  fc.assert(fc.property(
+    fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 2, maxLength: 5 }), fc.string({ maxLength: 6 }),
+    fc.double({ min: 0.01, max: 5, noNaN: true }), fc.integer({ min: 1, max: 60 }),
+    (sizes, seed, learningRate, iterations) => {
+      const weights = initWeights(sizes, seed);
+      const x = linspace(-1, 1, sizes[0]), y = linspace(0.1, 0.9, sizes[sizes.length - 1]);
+      const opts = { weights, x, y, learningRate, iterations };
+      assert.deepStrictEqual(plain(trainFast(opts)), plain(train(opts)));
+    },
+  ), { numRuns: 150 });
+});
+
+test("trainWithOptimizer(SGD) is train() to the last bit", () => {
+  const d = lessonData();
+  const w0 = initWeights([3, 4, 2, 2], 7);
+  const viaSgd = trainWithOptimizer({ weights: w0, x: d.x, y: d.y, optimizer: new SGD(0.3), iterations: 300 });
+  assert.deepStrictEqual(plain(viaSgd), plain(train({ weights: w0, x: d.x, y: d.y, learningRate: 0.3, iterations: 300 })));
+});
+
+test("Network.step() is one iteration of the lesson's loop; its gradients are gradients()", () => {
+  const d = lessonData();
+  const net = new Network(d.weights, d.x, d.y);
+  net.forward();
+  net.backward();
+  assert.deepStrictEqual(net.gradients().map((g, l) => Array.from(g)), gradients(d.weights, d.x, d.y).map((G) => G.flat()));
+  const loss = new Network(d.weights, d.x, d.y).step(0.1);
+  assert.equal(loss, sumSquaredError(d.y, forward(d.weights, d.x).output));
+});
+
+test("lossSurface (fast) along one row is lossAlongWeight (lesson) to the last bit", () => {
+  const d = lessonData();
+  const p = { layer: 2, row: 0, col: 0 }, q = { layer: 1, row: 2, col: 1 };
+  const values = linspace(-3, 3, 25);
+  const qValue = d.weights[1][2][1];
+  const surface = lossSurface(d.weights, d.x, d.y, p, q, values, [qValue]);
+  assert.deepStrictEqual(surface.loss[0], lossAlongWeight(d.weights, d.x, d.y, p, values).loss);
+});
+
+test("descendOneWeight's slopes are twice the back-propagated gradient (the printed loss has no ½)", () => {
+  const d = lessonData();
+  const p = { layer: 2, row: 1, col: 2 };
+  const path = descendOneWeight(d.weights, d.x, d.y, p, 0.8, 5, 3);
+  path.w.forEach((w, i) => {
+    const W = d.weights.map((M) => M.map((r) => r.slice()));
+    W[2][1][2] = w;
+    assert.equal(path.slope[i], 2 * gradients(W, d.x, d.y)[2][1][2]);
+    if (i > 0) assert.equal(w, path.w[i - 1] - 5 * path.slope[i - 1]);
+  });
+});
