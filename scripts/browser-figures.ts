@@ -5,27 +5,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import {
-  Figure, Matrix, Network, WeightIndex, descendOneWeight, descentAnimationFigure, descentFigure, figureHtml, learningRateFigure, lessonData, linspace, lossAlongWeight,
+  Figure, SGD, descendOneWeight, descendTwoWeights, descentAnimationFigure, descentFigure, figureHtml, learningRateFigure, lessonData, linspace, lossAlongWeight,
   lossHistoryFigure, lossSurface, networkFigure, plotlyLibraryHtml, sigmoidFigure, surfaceAnimationFigure, surfaceFigure, train,
 } from "nn-lesson/dist/internal";
-import { countPlots, launchChromium, waitForPlots } from "./browser";
+import { launchChromium, waitForPlots } from "./browser";
 import { ROOT } from "./paths";
-
-/** Gradient descent on two weights only (the others fixed, as on the surface), L = Σ(y − o)². */
-function descendTwo(weights: Matrix[], x: number[], y: number[], p: WeightIndex, q: WeightIndex, start: [number, number], lr: number, steps: number) {
-  const net = new Network(weights, x, y);
-  let [a, b] = start;
-  const P: number[] = [], Q: number[] = [], loss: number[] = [];
-  for (let s = 0; s <= steps; s++) {
-    net.setWeight(p, a); net.setWeight(q, b);
-    loss.push(net.forward());
-    net.backward();
-    P.push(a); Q.push(b);
-    const ga = 2 * net.gradientOf(p), gb = 2 * net.gradientOf(q);
-    a -= lr * ga; b -= lr * gb;
-  }
-  return { p: P, q: Q, loss };
-}
 
 export function sampleFigures(): Record<string, Figure> {
   const d = lessonData();
@@ -37,7 +21,8 @@ export function sampleFigures(): Record<string, Figure> {
   const trained = train({ weights: d.weights, x: d.x, y: d.y });
   const run = train({ weights: d.weights, x: d.x, y: d.y, learningRate: 3, iterations: 300 });
   const surf = lossSurface(d.weights, d.x, d.y, p, q, linspace(-5, 5, 51), linspace(-6, 6, 51));
-  const sp = { name: "경사하강법 (α = 10, 두 가중치만)", ...descendTwo(d.weights, d.x, d.y, p, q, [4, -5], 10, 150) };
+  // α = 20 on ∂E/∂w is α = 10 on the printed loss's slope ∂L/∂w = 2 ∂E/∂w
+  const sp = { ...descendTwoWeights(d.weights, d.x, d.y, p, q, [4, -5], new SGD(20), 150), name: "경사하강법 (α = 10, 두 가중치만)" };
   const scale = Math.max(...[...d.weights, ...trained.weights].flatMap((W) => W.flat()).map(Math.abs));
   return {
     sigmoid: sigmoidFigure(),
@@ -73,7 +58,6 @@ async function main(): Promise<number> {
       console.log(`${name}.png  ${c.rendered}/${c.divs} drawn`);
     }
     if (errors.length) { console.error("page errors:\n" + errors.join("\n")); return 1; }
-    void countPlots;
   } finally {
     await browser.close();
   }

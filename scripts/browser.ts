@@ -13,7 +13,6 @@ export const HOW_TO_GET_CHROMIUM = "chromium을 찾지 못했습니다 (chromium
 export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { chromium } = require("playwright-core") as typeof import("playwright-core");
   return chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
 }

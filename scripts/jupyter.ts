@@ -1,10 +1,6 @@
 /** Finding Jupyter on this machine. */
 import { spawnSync } from "child_process";
 
-export interface Python {
-  exe: string;
-}
-
 function works(cmd: string, args: string[]): boolean {
   const r = spawnSync(cmd, args, { stdio: "ignore" });
   return r.status === 0;

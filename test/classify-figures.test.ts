@@ -6,7 +6,6 @@ import {
   decisionGrid, figureHtml, gradientAgreementFigure, trainClassifier, xorDataset,
 } from "nn-lesson/dist/internal";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyTrace = Record<string, any>;
 const traces = (f: Figure) => f.data as AnyTrace[];
 const layout = (f: Figure) => f.layout as Record<string, any>;

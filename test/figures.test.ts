@@ -7,7 +7,6 @@ import {
 } from "nn-lesson/dist/internal";
 import { assertClose, assertEmbeds } from "./helpers";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyTrace = Record<string, any>;
 const traces = (f: Figure) => f.data as AnyTrace[];
 const layout = (f: Figure) => f.layout as Record<string, any>;
