@@ -1,9 +1,3 @@
-import { Matrix, Vector, argmax, linspace } from "../lesson/matrix";
-import { sigmoid } from "../lesson/activation";
-import { makeRng, Rng } from "../lesson/random";
-import { backpropagateHidden, matrixFromFlat } from "../fast/network";
-import { Optimizer } from "./optim";
-
 /**
  * Notebooks 09–11: classification, the lesson's network with two changes at the output and one everywhere.
  *
@@ -20,6 +14,11 @@ import { Optimizer } from "./optim";
  * way: log(1 + e^a) as max(a, 0) + log(1 + e^{−|a|}), and softmax through log-sum-exp with the largest
  * a subtracted first, so large |a| never gives Infinity or NaN.
  */
+import { Matrix, Vector, argmax, linspace } from "../lesson/matrix";
+import { sigmoid } from "../lesson/activation";
+import { makeRng, Rng } from "../lesson/random";
+import { backpropagateHidden, matrixFromFlat } from "../fast/network";
+import { Optimizer } from "./optim";
 
 export type OutputKind = "sigmoid" | "softmax";
 

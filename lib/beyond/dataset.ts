@@ -1,6 +1,3 @@
-import { InputError } from "../lesson/errors";
-import { Rng, makeRng } from "../lesson/random";
-
 /**
  * Notebooks 09–11: small labelled data sets for classification, made here (two moons, XOR) or parsed
  * from CSV text (node/files.ts reads the files in data/).
@@ -11,6 +8,8 @@ import { Rng, makeRng } from "../lesson/random";
  * (a line with a quote inside a field is refused). A bad line is reported as an InputError
  * "source:line: what is wrong", one line, no stack trace.
  */
+import { InputError } from "../lesson/errors";
+import { Rng, makeRng } from "../lesson/random";
 
 export interface Dataset {
   /** Where the rows came from (a file path or a description). */

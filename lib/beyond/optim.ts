@@ -1,9 +1,3 @@
-import { Matrix, Vector, WeightIndex } from "../lesson/matrix";
-import { requirePositive, requireWhole } from "../lesson/errors";
-import { LESSON_ITERATIONS, MAX_ITERATIONS } from "../lesson/train";
-import { Network } from "../fast/network";
-import { FastTrainResult, trainingLoop } from "../fast/train";
-
 /**
  * Notebook 08 (and 09–10): optimisers, ways of turning gradients into weight changes.
  *
@@ -17,6 +11,11 @@ import { FastTrainResult, trainingLoop } from "../fast/train";
  *   Adam      m ← β₁ m + (1 − β₁) g,   v ← β₂ v + (1 − β₂) g²,
  *             m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ),   w ← w − α m̂ / (√v̂ + ε)
  */
+import { Matrix, Vector, WeightIndex } from "../lesson/matrix";
+import { requirePositive, requireWhole } from "../lesson/errors";
+import { LESSON_ITERATIONS, MAX_ITERATIONS } from "../lesson/train";
+import { Network } from "../fast/network";
+import { FastTrainResult, trainingLoop } from "../fast/train";
 
 /** One parameter block: a weight matrix as rows, or a flat typed array (Network.W[l], a bias vector…). */
 export type ParamBlock = Matrix | Float64Array | Float32Array | number[];

@@ -1,5 +1,5 @@
 /**
- * The activation function of every layer in the lesson: the sigmoid (logistic) function.
+ * Notebooks 02, 05: the activation function of every layer in the lesson, the sigmoid (logistic) function.
  * Like tensorflow/playground, the function and its derivative travel together, and the
  * derivative is written in terms of the OUTPUT o = sigmoid(a), because that is how the
  * lesson's code uses it: `Z3 * (1 - Z3)`.

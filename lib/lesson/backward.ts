@@ -1,6 +1,3 @@
-import { Matrix, Vector, dot, outer, transpose } from "./matrix";
-import { ForwardResult, forward } from "./forward";
-
 /**
  * Notebooks 05–07: back-propagation, written as the lesson's numpy lines are.
  *
@@ -11,6 +8,8 @@ import { ForwardResult, forward } from "./forward";
  * and the gradient of weight W[l][k][i] is delta[l][k] times the i-th input of that layer:
  *   ∂E/∂W3 = outer(delta3, Z2), ∂E/∂W2 = outer(delta2, Z1), ∂E/∂W1 = outer(delta1, X).
  */
+import { Matrix, Vector, dot, outer, transpose } from "./matrix";
+import { ForwardResult, forward } from "./forward";
 
 /**
  * The output layer's delta: `delta3 = (Z3 - Y) * Z3 * (1 - Z3)`, multiplied in that order.

@@ -1,11 +1,11 @@
-import { Matrix, Vector, dot } from "./matrix";
-import { sigmoid } from "./activation";
-
 /**
- * Step 3 of the lesson: the forward pass, layer by layer.
+ * Notebook 02 (and 03–07): the forward pass, layer by layer, the lesson's step 3.
  * The lesson's names are kept: A is a layer's linear combination `np.dot(W, previous)`,
  * Z is its activation `1 / (1 + np.exp(-A))`. (Many books use the two letters the other way round.)
  */
+import { Matrix, Vector, dot } from "./matrix";
+import { sigmoid } from "./activation";
+
 export interface ForwardResult {
   /** A[l] = dot(W[l], input of layer l): A1, A2, A3 in the lesson (index 0 here is A1). */
   A: Vector[];

@@ -1,14 +1,13 @@
-import { Matrix, Vector, cloneMatrices } from "./matrix";
-import { forward } from "./forward";
-import { gradients } from "./backward";
-import { halfSumSquaredError } from "./loss";
-
 /**
  * Notebooks 03, 05–06: numerical gradient check: nudge one weight by ±eps and watch the loss,
  *   ∂L/∂w ≈ (L(w + eps) − L(w − eps)) / (2 eps)   (central difference),
  * then compare with the back-propagated gradient. Like deep-learning-from-scratch's
  * ch05/gradient_check.py, the result is reported per layer.
  */
+import { Matrix, Vector, cloneMatrices } from "./matrix";
+import { forward } from "./forward";
+import { gradients } from "./backward";
+import { halfSumSquaredError } from "./loss";
 
 /** A loss of the network's output, e.g. `halfSumSquaredError` or `sumSquaredError`. */
 export type LossFn = (y: Vector, o: Vector) => number;

@@ -1,5 +1,3 @@
-import { Vector } from "./matrix";
-
 /**
  * Notebooks 03, 05–07: THE ONE PLACE where this project says which loss is which.
  *
@@ -12,6 +10,7 @@ import { Vector } from "./matrix";
  *   α/2 on the printed loss L. `test/gradient.test.ts` proves this with central differences.
  * - What textbooks usually call MSE divides by the number of outputs: (1/n) Σ (y − o)².
  */
+import { Vector } from "./matrix";
 
 /** L = Σ (y − o)²: the loss the lesson prints. */
 export function sumSquaredError(y: Vector, o: Vector): number {

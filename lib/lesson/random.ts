@@ -1,7 +1,6 @@
+/** Notebook 01: small random initial weights, the lesson's step 2. A seeded generator makes every run repeatable. */
 import seedrandom from "seedrandom";
 import { Matrix } from "./matrix";
-
-/** Step 2 of the lesson: small random weights. A seeded generator makes every run repeatable. */
 
 /** The seed used when none is given (the train command, the notebooks). */
 export const DEFAULT_SEED = "nn-lesson";

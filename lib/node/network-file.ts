@@ -1,14 +1,13 @@
-import * as fs from "fs";
-import { Matrix, Vector } from "../lesson/matrix";
-import { InputError } from "../lesson/errors";
-import { MAX_ITERATIONS } from "../lesson/train";
-import { readTextFile } from "./files";
-
 /**
  * Notebooks 08, 11 and the train command: a network as JSON, `{"weights": [W1, W2, …], "x": [...], "y": [...]}`.
  * Every problem is reported as an InputError with one line that names it (which layer, which
  * row, expected vs found), so the train command can print it without a stack trace.
  */
+import * as fs from "fs";
+import { Matrix, Vector } from "../lesson/matrix";
+import { InputError } from "../lesson/errors";
+import { MAX_ITERATIONS } from "../lesson/train";
+import { readTextFile } from "./files";
 
 export interface NetworkFile {
   weights: Matrix[];
