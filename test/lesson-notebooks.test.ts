@@ -51,7 +51,7 @@ for (const f of LESSON) {
     assert.match(md, /\$\$[^$]+\$\$/, `${f}: a LaTeX formula`);
     assert.match(code, /showFigure\(/, `${f}: at least one plot`);
     assert.match(code, /\bplotSetup\(\)/, `${f}: plotSetup() in the first code cell`);
-    assert.match(code, /\bcheck(Function)?\(/, `${f}: a self-check with lib/check.ts`);
+    assert.match(code, /\bcheck(Function)?\(/, `${f}: a self-check with lib/display/check.ts`);
     const long = nb.cells.flatMap((c, i) => (c.cell_type === "code" ? src(c).split("\n").map((l) => ({ i, l })) : []))
       .filter(({ l }) => l.length > 115);
     assert.deepEqual(long.map(({ i, l }) => `cell ${i}: ${l.slice(0, 50)}…`), [], `${f}: code lines longer than 115 characters`);
