@@ -1,10 +1,6 @@
 import * as assert from "assert/strict";
 import * as path from "path";
 import * as fs from "fs";
-import { spawn } from "child_process";
-import { jupyterEnv } from "../scripts/paths";
-import { findNotebookPython } from "../scripts/jupyter";
-import { registerKernel } from "../scripts/register-kernel";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -31,25 +27,4 @@ export function assertClose(actual: unknown, expected: unknown, tol: number, whe
   const e = expected as unknown[], a = actual as ArrayLike<unknown>;
   assert.equal(a.length, e.length, `${where}: length`);
   for (let i = 0; i < e.length; i++) assertClose(a[i], e[i], tol, `${where}[${i}]`);
-}
-
-/**
- * Run a Python `script` (nbclient, with this project's tslab kernel) on notebook files and parse the JSON
- * it prints on its last line of stdout.
- */
-export function runPythonJson<T>(script: string, files: string[]): Promise<T> {
-  registerKernel();
-  const py = findNotebookPython();
-  if (!py) return Promise.reject(new Error("no Python with nbclient found (see README: prerequisites)"));
-  return new Promise((resolve, reject) => {
-    const child = spawn(py, ["-c", script, ...files], { env: jupyterEnv() });
-    let out = "", err = "";
-    child.stdout.on("data", (d) => { out += d; });
-    child.stderr.on("data", (d) => { err += d; });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`${py} exited with ${code}: ${err.trim().split("\n").slice(-3).join(" | ")}`));
-      resolve(JSON.parse(out.trim().split("\n").pop() as string));
-    });
-  });
 }
