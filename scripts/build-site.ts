@@ -1,68 +1,79 @@
 /**
- * `npm run build:site [-- --out DIR] [notebook.ipynb ...]`: executes every notebook afresh (all of
- * notebooks/ by default) and writes a static site (default site/) that opens from file:// with no
- * network: index.html, one page per notebook with prev/next links, KaTeX formulas rendered at build
- * time, and plots drawn by assets/plotly.min.js (loaded once per page instead of the library output).
+ * `npm run build:site [-- --out DIR] [--fresh] [notebook.ipynb ...]`: writes a static site (default site/)
+ * from executed notebooks (all of notebooks/ by default) that opens from file:// with no network:
+ * index.html, one page per notebook with prev/next links, KaTeX formulas rendered at build time, and
+ * plots drawn by assets/plotly.min.js (loaded once per page instead of the library output).
+ * The executed copies of `npm run test:notebooks` (build/notebooks/) are used when they are newer than
+ * the notebooks, the library and data/; otherwise (or with --fresh) the notebooks are executed afresh.
  */
-import { spawn } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
+import { parseArgs as parseArgv } from "util";
 import { plotlyLibrary } from "nn-lesson/dist/internal";
-import { HOW_TO_GET_JUPYTER, findNotebookPython } from "./jupyter";
-import { registerKernel } from "./register-kernel";
-import { NOTEBOOKS, ROOT, jupyterEnv } from "./paths";
+import { NOTEBOOK_BUILD, NotebookReport, StaleReport, TEST_RUN_COMMAND, readReport, runDriver } from "./notebook-runs";
+import { NOTEBOOKS, ROOT } from "./paths";
 import { Notebook, Page, STYLE, SiteError, indexHtml, pageHtml, renderMarkdownPage, renderNotebook } from "./site-render";
 
 export interface SiteOptions {
   out: string;
   notebooks: string[];
-  /** Where executed copies go (kept for inspection). */
+  /** Where executed copies go when notebooks are executed here (kept for inspection). */
   execDir: string;
+  /** Execute even where `npm run test:notebooks` left fresh executed copies. */
+  fresh?: boolean;
   log?: (line: string) => void;
 }
 
 export interface SiteResult { pages: Page[]; seconds: number; executeSeconds: number }
 
+const USAGE = "사용법 usage: npm run build:site -- [--out DIR] [--fresh] [notebook.ipynb ...]";
+
 function listNotebooks(): string[] {
   return fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join(NOTEBOOKS, f));
 }
 
-/** Runs scripts/run_notebooks.py on each notebook, two at a time (one kernel per notebook). */
-async function executeAll(notebooks: string[], execDir: string, log: (l: string) => void): Promise<void> {
-  const py = findNotebookPython();
-  if (!py) throw new SiteError(HOW_TO_GET_JUPYTER);
-  registerKernel();
+/**
+ * The executed copies of `npm run test:notebooks` for these notebooks (name → file) if all of them are
+ * there, newer than the notebooks, the library and data/, and ran without errors; else why not.
+ */
+function executedCopies(notebooks: string[]): Map<string, string> | string {
+  let report;
+  try {
+    report = readReport(notebooks.map((nb) => path.basename(nb)), {});
+  } catch (e) {
+    if (e instanceof StaleReport) return e.message;
+    throw e;
+  }
+  const copies = new Map<string, string>();
+  for (const nb of notebooks) {
+    const run = report.notebooks[path.basename(nb)];
+    if (run.first.length || !run.executed || !fs.existsSync(run.executed)) return `${path.basename(nb)}: 오류 없이 실행된 사본이 없습니다 (no executed copy without errors)`;
+    copies.set(path.basename(nb, ".ipynb"), run.executed);
+  }
+  return copies;
+}
+
+/** Runs scripts/run_notebooks.py on the notebooks, two at a time (one kernel per notebook). */
+async function executeAll(notebooks: string[], execDir: string, log: (l: string) => void): Promise<Map<string, string>> {
   fs.rmSync(execDir, { recursive: true, force: true });
   fs.mkdirSync(execDir, { recursive: true });
-  const queue = notebooks.slice();
-  const failures: string[] = [];
-  const workers = Math.max(1, Math.min(2, os.cpus().length, queue.length));
-  let done = 0;
-  const runOne = (nb: string) => new Promise<void>((resolve) => {
-    const started = Date.now();
-    const child = spawn(py, [path.join(ROOT, "scripts", "run_notebooks.py"), "--out", execDir, nb], { env: jupyterEnv(), stdio: ["ignore", "pipe", "pipe"] });
-    let text = "";
-    child.stdout.on("data", (b) => { text += b; });
-    child.stderr.on("data", (b) => { text += b; });
-    child.on("close", (code) => {
-      done += 1;
-      const secs = ((Date.now() - started) / 1000).toFixed(1);
-      if (code === 0) {
-        log(`  [${done}/${notebooks.length}] ${path.basename(nb)} ok (${secs} s)`);
-      } else {
-        const detail = text.split("\n").filter((l) => /^\s{4}\S/.test(l)).map((l) => l.trim());
-        log(`  [${done}/${notebooks.length}] ${path.basename(nb)} FAILED (${secs} s)`);
-        for (const l of detail.length ? detail : text.trim().split("\n").slice(-5)) log(`      ${l}`);
-        failures.push(path.basename(nb));
-      }
-      resolve();
-    });
-  });
-  await Promise.all(Array.from({ length: workers }, async () => {
-    for (let nb = queue.shift(); nb; nb = queue.shift()) await runOne(nb);
-  }));
-  if (failures.length) throw new SiteError(`사이트를 만들지 못했습니다: 노트북 실행 실패 (notebook failed): ${failures.join(", ")}`);
+  const other: string[] = [];
+  const report = path.join(execDir, "report.json");
+  let code: number;
+  try {
+    // progress lines "  [3/12] 02-forward.ipynb ok (7.1 s)" and the errors under them; the rest only on failure
+    code = await runDriver(["--jobs", "2", "--out", execDir, "--report", report, ...notebooks],
+      (l) => (/^( {2}\[\d+\/\d+\] | {6}\S)/.test(l) ? log(l) : other.push(l)));
+  } catch (e) {
+    throw new SiteError((e as Error).message);
+  }
+  const runs: NotebookReport["notebooks"] = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, "utf8")).notebooks : {};
+  const failures = notebooks.map((nb) => path.basename(nb)).filter((n) => !runs[n] || runs[n].first.length);
+  if (code !== 0 || failures.length) {
+    if (!Object.keys(runs).length) for (const l of other.slice(-5)) log(`      ${l}`);
+    throw new SiteError(`사이트를 만들지 못했습니다: 노트북 실행 실패 (notebook failed): ${(failures.length ? failures : notebooks.map((nb) => path.basename(nb))).join(", ")}`);
+  }
+  return new Map(notebooks.map((nb) => [path.basename(nb, ".ipynb"), path.join(execDir, path.basename(nb))]));
 }
 
 function copyDir(from: string, to: string): void {
@@ -84,12 +95,22 @@ function writeAssets(out: string): void {
 export async function buildSite(opts: SiteOptions): Promise<SiteResult> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const t0 = Date.now();
-  if (opts.notebooks.length === 0) throw new SiteError("no notebooks to build (notebooks/*.ipynb is empty)");
-  for (const nb of opts.notebooks) if (!fs.existsSync(nb)) throw new SiteError(`${nb}: no such notebook`);
+  if (opts.notebooks.length === 0) throw new SiteError("만들 노트북이 없습니다 (no notebooks to build: notebooks/*.ipynb is empty)");
+  for (const nb of opts.notebooks) if (!fs.existsSync(nb)) throw new SiteError(`노트북이 없습니다 (no such notebook): ${nb}`);
   const names = opts.notebooks.map((nb) => path.basename(nb, ".ipynb"));
-  if (new Set(names).size !== names.length) throw new SiteError("two notebooks have the same file name");
-  log(`executing ${opts.notebooks.length} notebook(s) afresh (executed copies: ${path.relative(ROOT, opts.execDir) || opts.execDir})`);
-  await executeAll(opts.notebooks, opts.execDir, log);
+  if (new Set(names).size !== names.length) throw new SiteError("같은 이름의 노트북이 둘 있습니다 (two notebooks have the same file name)");
+  // notebooks of notebooks/ only: the fixture site of the browser test is always executed
+  const ours = opts.notebooks.every((nb) => path.dirname(nb) === NOTEBOOKS);
+  const copies = ours && !opts.fresh ? executedCopies(opts.notebooks) : undefined;
+  let executed: Map<string, string>;
+  if (copies instanceof Map) {
+    log(`using the executed notebooks of \`${TEST_RUN_COMMAND}\` (${path.relative(ROOT, NOTEBOOK_BUILD)}/, newer than the notebooks and the library)`);
+    executed = copies;
+  } else {
+    log(`executing ${opts.notebooks.length} notebook(s) afresh (executed copies: ${path.relative(ROOT, opts.execDir) || opts.execDir})`);
+    if (copies) log(`  ${path.relative(ROOT, NOTEBOOK_BUILD)}/ not used: ${copies}`);
+    executed = await executeAll(opts.notebooks, opts.execDir, log);
+  }
   const executeSeconds = (Date.now() - t0) / 1000;
 
   log(`writing ${path.relative(ROOT, opts.out) || opts.out}/`);
@@ -98,8 +119,7 @@ export async function buildSite(opts: SiteOptions): Promise<SiteResult> {
   const markdown = folders.flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith(".md")).sort().map((f) => path.join(d, f)));
   const pageSet = new Set([...names, ...markdown.map((f) => path.basename(f, ".md"))]);
   const pages = names.map((name) => {
-    const file = path.join(opts.execDir, `${name}.ipynb`);
-    const nb = JSON.parse(fs.readFileSync(file, "utf8")) as Notebook;
+    const nb = JSON.parse(fs.readFileSync(executed.get(name)!, "utf8")) as Notebook;
     return renderNotebook(nb, name, pageSet);
   });
   for (const f of markdown) {
@@ -120,27 +140,35 @@ export async function buildSite(opts: SiteOptions): Promise<SiteResult> {
   return { pages, seconds, executeSeconds };
 }
 
-export function parseArgs(argv: string[]): SiteOptions {
-  let out = path.join(ROOT, "site");
-  const notebooks: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--out") {
-      if (!argv[i + 1]) throw new SiteError("--out needs a folder");
-      out = path.resolve(argv[++i]);
-    } else if (argv[i].startsWith("-")) {
-      throw new SiteError(`unknown option ${argv[i]} (usage: build-site [--out DIR] [notebook.ipynb ...])`);
-    } else {
-      notebooks.push(path.resolve(argv[i]));
-    }
+export function parseArgs(argv: string[]): SiteOptions | "help" {
+  let parsed;
+  try {
+    parsed = parseArgv({
+      args: argv,
+      options: { out: { type: "string" }, fresh: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    const message = (e as Error).message.split("\n")[0];
+    const missing = /Option '(--?\w+)[^']*' argument missing/.exec(message);
+    const unknown = /Unknown option '([^']+)'/.exec(message);
+    throw new SiteError(`${missing ? `${missing[1]} 다음에 값이 필요합니다 (needs a value)` : unknown ? `모르는 옵션입니다 (unknown option): ${unknown[1]}` : message} (${USAGE})`);
   }
+  const { values, positionals } = parsed;
+  if (values.help) return "help";
+  if (values.out === "") throw new SiteError(`--out 다음에 폴더가 필요합니다 (--out needs a folder) (${USAGE})`);
+  const out = path.resolve(values.out ?? path.join(ROOT, "site"));
   const execDir = path.join(ROOT, ".tmp", "site-exec", path.basename(out));
-  return { out, notebooks: notebooks.length ? notebooks : listNotebooks(), execDir };
+  const notebooks = positionals.map((p) => path.resolve(p));
+  return { out, notebooks: notebooks.length ? notebooks : listNotebooks(), execDir, fresh: values.fresh ?? false };
 }
 
 if (require.main === module) {
   (async () => {
     const opts = parseArgs(process.argv.slice(2));
-    await buildSite(opts);
+    if (opts === "help") console.log(USAGE);
+    else await buildSite(opts);
   })().then(() => process.exit(0), (e) => {
     console.error(e instanceof SiteError ? `build:site: ${e.message}` : e);
     process.exit(1);

@@ -1,85 +1,356 @@
-"""Execute notebooks top to bottom with the tslab kernel; fail on any error output.
+"""Execute notebooks top to bottom with the project's tslab kernel: the one notebook driver.
 
-Usage: python3 scripts/run_notebooks.py [--out DIR] [NOTEBOOK ...]
-(called by `npm run test:notebooks` and `npm run build:site`, which set JUPYTER_PATH so the
-project's own tslab kernel is found). Executed copies go to --out; the originals are never
-changed, so notebooks stay committed without outputs.
+Usage: python3 scripts/run_notebooks.py [--out DIR] [--rerun] [--answers] [--report FILE]
+                                        [--jobs N] [--timeout S] [NOTEBOOK ...]
+       python3 scripts/run_notebooks.py --print-answers NOTEBOOK ...
+
+Called by `npm run test:notebooks` and `npm run build:site` (they set JUPYTER_PATH so the project's own
+tslab kernel is found). The originals are never changed, so notebooks stay committed without outputs.
+
+- every notebook runs once in a fresh kernel; --out DIR saves that executed copy;
+- --rerun: then every code cell runs a second time in the same kernel (a learner's edit-and-rerun);
+  errors of that pass are recorded, its outputs are not saved;
+- --answers: during that second pass, right after an exercise cell (a code cell with TODO), the same
+  cell with its "정답 보기" answer substituted runs too; the check() verdicts of the committed exercise
+  (first pass) and of the answered one are recorded;
+- --report FILE: everything as JSON (see `run_notebook` for the fields);
+- --jobs N: N notebooks at a time, one kernel each;
+- --print-answers: print each exercise cell with its answer substituted (JSON), run nothing.
+
+tslab reports compile and runtime errors as a failed execute_reply (status != "ok") with the message
+on stderr and no "error" output, and answers "abort" to a later request, so the reply's status is what
+counts; "error" outputs (other kernels) count too.
 """
 import argparse
+import concurrent.futures
+import datetime
 import glob
+import json
 import os
+import re
 import sys
 import time
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+# check() / checkFunction() output: <div class="nn-check" data-verdict="exact|approximate|wrong|shape">
+VERDICT = re.compile(r'class="nn-check" data-verdict="(\w+)"')
 
 
-def run(path, out_dir, timeout):
-    nb = nbformat.read(path, as_version=4)
+class AnswerError(Exception):
+    """An exercise whose "정답 보기" answer cannot be put in place."""
+
+
+def source(cell):
+    s = cell.get("source", "")
+    return "".join(s) if isinstance(s, list) else s
+
+
+def is_exercise(cell):
+    return cell.get("cell_type") == "code" and "TODO" in source(cell)
+
+
+# ---------- the "정답 보기" answers ----------
+
+
+def declarations(code):
+    """Top-level declarations of a piece of code: name -> (first line, last line)."""
+    lines = code.split("\n")
+    out = {}
+    i = 0
+    while i < len(lines):
+        fn = re.match(r"function\s+(\w+)\s*\(", lines[i], re.ASCII)
+        decl = re.match(r"(?:const|let)\s+(\w+)\b", lines[i], re.ASCII)
+        if fn:
+            j = i
+            while j < len(lines) and lines[j] != "}":
+                j += 1
+            if j == len(lines):
+                raise AnswerError(f'function {fn[1]} has no closing "}}" at the start of a line')
+            out[fn[1]] = (i, j)
+            i = j
+        elif decl:
+            j = i
+            while j < len(lines) and not re.search(r";\s*(//.*)?$", lines[j]):
+                j += 1
+            out[decl[1]] = (i, min(j, len(lines) - 1))
+            i = j
+        i += 1
+    return out
+
+
+def substitute_answer(exercise, answer):
+    """The exercise with each declaration of the answer put in place of the exercise's own."""
+    ans = answer.split("\n")
+    replacements = [(name, ans[a:b + 1]) for name, (a, b) in declarations(answer).items()]
+    if not replacements:
+        raise AnswerError("the answer declares nothing")
+    lines = exercise.split("\n")
+    for name, text in replacements:
+        at = declarations("\n".join(lines)).get(name)
+        if at is None:
+            raise AnswerError(f"the exercise has no declaration of {name} for the answer to replace")
+        lines = lines[:at[0]] + text + lines[at[1] + 1:]
+    return "\n".join(lines)
+
+
+def answered_source(cells, i):
+    """Exercise cell i with the ```ts code of the <details> "정답 보기" block of the cell before it."""
+    before = source(cells[i - 1]) if i > 0 else ""
+    details = re.search(r"<details>[\s\S]*?</details>", before)
+    if not details or "정답 보기" not in details[0]:
+        raise AnswerError('the markdown cell before the exercise has no "정답 보기" block')
+    code = "\n".join(m.rstrip() for m in re.findall(r"```ts\n([\s\S]*?)```", details[0]))
+    if not code:
+        raise AnswerError('the "정답 보기" block has no ```ts code')
+    answered = substitute_answer(source(cells[i]), code)
+    if "TODO" in answered:
+        raise AnswerError("the answer leaves a TODO line in place")
+    return answered
+
+
+# ---------- executing ----------
+
+
+def outputs(cell, kind):
+    return [o for o in cell.get("outputs", []) if o.get("output_type") == kind]
+
+
+def stream(cell, name):
+    return "".join(o.get("text", "") for o in outputs(cell, "stream") if o.get("name") == name)
+
+
+def verdicts(cell):
+    html = "".join(
+        o.get("data", {}).get("text/html", "")
+        for o in cell.get("outputs", [])
+        if o.get("output_type") in ("display_data", "execute_result")
+    )
+    return VERDICT.findall(html)
+
+
+def first_line(text):
+    lines = [l for l in str(text).strip().splitlines() if l.strip()]
+    return lines[0] if lines else ""
+
+
+def run_notebook(path, opts):
+    """Run one notebook; returns its report entry.
+
+    seconds: first pass, code cells only (after the kernel started), None if it never finished;
+    cellSeconds: [[cell index, seconds], ...] of the first pass; first / again: errors of the first and
+    the second pass ("cell 3: error: ReferenceError ..."); stdout, stderr: printed in the first pass;
+    stderrAgain: printed on stderr in the second pass; html: HTML display outputs of the first pass;
+    exercises: [{cell, committed, answered, answerErrors, problem}] with --answers.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
+    started = time.time()
+    r = {
+        "source": os.path.abspath(path), "executed": None, "seconds": None, "wallSeconds": None,
+        "cellSeconds": [], "first": [], "again": [], "stdout": "", "stderr": "", "stderrAgain": "",
+        "html": 0, "exercises": [],
+    }
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception as e:  # not JSON, not a notebook
+        r["first"].append(f"{type(e).__name__}: {first_line(e)}")
+        r["wallSeconds"] = round(time.time() - started, 2)
+        return r
     client = NotebookClient(
-        nb,
-        kernel_name="tslab",
-        timeout=timeout,
+        nb, kernel_name="tslab", timeout=opts["timeout"], allow_errors=True,
         resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
     )
-    start = time.time()
-    problems = []
-    failing = {}
+    replies = {}
 
-    def on_cell_error(cell, cell_index, execute_reply):
-        failing[cell_index] = cell
+    def on_cell_executed(cell, cell_index, execute_reply):
+        replies[cell_index] = execute_reply.get("content", {})
 
-    client.on_cell_error = on_cell_error
+    client.on_cell_executed = on_cell_executed
+
+    def run_cell(cell, i, **kw):
+        replies.pop(i, None)
+        client.execute_cell(cell, i, **kw)
+        reply = replies.get(i, {})
+        errors = [f"error output: {o.get('ename')}: {o.get('evalue')}" for o in outputs(cell, "error")]
+        if reply.get("status", "ok") != "ok":
+            lines = [l for l in stream(cell, "stderr").strip().splitlines() if l.strip()]
+            detail = reply.get("evalue") or next((l for l in lines if "Error" in l), lines[0] if lines else "")
+            errors.insert(0, f"{reply.get('status')}: {reply.get('ename') or ''} {detail}".rstrip())
+        return errors
+
+    exercises = {}
     try:
-        client.execute()
-    except CellExecutionError as e:
-        for i, cell in failing.items():
-            stderr = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("name") == "stderr").strip()
-            first_line = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
-            problems.append(f"cell {i} ({first_line[:60]}): {stderr or str(e).strip().splitlines()[-1]}")
-        if not failing:
-            problems.append(str(e).strip().splitlines()[-1] if str(e).strip() else repr(e))
+        with client.setup_kernel():
+            info = client.wait_for_reply(client.kc.kernel_info())
+            if info and "language_info" in info.get("content", {}):
+                nb.metadata["language_info"] = info["content"]["language_info"]
+            t0 = time.time()
+            for i, cell in enumerate(nb.cells):
+                if cell.cell_type != "code":
+                    continue
+                t = time.time()
+                errs = run_cell(cell, i, execution_count=client.code_cells_executed + 1)
+                r["cellSeconds"].append([i, round(time.time() - t, 2)])
+                r["first"] += [f"cell {i}: {e}" for e in errs]
+                r["stdout"] += stream(cell, "stdout")
+                r["stderr"] += stream(cell, "stderr")
+                r["html"] += sum(1 for o in outputs(cell, "display_data") if "text/html" in o.get("data", {}))
+                if opts["answers"] and is_exercise(cell):
+                    exercises[i] = {"cell": i, "committed": verdicts(cell), "answered": [], "answerErrors": [], "problem": ""}
+            r["seconds"] = round(time.time() - t0, 2)
+            if opts["out"]:
+                os.makedirs(opts["out"], exist_ok=True)
+                r["executed"] = os.path.abspath(os.path.join(opts["out"], os.path.basename(path)))
+                nbformat.write(nb, r["executed"])
+            if opts["rerun"]:
+                original = [nbformat.from_dict(c) for c in nb.cells]
+                for i, cell in enumerate(original):
+                    if cell.cell_type != "code":
+                        continue
+                    r["again"] += [f"cell {i} (second run): {e}" for e in run_cell(cell, i)]
+                    r["stderrAgain"] += stream(cell, "stderr")
+                    if i not in exercises:
+                        continue
+                    ex = exercises[i]
+                    try:
+                        answered = nbformat.v4.new_code_cell(answered_source(original, i))
+                    except AnswerError as e:
+                        ex["problem"] = str(e)
+                        continue
+                    ex["answerErrors"] = run_cell(answered, i)
+                    ex["answered"] = verdicts(answered)
+                    if ex["answerErrors"] and stream(answered, "stderr").strip():
+                        ex["answerErrors"].append(stream(answered, "stderr").strip()[:500])
     except Exception as e:  # kernel died, timeout, ...
-        problems.append(f"{type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else ''}")
-    for i, cell in enumerate(nb.cells):
-        for out in cell.get("outputs", []):
-            if out.get("output_type") == "error":
-                problems.append(f"cell {i}: {out.get('ename')}: {out.get('evalue')}")
-    seconds = time.time() - start
-    if out_dir:
-        os.makedirs(out_dir, exist_ok=True)
-        nbformat.write(nb, os.path.join(out_dir, os.path.basename(path)))
-    return seconds, sorted(set(problems))
+        r["first" if r["seconds"] is None else "again"].append(f"{type(e).__name__}: {first_line(e)}")
+    if opts["answers"] and not opts["rerun"] and exercises:
+        for ex in exercises.values():
+            ex["problem"] = "--answers needs --rerun"
+    r["exercises"] = list(exercises.values())
+    r["wallSeconds"] = round(time.time() - started, 2)
+    return r
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--out", help="write executed copies here")
+def problems(r):
+    """What makes a notebook run fail, as lines."""
+    out = r["first"] + r["again"]
+    for ex in r["exercises"]:
+        if ex["problem"]:
+            out.append(f"cell {ex['cell']} (정답 보기): {ex['problem']}")
+        out += [f"cell {ex['cell']} (with its answer): {e}" for e in ex["answerErrors"] if e]
+    return out
+
+
+# ---------- command line ----------
+
+
+class OneLineParser(argparse.ArgumentParser):
+    def error(self, message):
+        self.exit(2, f"run_notebooks: {message} (사용법 usage: run_notebooks.py [--out DIR] [--rerun] [--answers] "
+                     f"[--report FILE] [--jobs N] [--timeout S] [notebook.ipynb ...])\n")
+
+
+def parse(argv):
+    ap = OneLineParser(add_help=True)
+    ap.add_argument("--out", help="write executed copies (first pass) here")
+    ap.add_argument("--rerun", action="store_true", help="run every code cell a second time")
+    ap.add_argument("--answers", action="store_true", help='also run each exercise with its "정답 보기" answer (second pass)')
+    ap.add_argument("--report", help="write a JSON report here")
+    ap.add_argument("--jobs", type=int, default=1, help="notebooks at a time")
     ap.add_argument("--timeout", type=int, default=180, help="seconds per cell")
+    ap.add_argument("--print-answers", action="store_true", help="print the answered exercise cells as JSON; run nothing")
     ap.add_argument("notebooks", nargs="*")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
+    if args.jobs < 1:
+        ap.error("--jobs must be at least 1")
+    if args.timeout < 1:
+        ap.error("--timeout must be at least 1")
+    if args.answers:
+        args.rerun = True
+    return args
+
+
+def print_answers(paths):
+    result = {}
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            cells = json.load(f)["cells"]
+        found = []
+        for i, cell in enumerate(cells):
+            if not is_exercise(cell):
+                continue
+            try:
+                found.append({"cell": i, "answered": answered_source(cells, i), "error": None})
+            except AnswerError as e:
+                found.append({"cell": i, "answered": None, "error": str(e)})
+        result[os.path.basename(path)] = found
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+def write_json(file, data):
+    os.makedirs(os.path.dirname(os.path.abspath(file)), exist_ok=True)
+    tmp = file + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, indent=1)
+    os.replace(tmp, file)
+
+
+def main(argv):
+    args = parse(argv)
     here = os.path.dirname(os.path.abspath(__file__))
     paths = args.notebooks or sorted(glob.glob(os.path.join(here, "..", "notebooks", "*.ipynb")))
     if not paths:
-        print("no notebooks found", file=sys.stderr)
+        print("run_notebooks: 노트북이 없습니다 (no notebooks found)", file=sys.stderr)
         return 1
-    failed = 0
-    for path in paths:
-        name = os.path.basename(path)
-        print(f"  running {name} ...", end="", flush=True)
-        seconds, problems = run(path, args.out, args.timeout)
-        if problems:
-            failed += 1
-            print(f" FAILED ({seconds:.1f} s)")
-            for p in problems:
-                print(f"    {p}")
-        else:
-            print(f" ok ({seconds:.1f} s)")
-    print(f"{len(paths) - failed} of {len(paths)} notebooks ran without errors")
+    for p in paths:
+        if not os.path.isfile(p):
+            print(f"run_notebooks: 노트북이 없습니다 (no such notebook): {p}", file=sys.stderr)
+            return 1
+    names = [os.path.basename(p) for p in paths]
+    if len(set(names)) != len(names):
+        print("run_notebooks: 같은 이름의 노트북이 둘 있습니다 (two notebooks have the same file name)", file=sys.stderr)
+        return 1
+    if args.print_answers:
+        return print_answers(paths)
+    opts = {"out": args.out, "rerun": args.rerun, "answers": args.answers, "timeout": args.timeout}
+    started = time.time()
+    results = {}
+    done = 0
+
+    def finished(path, r):
+        nonlocal done
+        done += 1
+        results[os.path.basename(path)] = r
+        bad = problems(r)
+        secs = r["wallSeconds"]
+        print(f"  [{done}/{len(paths)}] {os.path.basename(path)} {'FAILED' if bad else 'ok'} ({secs:.1f} s)", flush=True)
+        for p in bad:
+            print(f"      {p}", flush=True)
+
+    jobs = min(args.jobs, len(paths))
+    if jobs == 1:
+        for p in paths:
+            finished(p, run_notebook(p, opts))
+    else:
+        with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {pool.submit(run_notebook, p, opts): p for p in paths}
+            for f in concurrent.futures.as_completed(futures):
+                finished(futures[f], f.result())
+    failed = [n for n in names if problems(results[n])]
+    if args.report:
+        write_json(args.report, {
+            "created": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "seconds": round(time.time() - started, 2),
+            "options": {"rerun": args.rerun, "answers": args.answers, "jobs": jobs, "out": args.out and os.path.abspath(args.out)},
+            "notebooks": {n: results[n] for n in names},
+        })
+    print(f"{len(paths) - len(failed)} of {len(paths)} notebooks ran without errors ({time.time() - started:.1f} s)", flush=True)
     return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except KeyboardInterrupt:
+        sys.exit(130)

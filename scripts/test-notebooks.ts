@@ -1,19 +1,19 @@
-/** `npm run test:notebooks [-- --out DIR] [notebook ...]`: execute every notebook under tslab (see run_notebooks.py). */
-import { spawnSync } from "child_process";
-import * as path from "path";
-import { HOW_TO_GET_JUPYTER, findNotebookPython } from "./jupyter";
-import { registerKernel } from "./register-kernel";
-import { ROOT, jupyterEnv } from "./paths";
+/**
+ * `npm run test:notebooks`: execute every notebook once under tslab into build/notebooks/ (two at a
+ * time, every code cell run a second time, each exercise also with its "정답 보기" answer; report.json
+ * beside the executed copies), which the notebook tests and `npm run build:site` then read.
+ * `npm run test:notebooks -- [--out DIR] [--rerun] [--answers] [--report FILE] [notebook ...]`: the
+ * driver (scripts/run_notebooks.py) with these arguments instead.
+ */
+import { TEST_RUN_ARGS, runDriver } from "./notebook-runs";
 
-export function runNotebooks(args: string[]): number {
-  const py = findNotebookPython();
-  if (!py) {
-    console.error(HOW_TO_GET_JUPYTER);
-    return 1;
-  }
-  registerKernel();
-  const r = spawnSync(py, [path.join(ROOT, "scripts", "run_notebooks.py"), ...args], { stdio: "inherit", env: jupyterEnv() });
-  return r.status ?? 1;
+export async function testNotebooks(args: string[]): Promise<number> {
+  return runDriver(args.length ? args : TEST_RUN_ARGS);
 }
 
-if (require.main === module) process.exit(runNotebooks(process.argv.slice(2)));
+if (require.main === module) {
+  testNotebooks(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
+    console.error(`test:notebooks: ${(e as Error).message}`);
+    process.exit(1);
+  });
+}

@@ -1,8 +1,11 @@
 /**
  * A live classic Jupyter Notebook server on 127.0.0.1, driven through the page in headless chromium:
  * run all cells, check every plot drew and no cell shows an error, save, reload, check the plots
- * draw again from the saved (trusted) outputs. Notebooks are copied into .tmp/ (so "nn-lesson"
- * resolves through the project's node_modules); the server is always stopped.
+ * draw again from the saved (trusted) outputs. The fixture notebook is copied into .tmp/ (so
+ * "nn-lesson" resolves through the project's node_modules); the server is always stopped.
+ * The fixture is enough here: it imports the library, calls plotSetup() and draws every kind of figure
+ * the lessons use (network, 3D surface, animation, hostile titles). That the lesson notebooks run is
+ * checked by `npm run test:notebooks`; that their outputs draw, by the site test (test-browser/site.test.ts).
  */
 import { test, before, after } from "node:test";
 import * as assert from "assert/strict";
@@ -51,16 +54,6 @@ async function waitForServer(url: string, ms: number): Promise<void> {
   throw new Error(`jupyter notebook did not answer within ${ms / 1000} s:\n${serverLog.slice(-2000)}`);
 }
 
-/** The lesson notebook with the most plots (if any), besides the fixture. */
-function lessonNotebookWithPlots(): string | undefined {
-  const dirN = path.join(ROOT, "notebooks");
-  const scored = fs.readdirSync(dirN).filter((f) => f.endsWith(".ipynb")).map((f) => {
-    const text = fs.readFileSync(path.join(dirN, f), "utf8");
-    return [f, (text.match(/showFigure\(/g) ?? []).length] as const;
-  }).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return scored[0]?.[0];
-}
-
 before(async () => {
   const py = findNotebookPython();
   assert.ok(py, "no Python with Jupyter");
@@ -69,9 +62,6 @@ before(async () => {
   dir = fs.mkdtempSync(path.join(ROOT, ".tmp", "live-"));
   const nbDir = path.join(dir, "notebooks");
   fs.mkdirSync(nbDir);
-  for (const f of fs.readdirSync(path.join(ROOT, "notebooks"))) {
-    if (f.endsWith(".ipynb")) fs.copyFileSync(path.join(ROOT, "notebooks", f), path.join(nbDir, f));
-  }
   fs.copyFileSync(FIXTURE, path.join(nbDir, "plots-fixture.ipynb"));
   const port = await freePort();
   token = crypto.randomBytes(16).toString("hex");
@@ -190,13 +180,4 @@ async function liveRun(name: string, expectedPlots?: number): Promise<void> {
 
 test("live classic Notebook: the fixture notebook (7 plots, hostile titles)", async () => {
   await liveRun("plots-fixture.ipynb", 7);
-});
-
-test("live classic Notebook: the lesson notebook with the most plots", async (t) => {
-  const name = lessonNotebookWithPlots();
-  if (!name) {
-    t.skip("no lesson notebook calls showFigure yet");
-    return;
-  }
-  await liveRun(name);
 });

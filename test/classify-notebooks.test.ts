@@ -5,13 +5,14 @@
  *  - execution: each runs top to bottom in < 15 s (kernel start not counted), then every code cell runs a
  *    second time without an error; nothing on stderr (in particular no TensorFlow.js node-backend notice);
  *  - the numbers the notebooks print are the ones the library computes.
+ * Execution: `npm run test:notebooks` writes build/notebooks/report.json, read here.
  */
 import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
 import { ROOT } from "./helpers";
-import { runNotebooksTwice } from "./notebook-runner";
+import { NotebookReport, readReport } from "../scripts/notebook-runs";
 
 const DIR = path.join(ROOT, "notebooks");
 const BEYOND = ["08-optimizers", "09-binary-classification", "10-softmax-classification", "11-autodiff-crosscheck"].map((n) => `${n}.ipynb`);
@@ -55,27 +56,26 @@ test("09 and 10 say that the classification nets have biases and the lesson's ne
   for (const term of ["β₁", "β₂", "ε"]) assert.ok(md(BEYOND[0]).includes(`**${term}**`), `08 explains ${term}`);
 });
 
-// ---------- execution ----------
+// ---------- execution (build/notebooks/report.json of `npm run test:notebooks`) ----------
 
-// One kernel at a time: the time limit is about one notebook, not about notebooks competing for the CPU.
-const runs = runNotebooksTwice(BEYOND.map((f) => path.join(DIR, f)));
-runs.catch(() => undefined); // reported by the tests below
+let report: NotebookReport | undefined;
+const runs = () => (report ??= readReport(BEYOND)).notebooks;
 
 for (const f of BEYOND) {
-  test(`${f}: runs top to bottom in < ${MAX_SECONDS} s, every code cell runs again without an error, nothing on stderr`, async (t) => {
-    const r = (await runs)[f];
+  test(`${f}: runs top to bottom in < ${MAX_SECONDS} s, every code cell runs again without an error, nothing on stderr`, (t) => {
+    const r = runs()[f];
     t.diagnostic(`${f}: ${r.seconds?.toFixed(1)} s (kernel start not counted)`);
     assert.deepEqual(r.first, [], `${f}: errors on the first run`);
     assert.deepEqual(r.again, [], `${f}: errors when the cells run a second time`);
-    assert.equal(r.stderr, "", `${f}: something was printed on stderr`);
+    assert.equal(r.stderr + r.stderrAgain, "", `${f}: something was printed on stderr`);
     const slow = r.cellSeconds.filter(([, s]) => s > 3).map(([i, s]) => `cell ${i}: ${s} s`).join(", ");
     assert.ok(r.seconds !== null && r.seconds < MAX_SECONDS, `${f}: took ${r.seconds?.toFixed(1)} s (${slow})`);
     assert.ok(r.html >= 2, `${f}: plotSetup and at least one plot`);
   });
 }
 
-test("the numbers printed: 08 Adam beats SGD, 09/10 accuracies, 11 agreement to float32 precision and no node-backend notice", async () => {
-  const all = await runs;
+test("the numbers printed: 08 Adam beats SGD, 09/10 accuracies, 11 agreement to float32 precision and no node-backend notice", () => {
+  const all = runs();
   const num = (f: string, re: RegExp): number[] => {
     const m = all[f].stdout.match(re);
     assert.ok(m, `${f} does not print ${re}`);

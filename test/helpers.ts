@@ -1,10 +1,6 @@
 import * as assert from "assert/strict";
 import * as path from "path";
 import * as fs from "fs";
-import { spawn } from "child_process";
-import { jupyterEnv } from "../scripts/paths";
-import { findNotebookPython } from "../scripts/jupyter";
-import { registerKernel } from "../scripts/register-kernel";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -44,25 +40,4 @@ export function assertEmbeds(html: string, fig: { data: unknown; layout?: object
   for (const [k, v] of Object.entries(fig.layout ?? {})) {
     if (v !== undefined) assert.deepEqual(back.layout[k], plain(v), `layout.${k}`);
   }
-}
-
-/**
- * Run a Python `script` (nbclient, with this project's tslab kernel) on notebook files and parse the JSON
- * it prints on its last line of stdout.
- */
-export function runPythonJson<T>(script: string, files: string[]): Promise<T> {
-  registerKernel();
-  const py = findNotebookPython();
-  if (!py) return Promise.reject(new Error("no Python with nbclient found (see README: prerequisites)"));
-  return new Promise((resolve, reject) => {
-    const child = spawn(py, ["-c", script, ...files], { env: jupyterEnv() });
-    let out = "", err = "";
-    child.stdout.on("data", (d) => { out += d; });
-    child.stderr.on("data", (d) => { err += d; });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`${py} exited with ${code}: ${err.trim().split("\n").slice(-3).join(" | ")}`));
-      resolve(JSON.parse(out.trim().split("\n").pop() as string));
-    });
-  });
 }

@@ -6,7 +6,8 @@
  *  - execution: every notebook runs top to bottom under tslab in less than 15 s, and then every code
  *    cell runs a second time without an error (a learner's edit-and-rerun);
  *  - notebook 07 prints the numpy reference's numbers.
- * Execution: ./lesson-notebooks-runner.test.ts (nbclient, /usr/bin/python3 or NN_LESSON_PYTHON).
+ * Execution: `npm run test:notebooks` (scripts/run_notebooks.py) writes build/notebooks/report.json,
+ * read here; ./lesson-notebooks-runner.test.ts checks the driver itself.
  */
 import { test } from "node:test";
 import * as assert from "assert/strict";
@@ -14,7 +15,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { numpyReference } from "nn-lesson/dist/internal";
 import { ROOT } from "./helpers";
-import { runNotebooksTwice } from "./notebook-runner";
+import { NotebookReport, readReport } from "../scripts/notebook-runs";
 
 const DIR = path.join(ROOT, "notebooks");
 const LESSON = ["01-model-setup", "02-forward", "03-mse", "04-gradient-descent", "05-output-delta", "06-hidden-delta", "07-training-loop"]
@@ -81,15 +82,14 @@ test("the five places where the lesson needs care are marked notes", () => {
   }
 });
 
-// ---------- execution ----------
+// ---------- execution (build/notebooks/report.json of `npm run test:notebooks`) ----------
 
-// One Python process runs the notebooks in turn, so one notebook's time is not inflated by another's.
-const runs = runNotebooksTwice(LESSON.map((f) => path.join(DIR, f)));
-runs.catch(() => undefined); // reported by the tests below
+let report: NotebookReport | undefined;
+const runs = () => (report ??= readReport(LESSON)).notebooks;
 
 for (const f of LESSON) {
-  test(`${f}: runs top to bottom in < ${MAX_SECONDS} s, and every code cell runs again without an error`, async (t) => {
-    const r = (await runs)[f];
+  test(`${f}: runs top to bottom in < ${MAX_SECONDS} s, and every code cell runs again without an error`, (t) => {
+    const r = runs()[f];
     t.diagnostic(`${f}: ${r.seconds?.toFixed(1)} s (cells only, after the kernel started)`);
     assert.deepEqual(r.first, [], `${f}: errors on the first run`);
     assert.deepEqual(r.again, [], `${f}: errors when the cells run a second time`);
@@ -97,8 +97,8 @@ for (const f of LESSON) {
   });
 }
 
-test("07-training-loop.ipynb prints the numpy reference's numbers for the lesson's fixed weights", async () => {
-  const r = (await runs)["07-training-loop.ipynb"];
+test("07-training-loop.ipynb prints the numpy reference's numbers for the lesson's fixed weights", () => {
+  const r = runs()["07-training-loop.ipynb"];
   const ref = numpyReference();
   const grab = (label: string): number[] => {
     const m = r.stdout.match(new RegExp(`${label}:\\s*(\\[[^\\]]*\\])`));
