@@ -15,7 +15,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { numpyReference } from "nn-lesson/dist/internal";
 import { ROOT } from "./helpers";
-import { NotebookReport, readReport } from "../scripts/notebook-runs";
+import { NOTEBOOK_BUILD, NotebookReport, readReport } from "../scripts/notebook-runs";
 
 const DIR = path.join(ROOT, "notebooks");
 const LESSON = ["01-model-setup", "02-forward", "03-mse", "04-gradient-descent", "05-output-delta", "06-hidden-delta", "07-training-loop"]
@@ -112,4 +112,12 @@ test("07-training-loop.ipynb prints the numpy reference's numbers for the lesson
   close(grab("처음 출력 Z3"), ref.firstOutput, "first output");
   close(grab("마지막 출력 Z3"), ref.lastOutput, "last output");
   close(grab("처음과 마지막 손실"), [ref.firstLoss, ref.lastLoss], "loss");
+});
+
+test("07-training-loop.ipynb: its spelled-out loop and the library's train() agree to the last bit (checks say 정확히 일치)", () => {
+  runs(); // the report is fresh
+  const nb = JSON.parse(fs.readFileSync(path.join(NOTEBOOK_BUILD, "07-training-loop.ipynb"), "utf8")) as { cells: { outputs?: { data?: Record<string, string | string[]> }[] }[] };
+  const html = nb.cells.flatMap((c) => c.outputs ?? []).map((o) => [o.data?.["text/html"] ?? ""].flat().join("")).join("\n");
+  const verdicts = [...html.matchAll(/data-verdict="(\w+)"[^>]*>✔ (train\(\)의 [^<:]+):/g)].map((m) => `${m[2]}: ${m[1]}`);
+  assert.deepEqual(verdicts, ["train()의 손실 기록 vs 이 셀의 손실", "train()의 W1 vs 이 셀의 W1", "train()의 W2 vs 이 셀의 W2", "train()의 W3 vs 이 셀의 W3"].map((n) => `${n}: exact`));
 });
