@@ -1,9 +1,12 @@
 /**
- * Turning executed notebooks into static HTML pages: prose (markdown-it), formulas (KaTeX, rendered
- * at build time), code and outputs. Pure functions of the notebook JSON, tested in test/plot-site.test.ts.
+ * Turning executed notebooks into static HTML pages: prose (markdown-it), formulas (KaTeX rendered at
+ * build time, found by @vscode/markdown-it-katex), code and outputs. Pure functions of the notebook
+ * JSON, tested in test/plot-site.test.ts.
  */
+import markdownItKatex from "@vscode/markdown-it-katex";
 import katex from "katex";
 import MarkdownIt from "markdown-it";
+import { stripVTControlCharacters } from "util";
 import { PLOTLY_MARKER } from "nn-lesson/dist/internal";
 
 export interface NotebookCell {
@@ -42,88 +45,32 @@ export class SiteError extends Error {}
 
 const join = (s: string | string[] | undefined): string => (Array.isArray(s) ? s.join("") : s ?? "");
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
-
-export function stripAnsi(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
-}
-
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+// $…$ and $$…$$ are parsed by the plugin (so `_` and `*` inside formulas stay math, and code spans,
+// fenced code and \$ stay text); they are rendered by tex() below instead of the plugin's renderer.
+md.use(markdownItKatex);
+const escapeHtml = md.utils.escapeHtml;
 
-/**
- * Replace $…$ and $$…$$ by KaTeX HTML, leaving code spans, fenced code and \$ alone. The math is
- * swapped for placeholders before markdown-it runs (so `_` and `*` inside formulas stay math).
- */
-export function renderMarkdown(source: string, where: string): string {
-  const math: string[] = [];
-  let out = "";
-  let i = 0;
-  const n = source.length;
-  const atLineStart = (k: number) => k === 0 || source[k - 1] === "\n";
-  while (i < n) {
-    const c = source[i];
-    // fenced code block
-    if ((c === "`" || c === "~") && atLineStart(i) && source.startsWith(c.repeat(3), i)) {
-      const fence = /^(`{3,}|~{3,})/.exec(source.slice(i))![1];
-      const close = source.indexOf("\n" + fence, i + fence.length);
-      const end = close < 0 ? n : source.indexOf("\n", close + 1 + fence.length) < 0 ? n : source.indexOf("\n", close + 1 + fence.length);
-      out += source.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === "`") {
-      const run = /^`+/.exec(source.slice(i))![0];
-      const close = source.indexOf(run, i + run.length);
-      const end = close < 0 ? i + run.length : close + run.length;
-      out += source.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === "\\" && source[i + 1] === "$") {
-      out += "\\$";
-      i += 2;
-      continue;
-    }
-    if (c === "$") {
-      const display = source[i + 1] === "$";
-      const open = display ? 2 : 1;
-      let j = i + open;
-      let found = -1;
-      while (j < n) {
-        if (source[j] === "\\") { j += 2; continue; }
-        if (source[j] === "$" && (!display || source[j + 1] === "$")) { found = j; break; }
-        if (!display && source[j] === "\n" && source[j + 1] === "\n") break;
-        j++;
-      }
-      const tex = found < 0 ? "" : source.slice(i + open, found);
-      // Inline math must not start or end with a space ("costs $5 and $10" stays text).
-      if (found < 0 || tex.trim() === "" || (!display && /^\s|\s$/.test(tex))) {
-        out += c;
-        i++;
-        continue;
-      }
-      let html: string;
-      try {
-        html = katex.renderToString(tex, { displayMode: display, throwOnError: true, output: "html", strict: "ignore" });
-      } catch (e) {
-        throw new SiteError(`${where}: KaTeX cannot render ${display ? "$$" : "$"}${tex.trim().slice(0, 60)}${display ? "$$" : "$"}: ${(e as Error).message.split("\n")[0]}`);
-      }
-      out += `\uE000MATH${math.length}\uE001`;
-      math.push(display ? `<div class="math-display">${html}</div>` : html);
-      i = found + open;
-      continue;
-    }
-    out += c;
-    i++;
+/** KaTeX HTML at build time; a formula KaTeX cannot read stops the build with the place named. */
+function tex(source: string, display: boolean, where: string): string {
+  const mark = display ? "$$" : "$";
+  try {
+    const html = katex.renderToString(source, { displayMode: display, throwOnError: true, output: "html", strict: "ignore" });
+    return display ? `<div class="math-display">${html}</div>` : html;
+  } catch (e) {
+    throw new SiteError(`${where}: KaTeX cannot render ${mark}${source.trim().slice(0, 60)}${mark}: ${(e as Error).message.split("\n")[0]}`);
   }
-  let html = md.render(out);
-  // A display formula alone in a paragraph: drop the <p> around the block.
-  html = html.replace(/<p>\uE000MATH(\d+)\uE001<\/p>/g, (_m, k) => math[Number(k)]);
-  html = html.replace(/\uE000MATH(\d+)\uE001/g, (_m, k) => math[Number(k)]);
-  return html;
+}
+
+interface RenderEnv { where: string }
+md.renderer.rules.math_inline = (tokens, i, _options, env: RenderEnv) => tex(tokens[i].content, false, env.where);
+md.renderer.rules.math_block = (tokens, i, _options, env: RenderEnv) => tex(tokens[i].content, true, env.where) + "\n";
+md.renderer.rules.math_inline_block = md.renderer.rules.math_block;
+
+/** Markdown with $…$ and $$…$$ formulas as HTML; `where` names the place in an error. */
+export function renderMarkdown(source: string, where: string): string {
+  const env: RenderEnv = { where };
+  return md.render(source, env);
 }
 
 /**
@@ -143,10 +90,10 @@ export function isPlotlyLibraryOutput(html: string): boolean {
 function renderOutput(o: NotebookOutput, where: string, page: { plots: number; needsPlotly: boolean; errors: number }): string {
   switch (o.output_type) {
     case "stream":
-      return `<pre class="output stream ${o.name === "stderr" ? "stderr" : "stdout"}">${escapeHtml(stripAnsi(join(o.text)))}</pre>`;
+      return `<pre class="output stream ${o.name === "stderr" ? "stderr" : "stdout"}">${escapeHtml(stripVTControlCharacters(join(o.text)))}</pre>`;
     case "error":
       page.errors += 1;
-      return `<pre class="output error">${escapeHtml(stripAnsi((o.traceback ?? []).join("\n") || `${o.ename}: ${o.evalue}`))}</pre>`;
+      return `<pre class="output error">${escapeHtml(stripVTControlCharacters((o.traceback ?? []).join("\n") || `${o.ename}: ${o.evalue}`))}</pre>`;
     default: {
       const d = o.data ?? {};
       if (d["text/html"] !== undefined) {
@@ -174,7 +121,7 @@ function renderOutput(o: NotebookOutput, where: string, page: { plots: number; n
           throw new SiteError(`${where}: KaTeX cannot render an output: ${(e as Error).message.split("\n")[0]}`);
         }
       }
-      if (d["text/plain"] !== undefined) return `<pre class="output text">${escapeHtml(stripAnsi(join(d["text/plain"])))}</pre>`;
+      if (d["text/plain"] !== undefined) return `<pre class="output text">${escapeHtml(stripVTControlCharacters(join(d["text/plain"])))}</pre>`;
       return "";
     }
   }

@@ -13,6 +13,13 @@ test("renderMarkdown: $…$ and $$…$$ become KaTeX; code spans, \\$ and prices
   assert.ok(!/<em>/.test(html), "underscores inside formulas are not emphasis");
 });
 
+test("renderMarkdown: a display formula right under a line of text is its own block; a list item's formula renders", () => {
+  const html = renderMarkdown("**SGD**: 한 걸음\n$$w \\leftarrow w - \\alpha g$$\n\n- 평균 $m_t$ 와 $v_t$", "t");
+  assert.match(html, /^<p><strong>SGD<\/strong>: 한 걸음<\/p>\n<div class="math-display">/);
+  assert.equal((html.match(/class="katex"/g) ?? []).length, 3);
+  assert.match(html, /<li>평균 <span class="katex">/);
+});
+
 test("renderMarkdown: a formula KaTeX cannot read fails the build with the place named", () => {
   assert.throws(() => renderMarkdown("$\\frac{1}{$", "03-mse.ipynb cell 4"), (e: Error) => e instanceof SiteError && /03-mse\.ipynb cell 4: KaTeX cannot render/.test(e.message));
 });
