@@ -2,7 +2,7 @@
  * The seven lesson notebooks (01–07):
  *  - static checks: committed without outputs, tslab kernel, "이번 단계에서 배울 것" and "정리",
  *    links to the previous and next notebook that exist, LaTeX, a plot, "직접 해 보기", a self-check,
- *    and the five "⚠️ 수업 노트" the issue asks for;
+ *    and the five "⚠️ 수업 노트" where the lesson needs care;
  *  - execution: every notebook runs top to bottom under tslab in less than 15 s, and then every code
  *    cell runs a second time without an error (a learner's edit-and-rerun);
  *  - notebook 07 prints the numpy reference's numbers.
