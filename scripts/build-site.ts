@@ -12,6 +12,7 @@ import { parseArgs as parseArgv } from "util";
 import { plotlyLibrary } from "nn-lesson/dist/internal";
 import { NOTEBOOK_BUILD, NotebookReport, StaleReport, TEST_RUN_COMMAND, readReport, runDriver } from "./notebook-runs";
 import { NOTEBOOKS, ROOT } from "./paths";
+import { buildRunner } from "./build-runner";
 import { Notebook, Page, STYLE, SiteError, indexHtml, pageHtml, renderMarkdownPage, renderNotebook } from "./site-render";
 
 export interface SiteOptions {
@@ -130,6 +131,8 @@ export async function buildSite(opts: SiteOptions): Promise<SiteResult> {
   fs.rmSync(opts.out, { recursive: true, force: true });
   fs.mkdirSync(opts.out, { recursive: true });
   writeAssets(opts.out);
+  const runner = await buildRunner(path.join(opts.out, "assets", "runner"));
+  log(`  assets/runner/: the page runner, ${(Object.values(runner.files).reduce((a, b) => a + b, 0) / 1e6).toFixed(1)} MB in ${Object.keys(runner.files).length} files (${runner.seconds.toFixed(1)} s)`);
   pages.forEach((p, i) => {
     fs.writeFileSync(path.join(opts.out, `${p.name}.html`), pageHtml(pages, i));
     log(`  ${p.name}.html  "${p.title}"  ${p.plots} plot(s)`);
