@@ -22,6 +22,8 @@ export interface SiteOptions {
   execDir: string;
   /** Execute even where `npm run test:notebooks` left fresh executed copies. */
   fresh?: boolean;
+  /** Do not execute: pages of the notebooks as committed (no outputs), for the page runner (`npm start -- --browser`). */
+  unexecuted?: boolean;
   log?: (line: string) => void;
 }
 
@@ -29,7 +31,7 @@ export interface SiteResult { pages: Page[]; seconds: number; executeSeconds: nu
 
 const USAGE = "사용법 usage: npm run build:site -- [--out DIR] [--fresh] [notebook.ipynb ...]";
 
-function listNotebooks(): string[] {
+export function listNotebooks(): string[] {
   return fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join(NOTEBOOKS, f));
 }
 
@@ -102,9 +104,11 @@ export async function buildSite(opts: SiteOptions): Promise<SiteResult> {
   if (new Set(names).size !== names.length) throw new SiteError("같은 이름의 노트북이 둘 있습니다 (two notebooks have the same file name)");
   // notebooks of notebooks/ only: the fixture site of the browser test is always executed
   const ours = opts.notebooks.every((nb) => path.dirname(nb) === NOTEBOOKS);
-  const copies = ours && !opts.fresh ? executedCopies(opts.notebooks) : undefined;
+  const copies = ours && !opts.fresh && !opts.unexecuted ? executedCopies(opts.notebooks) : undefined;
   let executed: Map<string, string>;
-  if (copies instanceof Map) {
+  if (opts.unexecuted) {
+    executed = new Map(opts.notebooks.map((nb) => [path.basename(nb, ".ipynb"), nb]));
+  } else if (copies instanceof Map) {
     log(`using the executed notebooks of \`${TEST_RUN_COMMAND}\` (${path.relative(ROOT, NOTEBOOK_BUILD)}/, newer than the notebooks and the library)`);
     executed = copies;
   } else {
