@@ -210,6 +210,8 @@ test("an edit survives a reload; the downloaded notebook is valid and runs under
     assert.ok((await r.getCode(1)).endsWith(marker), "the edit is still there after a reload");
     const n = await r.count();
     for (let i = 0; i < 2; i++) assert.equal((await r.run(i)).error, undefined);
+    await r.setCode(2, `${await r.getCode(2)}\n"a value shown like tslab's execute_result"`);
+    assert.equal((await r.run(2)).error, undefined);
     const nb = await page.evaluate(() => (window as unknown as { lessonRunner: Runner }).lessonRunner.toNotebook());
     const dir = fs.mkdtempSync(path.join(ROOT, ".tmp-runner-nb-"));
     try {

@@ -17,7 +17,10 @@ import type { FromKernel, ToKernel } from "./kernel";
 
 interface RunResult { text: string; plots: number; error?: string }
 interface NotebookJson { cells: { cell_type: string; source: string | string[]; outputs?: unknown[]; execution_count?: number | null; metadata?: object }[]; metadata: object; nbformat: number; nbformat_minor: number }
-type Output = { output_type: string; name?: string; text?: string; data?: Record<string, string>; metadata?: object; ename?: string; evalue?: string; traceback?: string[] };
+type Output = {
+  output_type: string; name?: string; text?: string; data?: Record<string, string>; metadata?: object;
+  execution_count?: null; ename?: string; evalue?: string; traceback?: string[];
+};
 
 const ASSETS = "assets/runner/";
 const MODULES = ["nn-lesson", "mathjs", "tfjs", "node-shims"];
@@ -169,7 +172,7 @@ function onKernelMessage(m: FromKernel): void {
     }
     o = { output_type: "stream", name: m.kind, text: m.data };
   } else if (m.kind === "result") {
-    o = { output_type: "execute_result", data: { "text/plain": m.data }, metadata: {} };
+    o = { output_type: "execute_result", data: { "text/plain": m.data }, metadata: {}, execution_count: null };
   } else {
     o = { output_type: "display_data", data: { [m.kind]: m.data }, metadata: {} };
   }
