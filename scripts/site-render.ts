@@ -241,6 +241,13 @@ function pager(prev: Page | undefined, next: Page | undefined): string {
     `<span>${next ? `<a rel="next" href="${next.name}.html">${escapeHtml(next.title)} →</a>` : `<a href="index.html">목차 →</a>`}</span></nav>`;
 }
 
+/**
+ * Loads the page runner (editors, ▶ 실행) once the page has loaded and the browser is idle, so reading
+ * a page is as fast as without it; the kernel itself loads on the first run.
+ */
+const RUNNER_BOOT = `addEventListener("load", function () { (window.requestIdleCallback || setTimeout)(function () { ` +
+  `var s = document.createElement("script"); s.src = "assets/runner/page.js"; document.head.appendChild(s); }); });`;
+
 /** What a notebook page needs for its runner: its name and the notebook (JSON, no outputs). */
 interface RunnerPage { name: string; notebook: string }
 
@@ -253,7 +260,7 @@ function shell(title: string, body: string, plotly: boolean, runner?: RunnerPage
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="assets/katex/katex.min.css">
 <link rel="stylesheet" href="assets/style.css">
-${plotly ? '<script src="assets/plotly.min.js"></script>\n' : ""}${runner ? '<script defer src="assets/runner/page.js"></script>\n' : ""}</head>
+${plotly ? '<script src="assets/plotly.min.js"></script>\n' : ""}${runner ? `<script>${RUNNER_BOOT}</script>\n` : ""}</head>
 <body${runner ? ` data-page="${escapeHtml(runner.name)}"` : ""}>
 <header class="site"><a href="index.html">${escapeHtml(SITE_TITLE)}</a></header>
 <main>
