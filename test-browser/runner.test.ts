@@ -193,6 +193,8 @@ test("interrupt() stops a cell that loops forever within 2 s; the next run works
     const again = await r.run(0);
     assert.equal(again.error, undefined);
     assert.equal(again.text, "42\n");
+    await r.setCode(0, 'const m = require("mathjs");\nm.sqrt(16)');
+    assert.equal((await r.run(0)).text, "4\n", "require() works in a cell, as in tslab");
   } finally {
     await page.evaluate(() => (window as unknown as { lessonRunner: Runner }).lessonRunner.restore());
     await page.close();

@@ -83,6 +83,8 @@ console.error = console.warn;
 
 /** Every top-level name of every cell so far (the tslab kernel's memory). */
 const scope: Record<string, unknown> = Object.create(null);
+// tslab cells may also `require` a module, as CommonJS code does
+scope.require = requireModule;
 
 async function run(id: number, code: string): Promise<void> {
   current = id;
