@@ -9,16 +9,17 @@ const node = process.execPath;
 
 test("npm start without Jupyter: one line saying how to get it (pip and apt), non-zero exit", () => {
   const r = spawnSync(node, [path.join(ROOT, "build", "scripts", "start.js")], {
-    encoding: "utf8", env: { ...process.env, PATH: "/nonexistent" },
+    encoding: "utf8", env: { ...process.env, PATH: "/nonexistent", NN_LESSON_PYTHON: "/nonexistent/python3" },
   });
   assert.equal(r.status, 1);
   const lines = r.stderr.trim().split("\n");
   assert.equal(lines.length, 1, r.stderr);
   assert.match(lines[0], /pip install jupyterlab/);
+  assert.match(lines[0], /py -3 -m pip install jupyterlab/);
   assert.match(lines[0], /apt-get install jupyter-notebook/);
 });
 
-test("the tslab kernel is registered inside the project, named tslab, started with the project's tslab", () => {
+test("the tslab and Deno kernels are registered inside the project, started from the project's node_modules", () => {
   const r = spawnSync(node, [path.join(ROOT, "build", "scripts", "register-kernel.js")], { encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);
   const spec = JSON.parse(fs.readFileSync(path.join(ROOT, ".jupyter", "kernels", "tslab", "kernel.json"), "utf8"));
@@ -26,6 +27,18 @@ test("the tslab kernel is registered inside the project, named tslab, started wi
   assert.equal(spec.argv[1], path.join(ROOT, "node_modules", "tslab", "bin", "tslab"));
   assert.ok(fs.existsSync(spec.argv[1]));
   assert.deepEqual(spec.argv.slice(2), ["kernel", "--config-path", "{connection_file}"]);
+  const deno = JSON.parse(fs.readFileSync(path.join(ROOT, ".jupyter", "kernels", "deno", "kernel.json"), "utf8"));
+  assert.ok(deno.argv[0].startsWith(path.join(ROOT, "node_modules") + path.sep), deno.argv[0]);
+  assert.ok(fs.existsSync(deno.argv[0]));
+  assert.deepEqual(deno.argv.slice(1), ["jupyter", "--kernel", "--conn", "{connection_file}"]);
+});
+
+test("npm scripts use no POSIX-shell syntax (they run in cmd.exe on Windows)", () => {
+  const scripts = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
+  for (const [name, cmd] of Object.entries(scripts)) {
+    // quotes, variables, VAR=value prefixes, ; | > < redirection, globs, backslashes, POSIX-only commands
+    assert.doesNotMatch(cmd, /['"$`;|<>*\\]|(^|\s)[A-Z_]+=|(^|\s)(rm|cp|mv|mkdir|cat|export|test)\s/, `npm script ${name}: ${cmd}`);
+  }
 });
 
 test("Jupyter (when installed) finds that kernel through JUPYTER_PATH only", (t) => {
