@@ -3,9 +3,9 @@
  * run's memory, a 101×101 loss surface, the train command's start-up, and the lesson's numpy program
  * measured in the same run when a Python with numpy is found. Reported, never asserted (machines are noisy).
  */
-import { spawnSync } from "child_process";
 import * as path from "path";
 import { Network, lessonData, linspace, lossSurface, train, trainFast } from "nn-lesson/dist/internal";
+import { findPython, runSync } from "./jupyter";
 import { ROOT } from "./paths";
 
 const d = lessonData();
@@ -51,15 +51,14 @@ const surfaceMs = median(Array.from({ length: 21 }, () => timeMs(() => lossSurfa
 function wallMs(cmd: string, args: string[], n = 5): number {
   return median(Array.from({ length: n }, () => {
     const t = performance.now();
-    const r = spawnSync(cmd, args, { cwd: ROOT, stdio: "ignore", shell: process.platform === "win32" });
+    const r = runSync(cmd, args, { cwd: ROOT, stdio: "ignore" });
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed`);
     return performance.now() - t;
   }));
 }
 const trainJs = path.join(ROOT, "build", "scripts", "train.js");
 const startNodeMs = wallMs(process.execPath, [trainJs, "--iterations", "1"]);
-const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-const startNpmMs = wallMs(npm, ["run", "--silent", "train", "--", "--iterations", "1"]);
+const startNpmMs = wallMs("npm", ["run", "--silent", "train", "--", "--iterations", "1"]);
 const LONG = 100_000;
 const nodeLongMs = wallMs(process.execPath, [trainJs, "--weights", path.join(ROOT, "data", "lesson.json"), "--iterations", String(LONG)], 3);
 
@@ -74,13 +73,12 @@ console.log(`train command start-up (1 iteration, wall, median of 5): node ${f(s
 console.log(`train command, ${LONG.toLocaleString("en")} iterations, whole process (wall, median of 3): ${f(nodeLongMs)}`);
 
 // The lesson's numpy program, measured now, on this machine.
-const pythons = [process.env.NN_LESSON_PYTHON, "python3", "/usr/bin/python3", "python"].filter(Boolean) as string[];
 const script = path.join(ROOT, "scripts", "lesson_numpy.py");
-const py = pythons.find((c) => spawnSync(c, ["-c", "import numpy"], { stdio: "ignore" }).status === 0);
+const py = findPython("numpy");
 if (!py) {
   console.log("numpy: no Python with numpy found (set NN_LESSON_PYTHON), so no side-by-side ratio");
 } else {
-  const r = spawnSync(py, [script, "1000", "21"], { encoding: "utf8" });
+  const r = runSync(py, [script, "1000", "21"]);
   const np = JSON.parse(r.stdout) as { seconds: number; numpy: string };
   const pyLongMs = wallMs(py, [script, String(LONG), "1"], 3);
   console.log(`numpy ${np.numpy} (${py}), the lesson's program, 1000 iterations: ${f(np.seconds * 1000)} (median of 21)`);

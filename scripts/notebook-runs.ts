@@ -1,7 +1,9 @@
 /**
  * Notebook runs: starting the one notebook driver (scripts/run_notebooks.py) and reading its report.
- * `npm run test:notebooks` executes every notebook once into build/notebooks/ (report.json beside the
- * executed copies); the notebook tests and `npm run build:site` read that instead of running kernels.
+ * `npm run test:notebooks` executes every notebook once under tslab into build/notebooks/ (report.json
+ * beside the executed copies); the notebook tests and `npm run build:site` read that instead of
+ * running kernels. `npm run test:notebooks:deno` does the same under Deno's kernel into
+ * build/notebooks-deno/, which a test compares with tslab's.
  */
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -17,6 +19,11 @@ export const NOTEBOOK_REPORT = path.join(NOTEBOOK_BUILD, "report.json");
 /** The arguments of that run: every notebook, two at a time (2 cores), rerun and answers. */
 export const TEST_RUN_ARGS = ["--jobs", "2", "--answers", "--out", NOTEBOOK_BUILD, "--report", NOTEBOOK_REPORT];
 export const TEST_RUN_COMMAND = "npm run test:notebooks";
+/** The same run under Deno's Jupyter kernel (`npm run test:notebooks:deno`). */
+export const DENO_BUILD = path.join(ROOT, "build", "notebooks-deno");
+export const DENO_REPORT = path.join(DENO_BUILD, "report.json");
+export const DENO_RUN_ARGS = ["--kernel", "deno", "--jobs", "2", "--answers", "--out", DENO_BUILD, "--report", DENO_REPORT];
+export const DENO_RUN_COMMAND = "npm run test:notebooks:deno";
 
 export interface Exercise {
   /** Index of the exercise cell (a code cell with TODO). */
@@ -33,6 +40,10 @@ export interface Exercise {
 
 export interface NotebookRun {
   source: string;
+  /** The kernel's name: "tslab" or "deno". */
+  kernel: string;
+  /** Seconds from starting the kernel to its kernel_info reply. */
+  startSeconds: number | null;
   /** The executed copy (first pass), null without --out or if the run never finished. */
   executed: string | null;
   /** Seconds for all code cells of the first run (after the kernel started); null if it never finished. */
@@ -46,6 +57,8 @@ export interface NotebookRun {
   again: string[];
   /** Printed in the first run. */
   stdout: string;
+  /** Outputs that came after the kernel said the cell was done (Deno's kernel, collected by the driver). */
+  lateOutputs: number;
   stderr: string;
   /** Printed on stderr in the second run. */
   stderrAgain: string;
@@ -57,7 +70,7 @@ export interface NotebookRun {
 export interface NotebookReport {
   created: string;
   seconds: number;
-  options: { rerun: boolean; answers: boolean; jobs: number; out: string | null };
+  options: { kernel: string; rerun: boolean; answers: boolean; jobs: number; out: string | null };
   notebooks: Record<string, NotebookRun>;
 }
 
@@ -68,7 +81,12 @@ export interface NotebookReport {
 export function runDriver(args: string[], log: (line: string) => void = (l) => console.log(l)): Promise<number> {
   const py = findNotebookPython();
   if (!py) return Promise.reject(new Error(HOW_TO_GET_JUPYTER));
-  registerKernel();
+  registerKernel("tslab");
+  const at = args.findIndex((a) => a === "--kernel" || a.startsWith("--kernel="));
+  const kernel = at < 0 ? "tslab" : args[at].startsWith("--kernel=") ? args[at].slice("--kernel=".length) : args[at + 1];
+  if (kernel === "deno" && !registerKernel("deno")) {
+    return Promise.reject(new Error("deno 패키지가 없습니다: `npm install`을 실행하세요 (the deno package is not installed: run `npm install`)"));
+  }
   return new Promise((resolve, reject) => {
     const child = spawn(py, [DRIVER, ...args], { env: jupyterEnv(), stdio: ["ignore", "pipe", "pipe"] });
     const lines = (stream: NodeJS.ReadableStream) => {
@@ -113,8 +131,9 @@ export class StaleReport extends Error {}
  * Throws StaleReport naming the command to run if the report is missing, lacks one of them, was made
  * without the passes `need`s, or is older than a notebook, the compiled library or data/.
  */
-export function readReport(names: string[], need: { rerun?: boolean; answers?: boolean } = { rerun: true }, file = NOTEBOOK_REPORT): NotebookReport {
-  const redo = `먼저 \`${TEST_RUN_COMMAND}\`를 실행하세요 (run \`${TEST_RUN_COMMAND}\` first)`;
+export function readReport(names: string[], need: { rerun?: boolean; answers?: boolean } = { rerun: true }, file = NOTEBOOK_REPORT,
+  command = file === DENO_REPORT ? DENO_RUN_COMMAND : TEST_RUN_COMMAND): NotebookReport {
+  const redo = `먼저 \`${command}\`를 실행하세요 (run \`${command}\` first)`;
   if (!fs.existsSync(file)) throw new StaleReport(`${path.relative(ROOT, file)}이 없습니다 (no notebook report): ${redo}`);
   const when = fs.statSync(file).mtimeMs;
   let report: NotebookReport;

@@ -1,11 +1,11 @@
-"""Execute notebooks top to bottom with the project's tslab kernel: the one notebook driver.
+"""Execute notebooks top to bottom with the project's tslab (or Deno) kernel: the one notebook driver.
 
-Usage: python3 scripts/run_notebooks.py [--out DIR] [--rerun] [--answers] [--report FILE]
-                                        [--jobs N] [--timeout S] [NOTEBOOK ...]
+Usage: python3 scripts/run_notebooks.py [--kernel tslab|deno] [--out DIR] [--rerun] [--answers]
+                                        [--report FILE] [--jobs N] [--timeout S] [NOTEBOOK ...]
        python3 scripts/run_notebooks.py --print-answers NOTEBOOK ...
 
 Called by `npm run test:notebooks` and `npm run build:site` (they set JUPYTER_PATH so the project's own
-tslab kernel is found). The originals are never changed, so notebooks stay committed without outputs.
+kernels are found). The originals are never changed, so notebooks stay committed without outputs.
 
 - every notebook runs once in a fresh kernel; --out DIR saves that executed copy;
 - --rerun: then every code cell runs a second time in the same kernel (a learner's edit-and-rerun);
@@ -16,6 +16,9 @@ tslab kernel is found). The originals are never changed, so notebooks stay commi
 - --report FILE: everything as JSON (see `run_notebook` for the fields);
 - --jobs N: N notebooks at a time, one kernel each;
 - --print-answers: print each exercise cell with its answer substituted (JSON), run nothing.
+
+- --kernel NAME: the kernel to run them with instead of the notebooks' own (tslab); with deno, see
+  `collect_late_outputs`.
 
 tslab reports compile and runtime errors as a failed execute_reply (status != "ok") with the message
 on stderr and no "error" output, and answers "abort" to a later request, so the reply's status is what
@@ -30,6 +33,7 @@ import os
 import re
 import sys
 import time
+import uuid
 
 # check() / checkFunction() output: <div class="nn-check" data-verdict="exact|approximate|wrong|shape">
 VERDICT = re.compile(r'class="nn-check" data-verdict="(\w+)"')
@@ -127,6 +131,38 @@ def verdicts(cell):
     return VERDICT.findall(html)
 
 
+def collect_late_outputs(client, cell, cell_index, timeout):
+    """Outputs of the cell just run that the kernel sent after saying it was idle; returns how many.
+
+    Deno's kernel (2.9) publishes what a cell prints or displays from a queue that it does not wait
+    for before its execute_reply and "idle" status, so a cell's last outputs (often its execute_result)
+    can come after "idle", where nbclient (and a notebook front end) no longer looks, or are labelled
+    with the next cell's request. Here one more request prints a marker line (store_history
+    off, so the cell numbers do not move): everything that comes before the marker is the cell's.
+    """
+    from jupyter_core.utils import run_sync
+
+    async def collect():
+        token = f"nn-lesson-drained-{uuid.uuid4().hex}"
+        marker = client.kc.execute(f'console.log("{token}")', store_history=False, allow_stdin=False)
+        late = 0
+        deadline = time.time() + timeout
+        while True:
+            msg = await client.kc.iopub_channel.get_msg(timeout=max(0.1, deadline - time.time()))
+            if msg["msg_type"] == "stream" and token in msg["content"].get("text", ""):
+                break
+            # the marker prints nothing else and has no value: any other output is the cell's
+            if msg["msg_type"] in ("stream", "display_data", "update_display_data", "execute_result", "error"):
+                client.process_message(msg, cell, cell_index)
+                late += 1
+        while True:  # the marker's own reply, so that it is not mistaken for a cell's
+            reply = await client.kc.shell_channel.get_msg(timeout=max(0.1, deadline - time.time()))
+            if reply["parent_header"].get("msg_id") == marker:
+                return late
+
+    return run_sync(collect)()
+
+
 def first_line(text):
     lines = [l for l in str(text).strip().splitlines() if l.strip()]
     return lines[0] if lines else ""
@@ -135,9 +171,11 @@ def first_line(text):
 def run_notebook(path, opts):
     """Run one notebook; returns its report entry.
 
+    kernel: the kernel's name; startSeconds: from starting the kernel to its kernel_info reply;
     seconds: first pass, code cells only (after the kernel started), None if it never finished;
     cellSeconds: [[cell index, seconds], ...] of the first pass; first / again: errors of the first and
     the second pass ("cell 3: error: ReferenceError ..."); stdout, stderr: printed in the first pass;
+    lateOutputs: outputs that came after the kernel's "idle" (Deno; both passes);
     stderrAgain: printed on stderr in the second pass; html: HTML display outputs of the first pass;
     exercises: [{cell, committed, answered, answerErrors, problem}] with --answers.
     """
@@ -146,9 +184,9 @@ def run_notebook(path, opts):
 
     started = time.time()
     r = {
-        "source": os.path.abspath(path), "executed": None, "seconds": None, "wallSeconds": None,
-        "cellSeconds": [], "first": [], "again": [], "stdout": "", "stderr": "", "stderrAgain": "",
-        "html": 0, "exercises": [],
+        "source": os.path.abspath(path), "kernel": opts["kernel"], "executed": None, "startSeconds": None,
+        "seconds": None, "wallSeconds": None, "cellSeconds": [], "first": [], "again": [], "stdout": "",
+        "stderr": "", "stderrAgain": "", "html": 0, "lateOutputs": 0, "exercises": [],
     }
     try:
         nb = nbformat.read(path, as_version=4)
@@ -157,7 +195,7 @@ def run_notebook(path, opts):
         r["wallSeconds"] = round(time.time() - started, 2)
         return r
     client = NotebookClient(
-        nb, kernel_name="tslab", timeout=opts["timeout"], allow_errors=True,
+        nb, kernel_name=opts["kernel"], timeout=opts["timeout"], allow_errors=True,
         resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
     )
     replies = {}
@@ -167,9 +205,13 @@ def run_notebook(path, opts):
 
     client.on_cell_executed = on_cell_executed
 
+    late_outputs = opts["kernel"] == "deno"
+
     def run_cell(cell, i, **kw):
         replies.pop(i, None)
         client.execute_cell(cell, i, **kw)
+        if late_outputs:
+            r["lateOutputs"] += collect_late_outputs(client, cell, i, opts["timeout"])
         reply = replies.get(i, {})
         errors = [f"error output: {o.get('ename')}: {o.get('evalue')}" for o in outputs(cell, "error")]
         if reply.get("status", "ok") != "ok":
@@ -180,8 +222,10 @@ def run_notebook(path, opts):
 
     exercises = {}
     try:
+        t_start = time.time()
         with client.setup_kernel():
             info = client.wait_for_reply(client.kc.kernel_info())
+            r["startSeconds"] = round(time.time() - t_start, 2)
             if info and "language_info" in info.get("content", {}):
                 nb.metadata["language_info"] = info["content"]["language_info"]
             t0 = time.time()
@@ -246,12 +290,13 @@ def problems(r):
 
 class OneLineParser(argparse.ArgumentParser):
     def error(self, message):
-        self.exit(2, f"run_notebooks: {message} (사용법 usage: run_notebooks.py [--out DIR] [--rerun] [--answers] "
+        self.exit(2, f"run_notebooks: {message} (사용법 usage: run_notebooks.py [--kernel tslab|deno] [--out DIR] [--rerun] [--answers] "
                      f"[--report FILE] [--jobs N] [--timeout S] [notebook.ipynb ...])\n")
 
 
 def parse(argv):
     ap = OneLineParser(add_help=True)
+    ap.add_argument("--kernel", default="tslab", help="the kernel's name (tslab, the notebooks' own, or deno)")
     ap.add_argument("--out", help="write executed copies (first pass) here")
     ap.add_argument("--rerun", action="store_true", help="run every code cell a second time")
     ap.add_argument("--answers", action="store_true", help='also run each exercise with its "정답 보기" answer (second pass)')
@@ -313,7 +358,7 @@ def main(argv):
         return 1
     if args.print_answers:
         return print_answers(paths)
-    opts = {"out": args.out, "rerun": args.rerun, "answers": args.answers, "timeout": args.timeout}
+    opts = {"kernel": args.kernel, "out": args.out, "rerun": args.rerun, "answers": args.answers, "timeout": args.timeout}
     started = time.time()
     results = {}
     done = 0
@@ -342,7 +387,7 @@ def main(argv):
         write_json(args.report, {
             "created": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
             "seconds": round(time.time() - started, 2),
-            "options": {"rerun": args.rerun, "answers": args.answers, "jobs": jobs, "out": args.out and os.path.abspath(args.out)},
+            "options": {"kernel": args.kernel, "rerun": args.rerun, "answers": args.answers, "jobs": jobs, "out": args.out and os.path.abspath(args.out)},
             "notebooks": {n: results[n] for n in names},
         })
     print(f"{len(paths) - len(failed)} of {len(paths)} notebooks ran without errors ({time.time() - started:.1f} s)", flush=True)

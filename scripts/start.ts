@@ -3,9 +3,8 @@
  * project's tslab kernel. Without Jupyter, or with `npm start -- --browser`, it serves the lesson's pages
  * with the page runner instead: every cell runs in the browser, Node alone is enough.
  */
-import { spawn } from "child_process";
 import { registerKernel } from "./register-kernel";
-import { HOW_TO_GET_JUPYTER, findJupyter } from "./jupyter";
+import { HOW_TO_GET_JUPYTER, findJupyter, start } from "./jupyter";
 import { NOTEBOOKS, jupyterEnv } from "./paths";
 import { startBrowser } from "./serve-site";
 
@@ -29,12 +28,14 @@ if (!jupyter) {
     process.exit(1);
   });
 } else {
-  registerKernel();
+  registerKernel("tslab");
+  registerKernel("deno"); // also offered in the kernel list when the deno package is installed
   const args = [...jupyter.args, `--notebook-dir=${NOTEBOOKS}`, ...argv];
   // Jupyter refuses to run as root (common in containers) unless told to.
   if (process.getuid?.() === 0 && !args.includes("--allow-root")) args.push("--allow-root");
   console.log(`${jupyter.what}: ${jupyter.cmd} ${args.join(" ")}`);
-  const child = spawn(jupyter.cmd, args, { stdio: "inherit", env: jupyterEnv() });
+  // on Windows, jupyter-lab may be a .cmd file: start() goes through cmd.exe there, arguments quoted
+  const child = start(jupyter.cmd, args, { stdio: "inherit", env: jupyterEnv() });
   child.on("exit", (code) => process.exit(code ?? 0));
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
 }

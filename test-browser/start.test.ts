@@ -12,7 +12,7 @@ import { ROOT } from "../scripts/paths";
 
 test("npm start without Jupyter: the page runner on loopback, the address printed, cells run in Chromium", async () => {
   const child = spawn(process.execPath, [path.join(ROOT, "build", "scripts", "start.js"), "--port", "0"], {
-    env: { ...process.env, PATH: "/nonexistent" }, stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PATH: "/nonexistent", NN_LESSON_PYTHON: "/nonexistent/python3" }, stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "", err = "";
   child.stdout.on("data", (d) => { out += d; });

@@ -7,7 +7,7 @@ import { ROOT } from "./helpers";
 
 const node = process.execPath;
 
-test("the tslab kernel is registered inside the project, named tslab, started with the project's tslab", () => {
+test("the tslab and Deno kernels are registered inside the project, started from the project's node_modules", () => {
   const r = spawnSync(node, [path.join(ROOT, "build", "scripts", "register-kernel.js")], { encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);
   const spec = JSON.parse(fs.readFileSync(path.join(ROOT, ".jupyter", "kernels", "tslab", "kernel.json"), "utf8"));
@@ -15,6 +15,18 @@ test("the tslab kernel is registered inside the project, named tslab, started wi
   assert.equal(spec.argv[1], path.join(ROOT, "node_modules", "tslab", "bin", "tslab"));
   assert.ok(fs.existsSync(spec.argv[1]));
   assert.deepEqual(spec.argv.slice(2), ["kernel", "--config-path", "{connection_file}"]);
+  const deno = JSON.parse(fs.readFileSync(path.join(ROOT, ".jupyter", "kernels", "deno", "kernel.json"), "utf8"));
+  assert.ok(deno.argv[0].startsWith(path.join(ROOT, "node_modules") + path.sep), deno.argv[0]);
+  assert.ok(fs.existsSync(deno.argv[0]));
+  assert.deepEqual(deno.argv.slice(1), ["jupyter", "--kernel", "--conn", "{connection_file}"]);
+});
+
+test("npm scripts use no POSIX-shell syntax (they run in cmd.exe on Windows)", () => {
+  const scripts = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
+  for (const [name, cmd] of Object.entries(scripts)) {
+    // quotes, variables, VAR=value prefixes, ; | > < redirection, globs, backslashes, POSIX-only commands
+    assert.doesNotMatch(cmd, /['"$`;|<>*\\]|(^|\s)[A-Z_]+=|(^|\s)(rm|cp|mv|mkdir|cat|export|test)\s/, `npm script ${name}: ${cmd}`);
+  }
 });
 
 test("Jupyter (when installed) finds that kernel through JUPYTER_PATH only", (t) => {

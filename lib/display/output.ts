@@ -1,7 +1,9 @@
 /**
- * Every notebook: where outputs go. Inside a tslab kernel, tslab's display (one MIME type per output);
- * elsewhere (scripts, tests) the plain-text fallback on the console; or a sink set with setOutputSink
- * (tests, a page that runs cells). tslab is loaded only when something is displayed.
+ * Every notebook: where outputs go. Inside a kernel, that kernel's display: tslab's `display` or, in
+ * Deno's Jupyter kernel (`deno jupyter`), `Deno.jupyter.display` with a raw MIME bundle; both send
+ * the same single-MIME-type output (text/html or text/markdown). Elsewhere (scripts, tests) the
+ * plain-text fallback on the console; or a sink set with setOutputSink (tests, a page that runs
+ * cells). tslab is loaded only when something is displayed.
  */
 
 export interface OutputSink {
@@ -18,9 +20,40 @@ export function setOutputSink(sink: OutputSink | undefined): OutputSink | undefi
   return prev;
 }
 
-/** tslab's display when this process is a tslab kernel, else undefined. */
+/** The part of Deno's `Deno.jupyter` namespace used here (it exists only under `deno jupyter`). */
+interface DenoJupyter {
+  broadcast(msgType: string, content: Record<string, unknown>): unknown;
+}
+
+/** `Deno.jupyter` when this process is Deno's Jupyter kernel, else undefined. */
+function denoJupyter(): DenoJupyter | undefined {
+  const deno = (globalThis as { Deno?: { jupyter?: DenoJupyter } }).Deno;
+  if (!deno) return undefined;
+  try {
+    return typeof deno.jupyter?.broadcast === "function" ? deno.jupyter : undefined;
+  } catch {
+    return undefined; // `deno run`: reading Deno.jupyter outside a kernel may throw
+  }
+}
+
+/**
+ * One display_data output of one MIME type through Deno's kernel, as tslab sends it. `broadcast`
+ * queues the message at once, in order with console.log; `Deno.jupyter.display(bundle, { raw: true })`
+ * would send the same message one await later, which can arrive after the cell has finished
+ * (the kernel then drops it or shows it under the next cell).
+ */
+function denoSink(jupyter: DenoJupyter): OutputSink {
+  const send = (mime: string, text: string) => {
+    jupyter.broadcast("display_data", { data: { [mime]: text }, metadata: {}, transient: {} });
+  };
+  return { html: (html) => send("text/html", html), markdown: (md) => send("text/markdown", md) };
+}
+
+/** The display of the kernel this process is (Deno's or tslab's), else undefined. */
 export function kernelDisplay(): OutputSink | undefined {
   if (custom) return custom;
+  const deno = denoJupyter();
+  if (deno) return denoSink(deno);
   try {
     const { display } = require("tslab") as typeof import("tslab");
     return display;
@@ -34,7 +67,7 @@ export function displayHtml(html: string, fallbackText: string): void {
   const d = kernelDisplay();
   try {
     if (d) { d.html(html); return; }
-  } catch { /* tslab is installed but this is not a kernel: it says "Not ready" */ }
+  } catch { /* tslab is installed but this is not a tslab kernel: it says "Not ready" */ }
   console.log(fallbackText);
 }
 

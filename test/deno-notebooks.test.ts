@@ -1,0 +1,118 @@
+/**
+ * Every notebook, unchanged, under Deno's Jupyter kernel (`npm run test:notebooks -- --deno`, into
+ * build/notebooks-deno/) against the same notebooks under tslab (build/notebooks/): no errors, the same
+ * HTML outputs and exercise verdicts, and, cell by cell, the same printed text: stdout and the cell's
+ * last value, which tslab prints on stdout and Deno sends as an execute_result. tslab shows a value only
+ * when the cell ends in an expression; Deno also shows the completion value of a cell that ends in a
+ * statement (a for loop shows its last assignment), so that one is left out. Numbers agree to 1e-12
+ * relative, not to the last bit (the kernels run different V8 versions, whose Math.exp may round the
+ * last bit differently); below 1e-15 in size they are rounding noise of the lesson's order-1 quantities
+ * (Adam's loss reaches 0 under one kernel, 1.2e-32 under the other). Measured durations ("8.8 ms",
+ * "0.15초") are never equal between two runs and are compared as text without their number.
+ */
+import { test } from "node:test";
+import * as assert from "assert/strict";
+import * as fs from "fs";
+import * as path from "path";
+import * as ts from "typescript";
+import { DENO_REPORT, NotebookReport, readReport } from "../scripts/notebook-runs";
+import { NOTEBOOKS } from "../scripts/paths";
+
+const NUMBER = /[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
+/** A measured duration: a number and a unit of time. */
+const DURATION = /\d+(?:\.\d+)?\s*(?:ms|밀리초|초|µs|s)(?![\w가-힣])/g;
+
+/** The first place where two printed texts differ (text exactly, numbers beyond 1e-12 relative), or undefined. */
+export function printedDifference(a: string, b: string, rel = 1e-12, abs = 1e-15): string | undefined {
+  a = a.replace(DURATION, "<duration>");
+  b = b.replace(DURATION, "<duration>");
+  const textA = a.replace(NUMBER, "#"), textB = b.replace(NUMBER, "#");
+  if (textA !== textB) {
+    const linesA = textA.split("\n"), linesB = textB.split("\n");
+    const i = linesA.findIndex((l, k) => l !== linesB[k]);
+    const at = i < 0 ? linesA.length : i;
+    return `text differs at line ${at + 1}: ${JSON.stringify(a.split("\n")[at])} vs ${JSON.stringify(b.split("\n")[at])}`;
+  }
+  const numsA = a.match(NUMBER) ?? [], numsB = b.match(NUMBER) ?? [];
+  for (let k = 0; k < numsA.length; k++) {
+    const x = Number(numsA[k]), y = Number(numsB[k]);
+    if (x === y) continue;
+    const d = Math.abs(x - y);
+    if (!(d <= rel * Math.max(Math.abs(x), Math.abs(y)) || d <= abs)) return `number ${k + 1}: ${numsA[k]} vs ${numsB[k]}`;
+  }
+  return undefined;
+}
+
+test("printedDifference: text exact, numbers to 1e-12 relative", () => {
+  assert.equal(printedDifference("loss 0.7970074218203818\n", "loss 0.7970074218203816\n"), undefined);
+  assert.equal(printedDifference("[ 1, 2e-20 ]", "[ 1, 2.0000000000001e-20 ]"), undefined);
+  assert.match(printedDifference("loss 0.79700742182\n", "loss 0.79700742183\n")!, /number 1/);
+  assert.match(printedDifference("✔ Z1\n", "✘ Z1\n")!, /text differs at line 1/);
+  assert.match(printedDifference("a 1\nb 2\n", "a 1\n")!, /line 2/);
+  assert.equal(printedDifference("Adam 손실 0.00e+0, 8.8 ms, 0.15초", "Adam 손실 1.23e-32, 7.3 ms, 0.20초"), undefined);
+  assert.match(printedDifference("손실 1e-14", "손실 2e-14")!, /number 1/);
+});
+
+interface Output { output_type: string; name?: string; text?: string | string[]; data?: Record<string, string | string[]> }
+interface Cell { cell_type: string; source: string | string[]; outputs?: Output[] }
+const joined = (s: string | string[] | undefined) => (Array.isArray(s) ? s.join("") : s ?? "");
+
+/** Whether a cell ends in an expression (tslab then prints its value). */
+function endsInExpression(source: string): boolean {
+  const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.ES2020, false, ts.ScriptKind.TS);
+  const last = file.statements[file.statements.length - 1];
+  return !!last && ts.isExpressionStatement(last);
+}
+
+/** What a learner reads as text in each code cell: stdout, and the cell's value where tslab would show one. */
+function printedByCell(file: string): string[] {
+  const nb = JSON.parse(fs.readFileSync(file, "utf8")) as { cells: Cell[] };
+  return nb.cells.filter((c) => c.cell_type === "code").map((c) => {
+    const showsValue = endsInExpression(joined(c.source));
+    let out = "";
+    for (const o of c.outputs ?? []) {
+      if (o.output_type === "stream" && o.name === "stdout") out += joined(o.text);
+      if (o.output_type === "execute_result" && showsValue) out += joined(o.data?.["text/plain"]).replace(/\x1b\[[0-9;]*m/g, "") + "\n";
+    }
+    return out;
+  });
+}
+
+const names = fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")).sort();
+const tslab: NotebookReport = readReport(names, { answers: true });
+const deno: NotebookReport = readReport(names, { answers: true }, DENO_REPORT);
+
+test("the Deno run used Deno's kernel and the tslab run tslab", () => {
+  assert.equal(deno.options.kernel, "deno");
+  assert.equal(tslab.options.kernel ?? "tslab", "tslab");
+});
+
+for (const name of names) {
+  test(`${name}: under Deno as under tslab`, () => {
+    const d = deno.notebooks[name], t = tslab.notebooks[name];
+    assert.deepEqual(d.first, [], `${name} under Deno, first run`);
+    assert.deepEqual(d.again, [], `${name} under Deno, every cell again`);
+    assert.equal(d.stderr.trim(), "", `${name} under Deno printed on stderr`);
+    assert.equal(d.html, t.html, "HTML outputs (tables, plots, checks)");
+    assert.deepEqual(
+      d.exercises.map((e) => [e.cell, e.committed, e.answered, e.problem]),
+      t.exercises.map((e) => [e.cell, e.committed, e.answered, e.problem]),
+      "exercise verdicts, as committed and with the answer",
+    );
+    const [byDeno, byTslab] = [d, t].map((r) => printedByCell(r.executed!));
+    assert.equal(byDeno.length, byTslab.length);
+    assert.ok(byTslab.join("").trim().length > 0, "tslab printed something to compare");
+    byTslab.forEach((text, k) => {
+      const diff = printedDifference(byDeno[k], text);
+      assert.equal(diff, undefined, `${name}, code cell ${k + 1}: Deno vs tslab printed output: ${diff}`);
+    });
+  });
+}
+
+test("the executed Deno copies are saved beside the report", () => {
+  for (const name of names) {
+    const file = deno.notebooks[name].executed;
+    assert.ok(file && fs.existsSync(file), `${name}: executed copy`);
+    assert.equal(path.dirname(file!), path.dirname(DENO_REPORT));
+  }
+});
