@@ -24,12 +24,9 @@ import type { Figure } from "./figures/layout";
 
 export type { Figure };
 
-/** The attribute that marks the output carrying plotly.js (the site builder replaces it by one <script src>). */
-export const PLOTLY_MARKER = "data-nn-lesson-plotly";
-/** The class of every plot's <div>. */
-export const PLOT_CLASS = "nn-lesson-plot";
-/** The event fired on `window` once plotly.js has run. */
-export const PLOTLY_READY_EVENT = "nn-lesson-plotly-ready";
+import { PLOTLY_MARKER, PLOTLY_READY_EVENT, PLOT_CLASS } from "./markers";
+
+export { PLOTLY_MARKER, PLOTLY_READY_EVENT, PLOT_CLASS };
 
 const DEFAULT_HEIGHT = 420;
 
