@@ -8,7 +8,8 @@
  *   fast/      the same network on Float64Arrays, bit-identical to lesson/ (train command, surfaces, bench)
  *                network, train (trainFast), surface
  *   beyond/    notebooks 08–11: optim (SGD, Momentum, Adam), classify, dataset, autodiff (TensorFlow.js)
- *   display/   what needs a notebook page: output (tslab), plot, tables (mathjs), check, glossary,
+ *   display/   what needs a notebook page: output (tslab), plot, tables (mathjs), check, mistakes (typical
+ *                wrong answers of the exercises), glossary,
  *                figures/ (layout shared by every builder, lesson figures, classification figures)
  *   node/      file I/O: data/ files, network JSON files, CSV data sets, plotly.js as text
  *
@@ -42,8 +43,8 @@ export { SGD, Momentum, Adam, trainWithOptimizer, descendTwoWeights, iterationsT
 export type { Dataset } from "./beyond/dataset";
 export { classCounts, selectFeatures, standardizer, xorDataset, makeMoons } from "./beyond/dataset";
 export {
-  Classifier, accuracy, confusionMatrix, crossEntropyFromLogits, decisionGrid, featureRange, logSumExp, meanCrossEntropy,
-  softmax, trainClassifier,
+  Classifier, accuracy, binaryCrossEntropyDelta, binaryCrossEntropyFromLogit, confusionMatrix, crossEntropyFromLogits, decisionGrid,
+  featureRange, logSumExp, meanCrossEntropy, softmax, trainClassifier,
 } from "./beyond/classify";
 export {
   tfjs, compareLessonGradients, compareClassifierGradients, lessonLayersModel, layersModelWeights, trainLayersModel,
@@ -52,7 +53,8 @@ export {
 export type { Figure } from "./display/figures/layout";
 export { plotSetup, showFigure } from "./display/plot";
 export { showTable, showTables, showDot, showSigmoidDerivative } from "./display/tables";
-export { check, checkFunction } from "./display/check";
+export { check, checkFunction, expectDifferent } from "./display/check";
+export { layerMistakes, outputDeltaMistakes, hiddenDeltaMistakes, stepMistakes, logitDeltaMistakes } from "./display/mistakes";
 export { showGlossary } from "./display/glossary";
 export {
   sigmoidFigure, networkFigure, descentFigure, learningRateFigure, lossHistoryFigure, surfaceFigure, surfaceValueAt,

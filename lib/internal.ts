@@ -24,6 +24,7 @@ export * from "./display/output";
 export * from "./display/plot";
 export * from "./display/tables";
 export * from "./display/check";
+export * from "./display/mistakes";
 export * from "./display/glossary";
 export * from "./display/figures/layout";
 export * from "./display/figures/lesson";

@@ -16,8 +16,10 @@ export const DRIVER = path.join(ROOT, "scripts", "run_notebooks.py");
 /** Where `npm run test:notebooks` puts the executed copies and report.json. */
 export const NOTEBOOK_BUILD = path.join(ROOT, "build", "notebooks");
 export const NOTEBOOK_REPORT = path.join(NOTEBOOK_BUILD, "report.json");
-/** The arguments of that run: every notebook, two at a time (2 cores), rerun and answers. */
-export const TEST_RUN_ARGS = ["--jobs", "2", "--answers", "--out", NOTEBOOK_BUILD, "--report", NOTEBOOK_REPORT];
+/** The driver's --variants file: the hostile edits of the try-it cells (scripts/hostile-edits.ts writes it). */
+export const VARIANTS_FILE = path.join(NOTEBOOK_BUILD, "hostile-edits.json");
+/** The arguments of that run: every notebook, two at a time (2 cores), rerun and answers, then the hostile edits. */
+export const TEST_RUN_ARGS = ["--jobs", "2", "--answers", "--out", NOTEBOOK_BUILD, "--report", NOTEBOOK_REPORT, "--variants", VARIANTS_FILE];
 export const TEST_RUN_COMMAND = "npm run test:notebooks";
 /** The same run under Deno's Jupyter kernel (`npm run test:notebooks:deno`). */
 export const DENO_BUILD = path.join(ROOT, "build", "notebooks-deno");
@@ -36,6 +38,21 @@ export interface Exercise {
   answerErrors: string[];
   /** Why the answer could not be put in place, "" if it could. */
   problem: string;
+}
+
+/** One edited copy of a try-it cell (--variants), run last in the notebook's kernel. */
+export interface VariantRun {
+  label: string;
+  /** The try-it cell it is a copy of. */
+  cell: number;
+  source: string;
+  /** "error: 입력 오류: …" when the cell failed; [] when it ran. */
+  errors: string[];
+  stdout: string;
+  stderr: string;
+  seconds: number;
+  /** Size of the cell's outputs as JSON. */
+  outputBytes: number;
 }
 
 export interface NotebookRun {
@@ -65,12 +82,14 @@ export interface NotebookRun {
   /** Number of HTML outputs (tables, plots, checks) of the first run. */
   html: number;
   exercises: Exercise[];
+  /** The hostile edits of the try-it cells (--variants); absent in reports made before they existed. */
+  variants?: VariantRun[];
 }
 
 export interface NotebookReport {
   created: string;
   seconds: number;
-  options: { kernel: string; rerun: boolean; answers: boolean; jobs: number; out: string | null };
+  options: { kernel: string; rerun: boolean; answers: boolean; jobs: number; out: string | null; variants?: string | null };
   notebooks: Record<string, NotebookRun>;
 }
 
@@ -129,10 +148,13 @@ export class StaleReport extends Error {}
 /**
  * The report of `npm run test:notebooks`, for the notebooks named (file names in notebooks/).
  * Throws StaleReport naming the command to run if the report is missing, lacks one of them, was made
- * without the passes `need`s, or is older than a notebook, the compiled library or data/.
+ * without the passes `need`s, or is older than a notebook, the compiled library or data/. `sourceDir`:
+ * where the notebooks that ran live (notebooks/, or the generated copies of the hostile-edit run).
  */
-export function readReport(names: string[], need: { rerun?: boolean; answers?: boolean } = { rerun: true }, file = NOTEBOOK_REPORT,
-  command = file === DENO_REPORT ? DENO_RUN_COMMAND : TEST_RUN_COMMAND): NotebookReport {
+export function readReport(
+  names: string[], need: { rerun?: boolean; answers?: boolean } = { rerun: true }, file = NOTEBOOK_REPORT, sourceDir = NOTEBOOKS,
+  command = file === DENO_REPORT ? DENO_RUN_COMMAND : TEST_RUN_COMMAND,
+): NotebookReport {
   const redo = `먼저 \`${command}\`를 실행하세요 (run \`${command}\` first)`;
   if (!fs.existsSync(file)) throw new StaleReport(`${path.relative(ROOT, file)}이 없습니다 (no notebook report): ${redo}`);
   const when = fs.statSync(file).mtimeMs;
@@ -145,7 +167,7 @@ export function readReport(names: string[], need: { rerun?: boolean; answers?: b
   if ((need.rerun && !report.options?.rerun) || (need.answers && !report.options?.answers)) {
     throw new StaleReport(`${path.relative(ROOT, file)}은 다시 실행하기·정답 확인 없이 만들어졌습니다 (made without --rerun/--answers): ${redo}`);
   }
-  const missing = names.filter((n) => !report.notebooks?.[n] || path.resolve(report.notebooks[n].source) !== path.join(NOTEBOOKS, n));
+  const missing = names.filter((n) => !report.notebooks?.[n] || path.resolve(report.notebooks[n].source) !== path.join(sourceDir, n));
   if (missing.length) throw new StaleReport(`${path.relative(ROOT, file)}에 ${missing.join(", ")}의 실행 결과가 없습니다 (not in the report): ${redo}`);
   const changed = names.filter((n) => fs.statSync(path.join(NOTEBOOKS, n)).mtimeMs > when);
   if (changed.length) throw new StaleReport(`${changed.join(", ")}이 실행 결과보다 새롭습니다 (changed since the report): ${redo}`);

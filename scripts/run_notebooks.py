@@ -1,7 +1,7 @@
 """Execute notebooks top to bottom with the project's tslab (or Deno) kernel: the one notebook driver.
 
-Usage: python3 scripts/run_notebooks.py [--kernel tslab|deno] [--out DIR] [--rerun] [--answers]
-                                        [--report FILE] [--jobs N] [--timeout S] [NOTEBOOK ...]
+Usage: python3 scripts/run_notebooks.py [--kernel tslab|deno] [--out DIR] [--rerun] [--answers] [--report FILE]
+                                        [--jobs N] [--timeout S] [--variants FILE] [NOTEBOOK ...]
        python3 scripts/run_notebooks.py --print-answers NOTEBOOK ...
 
 Called by `npm run test:notebooks` and `npm run build:site` (they set JUPYTER_PATH so the project's own
@@ -15,14 +15,20 @@ kernels are found). The originals are never changed, so notebooks stay committed
   (first pass) and of the answered one are recorded;
 - --report FILE: everything as JSON (see `run_notebook` for the fields);
 - --jobs N: N notebooks at a time, one kernel each;
+- --variants FILE: JSON {notebook file name: [{"label", "cell", "source"}, ...]}: edited copies of a cell,
+  run one after another at the very end, in the same kernel (the hostile edits of the "직접 해 보기"
+  cells, scripts/hostile-edits.ts); each gets VARIANT_TIMEOUT seconds; their errors are recorded in the
+  report ("variants") and do not fail the run;
 - --print-answers: print each exercise cell with its answer substituted (JSON), run nothing.
 
 - --kernel NAME: the kernel to run them with instead of the notebooks' own (tslab); with deno, see
   `collect_late_outputs`.
 
 tslab reports compile and runtime errors as a failed execute_reply (status != "ok") with the message
-on stderr and no "error" output, and answers "abort" to a later request, so the reply's status is what
-counts; "error" outputs (other kernels) count too.
+on stderr and no "error" output, so the reply's status is what counts; "error" outputs (other kernels)
+count too. After a failed cell tslab answers "abort" to every request of the next 200 ms, so the
+driver waits that long before the next cell (a learner's next cell is never that quick either), and
+on a busy machine, where that timer can fire late, runs a cell that was aborted once more.
 """
 import argparse
 import concurrent.futures
@@ -37,6 +43,10 @@ import uuid
 
 # check() / checkFunction() output: <div class="nn-check" data-verdict="exact|approximate|wrong|shape">
 VERDICT = re.compile(r'class="nn-check" data-verdict="(\w+)"')
+# tslab cancels the requests that arrive within 200 ms of a failed one (TaskQueue.reset(200))
+TSLAB_ABORT_SECONDS = 0.3
+# seconds one --variants cell may take: a hang is a failure, not a wait
+VARIANT_TIMEOUT = 60
 
 
 class AnswerError(Exception):
@@ -177,7 +187,8 @@ def run_notebook(path, opts):
     the second pass ("cell 3: error: ReferenceError ..."); stdout, stderr: printed in the first pass;
     lateOutputs: outputs that came after the kernel's "idle" (Deno; both passes);
     stderrAgain: printed on stderr in the second pass; html: HTML display outputs of the first pass;
-    exercises: [{cell, committed, answered, answerErrors, problem}] with --answers.
+    exercises: [{cell, committed, answered, answerErrors, problem}] with --answers;
+    variants: [{label, cell, errors, stdout, stderr, seconds, outputBytes}] with --variants.
     """
     import nbformat
     from nbclient import NotebookClient
@@ -186,7 +197,7 @@ def run_notebook(path, opts):
     r = {
         "source": os.path.abspath(path), "kernel": opts["kernel"], "executed": None, "startSeconds": None,
         "seconds": None, "wallSeconds": None, "cellSeconds": [], "first": [], "again": [], "stdout": "",
-        "stderr": "", "stderrAgain": "", "html": 0, "lateOutputs": 0, "exercises": [],
+        "stderr": "", "stderrAgain": "", "html": 0, "lateOutputs": 0, "exercises": [], "variants": [],
     }
     try:
         nb = nbformat.read(path, as_version=4)
@@ -208,12 +219,18 @@ def run_notebook(path, opts):
     late_outputs = opts["kernel"] == "deno"
 
     def run_cell(cell, i, **kw):
-        replies.pop(i, None)
-        client.execute_cell(cell, i, **kw)
-        if late_outputs:
-            r["lateOutputs"] += collect_late_outputs(client, cell, i, opts["timeout"])
-        reply = replies.get(i, {})
+        for attempt in range(3):
+            replies.pop(i, None)
+            client.execute_cell(cell, i, **kw)
+            if late_outputs:
+                r["lateOutputs"] += collect_late_outputs(client, cell, i, opts["timeout"])
+            reply = replies.get(i, {})
+            if reply.get("status") != "abort":
+                break
+            time.sleep(2 * TSLAB_ABORT_SECONDS)  # tslab refused the request: the cell never ran
         errors = [f"error output: {o.get('ename')}: {o.get('evalue')}" for o in outputs(cell, "error")]
+        if reply.get("status", "ok") == "error":
+            time.sleep(TSLAB_ABORT_SECONDS)
         if reply.get("status", "ok") != "ok":
             lines = [l for l in stream(cell, "stderr").strip().splitlines() if l.strip()]
             detail = reply.get("evalue") or next((l for l in lines if "Error" in l), lines[0] if lines else "")
@@ -265,6 +282,18 @@ def run_notebook(path, opts):
                     ex["answered"] = verdicts(answered)
                     if ex["answerErrors"] and stream(answered, "stderr").strip():
                         ex["answerErrors"].append(stream(answered, "stderr").strip()[:500])
+            variants = opts.get("variants", {}).get(os.path.basename(path), [])
+            if variants:
+                client.timeout = min(client.timeout, VARIANT_TIMEOUT)
+            for v in variants:
+                cell = nbformat.v4.new_code_cell(v["source"])
+                t = time.time()
+                errs = run_cell(cell, v["cell"])
+                r["variants"].append({
+                    "label": v["label"], "cell": v["cell"], "source": v["source"], "errors": errs,
+                    "stdout": stream(cell, "stdout"), "stderr": stream(cell, "stderr"),
+                    "seconds": round(time.time() - t, 2), "outputBytes": len(json.dumps(cell.get("outputs", []))),
+                })
     except Exception as e:  # kernel died, timeout, ...
         r["first" if r["seconds"] is None else "again"].append(f"{type(e).__name__}: {first_line(e)}")
     if opts["answers"] and not opts["rerun"] and exercises:
@@ -303,6 +332,7 @@ def parse(argv):
     ap.add_argument("--report", help="write a JSON report here")
     ap.add_argument("--jobs", type=int, default=1, help="notebooks at a time")
     ap.add_argument("--timeout", type=int, default=180, help="seconds per cell")
+    ap.add_argument("--variants", help="JSON file of edited cells to run last in each notebook's kernel")
     ap.add_argument("--print-answers", action="store_true", help="print the answered exercise cells as JSON; run nothing")
     ap.add_argument("notebooks", nargs="*")
     args = ap.parse_args(argv)
@@ -358,7 +388,15 @@ def main(argv):
         return 1
     if args.print_answers:
         return print_answers(paths)
-    opts = {"kernel": args.kernel, "out": args.out, "rerun": args.rerun, "answers": args.answers, "timeout": args.timeout}
+    variants = {}
+    if args.variants:
+        try:
+            with open(args.variants, encoding="utf-8") as f:
+                variants = json.load(f)
+        except (OSError, ValueError) as e:
+            print(f"run_notebooks: --variants 파일을 읽을 수 없습니다 (cannot read --variants): {e}", file=sys.stderr)
+            return 1
+    opts = {"kernel": args.kernel, "out": args.out, "rerun": args.rerun, "answers": args.answers, "timeout": args.timeout, "variants": variants}
     started = time.time()
     results = {}
     done = 0
@@ -387,7 +425,8 @@ def main(argv):
         write_json(args.report, {
             "created": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
             "seconds": round(time.time() - started, 2),
-            "options": {"kernel": args.kernel, "rerun": args.rerun, "answers": args.answers, "jobs": jobs, "out": args.out and os.path.abspath(args.out)},
+            "options": {"kernel": args.kernel, "rerun": args.rerun, "answers": args.answers, "jobs": jobs, "out": args.out and os.path.abspath(args.out),
+                        "variants": args.variants and os.path.abspath(args.variants)},
             "notebooks": {n: results[n] for n in names},
         })
     print(f"{len(paths) - len(failed)} of {len(paths)} notebooks ran without errors ({time.time() - started:.1f} s)", flush=True)

@@ -3,6 +3,7 @@ import * as assert from "assert/strict";
 import * as fc from "fast-check";
 import {
   compareFunction, FunctionCase, compareValues, describeShape, formatCheck, checkHtml, shapeOf, outputDelta, lessonData, forward, numpyReference, check, checkFunction, fmtPair,
+  compareDifferent, differentHtml, expectDifferent, formatDifferent, transpose,
 } from "nn-lesson/dist/internal";
 
 test("exact, approximate and wrong, like karpathy's cmp()", () => {
@@ -59,6 +60,8 @@ test("hints: opposite sign, factor of two, NaN", () => {
   const nan = compareValues("o", [NaN, 1], [1, 1]);
   assert.equal(nan.verdict, "wrong");
   assert.match(nan.message, /위치 \[0\]의 값이 NaN/);
+  // a single number: the name is not lost ("x: 틀림 — 값의 값이 NaN" was the old message)
+  assert.equal(compareValues("x", NaN, 1).message, "x: 틀림 — 받은 값이 NaN입니다 (기대값 1).");
   assert.match(compareValues("g", [1, 3], [1, 2], { hint: "내 힌트" }).hint, /^내 힌트$/);
 });
 
@@ -148,11 +151,76 @@ test("compareFunction: something that is not a function is a Korean line, not an
 
 test("expected and received values are written with enough digits to differ", () => {
   const r = compareValues("w", 0.40009, 0.4);
-  assert.match(r.message, /기대값 0\.4, 받은 값 0\.4001\./);
+  assert.equal(r.message, "w: 틀림 — 기대값 0.4, 받은 값 0.4001 (차이 9.00e-5).");
   assert.deepEqual(fmtPair(1, 1 + 1e-12), ["1", "1.000000000001"]);
 });
 
 test("values equal to 4 digits are shown with more digits", () => {
   const r = compareValues("w", 0.4000097, 0.4);
-  assert.match(r.message, /기대값 0\.4, 받은 값 0\.40001\./);
+  assert.match(r.message, /기대값 0\.4, 받은 값 0\.40001 \(차이/);
+});
+
+test("related: a known wrong answer gets its own hint, before the automatic ones", () => {
+  const A1 = [0.3, 1.2], Z1 = A1.map((a) => 1 / (1 + Math.exp(-a)));
+  const r = compareValues("Z1", A1, Z1, { related: { "A1 (시그모이드를 적용하기 전)": A1 }, hint: "일반 힌트" });
+  assert.equal(r.hint, "받은 값이 A1 (시그모이드를 적용하기 전)의 값과 같습니다.");
+  const withAdvice = compareValues("Z1", A1, Z1, { related: { A1: { value: A1, hint: "σ를 적용하세요." } } });
+  assert.equal(withAdvice.hint, "받은 값이 A1의 값과 같습니다. σ를 적용하세요.");
+  // not equal to the related value: the notebook's hint, then the automatic one
+  assert.equal(compareValues("Z1", [9, 9], Z1, { related: { A1 }, hint: "일반 힌트" }).hint, "일반 힌트");
+  // values that are not numbers (an index out of range gave undefined) are skipped
+  assert.match(compareValues("Z1", [9, 9], Z1, { related: { none: undefined } }).hint, /console\.log/);
+  // a related answer of another shape is recognised when the shapes differ too
+  assert.match(compareValues("d", [[1, 2]], [1, 2], { related: { "outer(…)": [[1, 2]] } }).hint, /outer\(…\)의 값과 같습니다/);
+});
+
+test("the transpose is recognised, for square matrices too; −expected is named as a sign error", () => {
+  const e = [[1, 2, 3], [4, 5, 6]];
+  assert.match(compareValues("dW3", transpose(e), e).hint, /^받은 행렬이 기대한 행렬의 전치\(transpose\)와 같습니다/);
+  const sq = [[1, 2], [3, 4]];
+  const t = compareValues("W", transpose(sq), sq);
+  assert.equal(t.verdict, "wrong");
+  assert.match(t.hint, /전치\(transpose\)/);
+  assert.doesNotMatch(compareValues("W", [[1, 2], [2, 5]], [[1, 2], [2, 4]]).hint, /전치/, "a symmetric matrix is its own transpose");
+  assert.match(compareValues("d", [1, -2], [-1, 2]).hint, /부호가 반대입니다: 모든 값이 기대값의 −1배/);
+});
+
+test("checkFunction: related answers may depend on the case's arguments; a throwing related map is ignored", () => {
+  const sig = (a: number[]) => a.map((v) => 1 / (1 + Math.exp(-v)));
+  const cases: FunctionCase<[number[]]>[] = [{ label: "a", args: [[0.5, -1]] }, { label: "b", args: [[2]] }];
+  const r = compareFunction("layer", (a: number[]) => a, sig, cases, { related: (a) => ({ "A (시그모이드 전)": a }) });
+  assert.equal(r.ok, false);
+  for (const c of r.cases) assert.equal(c.hint, "받은 값이 A (시그모이드 전)의 값과 같습니다.");
+  const throwing = compareFunction("layer", (a: number[]) => a, sig, cases, { related: () => { throw new TypeError("x"); } });
+  assert.match(throwing.cases[0].hint, /console\.log/);
+});
+
+test("expectDifferent: a neutral verdict with the ratio or the sign; a loud ✘ if the two are equal", () => {
+  const twice = compareDifferent("∂L/∂W3 vs outer", [[2, 4]], [[1, 2]]);
+  assert.equal(twice.verdict, "different");
+  assert.ok(twice.ok);
+  assert.equal(twice.ratio, 2);
+  assert.equal(twice.message, "∂L/∂W3 vs outer: 다름 — 예상대로 (비율 2: 모든 값이 2배)");
+  assert.match(compareDifferent("sign", [-1, 2], [1, -2]).message, /다름 — 예상대로 \(부호가 반대: 모든 값이 −1배\)/);
+  const other = compareDifferent("첫 출력", [0.7, 0.6], [0.82129409, 0.73044517], { note: "기록되지 않은 가중치" });
+  assert.match(other.message, /^첫 출력: 다름 — 예상대로 \(가장 큰 차이 0\.1304, 위치 \[1\]: 0\.6 대 0\.7304\)$/);
+  assert.match(formatDifferent(other), /^≠ 첫 출력: 다름 — 예상대로.*\n   기록되지 않은 가중치$/);
+  assert.match(differentHtml(other), /data-verdict="different" style="color:#555555/);
+  assert.doesNotMatch(differentHtml(other), /✘|틀림/);
+  const same = compareDifferent("x", [1, 2], [1, 2]);
+  assert.equal(same.verdict, "same");
+  assert.equal(same.ok, false);
+  assert.match(same.message, /^x: 같습니다 — 달라야 하는 두 값이 정확히 같게 나왔습니다/);
+  assert.match(differentHtml(same), /data-verdict="same" style="color:#b00020[^>]*>✘/);
+  assert.match(compareDifferent("shape", [1, 2, 3], [1, 2]).message, /다름 — 예상대로 \(모양부터 다릅니다: 길이 3인 벡터와 길이 2인 벡터\)/);
+  const logs: string[] = [];
+  const orig = console.log;
+  console.log = (...a: unknown[]) => { logs.push(a.join(" ")); };
+  try {
+    const r = expectDifferent("y", 2, 1);
+    assert.equal(require("util").inspect(r), "(결과: ≠ y)");
+    assert.match(logs.join("\n"), /^≠ y: 다름 — 예상대로 \(비율 2: 모든 값이 2배\)/);
+  } finally {
+    console.log = orig;
+  }
 });

@@ -142,14 +142,15 @@ test("decisionGrid: class and probability over the plane, rows follow y; params 
 });
 
 test("bad input: clear messages", () => {
-  assert.throws(() => new Classifier([2, 3], "sigmoid"), /a sigmoid output has 1 node/);
-  assert.throws(() => new Classifier([2, 1], "softmax"), /a softmax output needs at least 2 nodes/);
-  assert.throws(() => new Classifier([2], "softmax"), /at least two positive whole numbers/);
+  assert.throws(() => new Classifier([2, 3], "sigmoid"), /^InputError: Classifier: 시그모이드 출력층의 노드는 1개.* \/ a sigmoid output has 1 node/);
+  assert.throws(() => new Classifier([2, 1], "softmax"), /^InputError: Classifier: 소프트맥스 출력층의 노드는 2개 이상.* \/ a softmax output needs at least 2 nodes/);
+  assert.throws(() => new Classifier([2], "softmax"), /^InputError: sizes\(층의 크기 목록\)에는 .*2개 이상의 층/);
+  assert.throws(() => new Classifier([2, 2.5, 1], "sigmoid"), /sizes\[1\]\(층 1의 노드 수\)은\(는\) 1 이상 1000 이하의 정수여야 합니다\. 받은 값: 2\.5/);
   const net = new Classifier([2, 3], "softmax");
-  assert.throws(() => net.forward([1, 2, 3]), /the input has 3 features, the network expects 2/);
+  assert.throws(() => net.forward([1, 2, 3]), /입력의 특성은 3개인데 .* \/ the input has 3 features, the network expects 2/);
   net.forward([1, 2]);
-  assert.throws(() => net.backward(3), /label must be a class index 0 … 2, got 3/);
+  assert.throws(() => net.backward(3), /레이블은 클래스 번호 0 … 2 중 하나.* \/ label must be a class index 0 … 2, got 3/);
   assert.throws(() => net.setParams([[1]]), /setParams/);
-  assert.throws(() => decisionGrid(new Classifier([3, 2], "softmax"), { xRange: [0, 1], yRange: [0, 1] }), /must have 2 inputs/);
-  assert.throws(() => trainClassifier({ net, data: { X: [[1, 2]], labels: [0] }, optimizer: new SGD(), epochs: 1, batchSize: 0 }), /batchSize must be a positive whole number/);
+  assert.throws(() => decisionGrid(new Classifier([3, 2], "softmax"), { xRange: [0, 1], yRange: [0, 1] }), /decisionGrid: 평면에 그리려면 네트워크의 입력이 2개여야 합니다/);
+  assert.throws(() => trainClassifier({ net, data: { X: [[1, 2]], labels: [0] }, optimizer: new SGD(), epochs: 1, batchSize: 0 }), /batchSize은\(는\) 1 이상이어야 합니다\. 받은 값: 0/);
 });

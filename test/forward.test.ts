@@ -45,5 +45,6 @@ test("the fast Network computes exactly what forward() computes", () => {
 });
 
 test("Network rejects x or y of the wrong length", () => {
-  assert.throws(() => new Network([[[1, 2]]], [1], [0]), /x has 1 entries and y 1, the layers need 2 and 1/);
+  assert.throws(() => new Network([[[1, 2]]], [1], [0]), /^InputError: x의 원소는 2개여야 합니다 \(입력층의 노드 수.*\)\. 받은 것: 1개 \[1\] \/ x must have 2 entries, got 1$/);
+  assert.throws(() => new Network([[[1, 2]]], [1, 2], [0, 1]), /^InputError: y의 원소는 1개여야 합니다 \(출력층의 노드 수/);
 });

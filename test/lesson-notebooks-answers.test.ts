@@ -1,5 +1,5 @@
 /**
- * The "정답 보기" answers of the lesson notebooks really are answers: for every exercise cell with a TODO,
+ * The "정답 보기" answers of notebooks 01–11 really are answers: for every exercise cell with a TODO,
  * the code in the <details> block of the markdown cell just before it replaces the matching declarations
  * (`function name(…) {…}` or `const name = …;`), and
  *  - the exercise as committed shows at least one ✘ from check()/checkFunction(),
@@ -7,6 +7,8 @@
  * The driver (scripts/run_notebooks.py --answers) runs each answered exercise right after re-running the
  * exercise in the second pass of `npm run test:notebooks`; the verdicts are read from its report. The
  * substitution itself is checked through `run_notebooks.py --print-answers`, which runs no kernel.
+ * Outside the exercises no check shows ✘: demonstrations that compare two different things use
+ * expectDifferent ("≠ 다름 — 예상대로"), and none of those turned out equal.
  */
 import { test } from "node:test";
 import * as assert from "assert/strict";
@@ -15,8 +17,8 @@ import * as path from "path";
 import { NotebookReport, readReport, runDriver } from "../scripts/notebook-runs";
 import { ROOT } from "./helpers";
 
-const LESSON = ["01-model-setup", "02-forward", "03-mse", "04-gradient-descent", "05-output-delta", "06-hidden-delta", "07-training-loop"]
-  .map((n) => `${n}.ipynb`);
+const LESSON = ["01-model-setup", "02-forward", "03-mse", "04-gradient-descent", "05-output-delta", "06-hidden-delta", "07-training-loop",
+  "08-optimizers", "09-binary-classification", "10-softmax-classification", "11-autodiff-crosscheck"].map((n) => `${n}.ipynb`);
 
 interface Answered { cell: number; answered: string | null; error: string | null }
 
@@ -67,5 +69,23 @@ for (const f of LESSON) {
       assert.deepEqual(e.answered.filter((v) => v !== "exact" && v !== "approximate"), [],
         `${f} cell ${e.cell}: the answer does not pass every check`);
     }
+  });
+}
+
+for (const f of LESSON) {
+  test(`${f}: outside the exercises every check is ✔, and every expected difference is "다름 — 예상대로"`, () => {
+    const r = runs()[f];
+    assert.ok(r.executed, `${f}: no executed copy`);
+    const cells: { cell_type: string; outputs?: { data?: Record<string, unknown> }[] }[] = JSON.parse(fs.readFileSync(r.executed!, "utf8")).cells;
+    const exercises = new Set(r.exercises.map((e) => e.cell));
+    const bad: string[] = [];
+    cells.forEach((c, i) => {
+      if (c.cell_type !== "code" || exercises.has(i)) return;
+      const html = (c.outputs ?? []).map((o) => String(o.data?.["text/html"] ?? "")).join("");
+      for (const m of html.matchAll(/data-verdict="(\w+)"[^>]*>([^<]*)/g)) {
+        if (!["exact", "approximate", "different"].includes(m[1])) bad.push(`cell ${i}: ${m[1]}: ${m[2]}`);
+      }
+    });
+    assert.deepEqual(bad, [], `${f}: a red ✘ outside the exercises`);
   });
 }

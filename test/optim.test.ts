@@ -131,8 +131,9 @@ test("descendTwoWeights: the path lies on lossSurface, and its first SGD step is
 
 test("bad input: clear messages", () => {
   assert.throws(() => new SGD(-1), /^InputError: SGD: learningRate은\(는\) 0보다 커야 합니다\. 받은 값: -1 \/ SGD: learningRate must be positive, got -1$/);
-  assert.throws(() => new Adam({ beta1: 1 }), /Adam: beta1 must be in \[0, 1\), got 1/);
-  assert.throws(() => new Momentum(0.1, 1.5), /momentum must be in \[0, 1\)/);
+  assert.throws(() => new Adam({ beta1: 1 }), /^InputError: Adam: beta1 \(β₁\)은\(는\) 0 이상 1 미만이어야 합니다\. 받은 값: 1 \/ .*must be in \[0, 1\), got 1$/);
+  assert.throws(() => new Momentum(0.1, 1.5), /^InputError: Momentum: momentum \(μ\)은\(는\) 0 이상 1 미만이어야 합니다/);
+  assert.throws(() => new Adam({ learningRate: NaN }), /Adam: learningRate은\(는\) 유한한 숫자여야 합니다\. 받은 값: NaN/);
   assert.throws(() => new SGD().update([[[1, 2]]], [[[1]]]), /same shapes/);
   assert.throws(() => new SGD().update([[[1]]], []), /1 parameter blocks but 0 gradient blocks/);
   const d = lessonData();

@@ -17,6 +17,7 @@
 import { Matrix, Vector, argmax, linspace } from "../lesson/matrix";
 import { sigmoid } from "../lesson/activation";
 import { makeRng, Rng } from "../lesson/random";
+import { InputError, describe, requireLayerSizes, requireVector, requireWhole } from "../lesson/errors";
 import { backpropagateHidden, matrixFromFlat } from "../fast/network";
 import { Optimizer } from "./optim";
 
@@ -52,6 +53,11 @@ export function binaryCrossEntropyFromLogit(y: number, a: number): number {
   return softplus(a) - y * a;
 }
 
+/** ∂L/∂a of the binary cross-entropy at the logit a: σ(a) − y (the o(1 − o) of σ' cancels, notebook 09). */
+export function binaryCrossEntropyDelta(y: number, a: number): number {
+  return sigmoid(a) - y;
+}
+
 /** Cross-entropy −log softmax(a)_label = logSumExp(a) − a_label. */
 export function crossEntropyFromLogits(label: number, a: ArrayLike<number>): number {
   return logSumExp(a) - a[label];
@@ -82,13 +88,17 @@ export class Classifier {
   readonly gb: Float64Array[];
 
   constructor(sizes: readonly number[], output: OutputKind, seed: string | number = "classifier") {
-    if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
-      throw new Error(`Classifier: layer sizes must be at least two positive whole numbers, got [${sizes.join(", ")}]`);
-    }
+    requireLayerSizes(sizes, "sizes");
     const nOut = sizes[sizes.length - 1];
-    if (output === "sigmoid" && nOut !== 1) throw new Error(`Classifier: a sigmoid output has 1 node (P(class 1)), got ${nOut}`);
-    if (output === "softmax" && nOut < 2) throw new Error(`Classifier: a softmax output needs at least 2 nodes, got ${nOut}`);
-    if (output !== "sigmoid" && output !== "softmax") throw new Error(`Classifier: output must be "sigmoid" or "softmax", got ${JSON.stringify(output)}`);
+    if (output !== "sigmoid" && output !== "softmax") {
+      throw new InputError(`Classifier: 출력층은 "sigmoid" 또는 "softmax"여야 합니다. 받은 값: ${describe(output)} / output must be "sigmoid" or "softmax"`);
+    }
+    if (output === "sigmoid" && nOut !== 1) {
+      throw new InputError(`Classifier: 시그모이드 출력층의 노드는 1개(P(클래스 1))여야 합니다. sizes의 마지막 값: ${nOut} / a sigmoid output has 1 node, got ${nOut}`);
+    }
+    if (output === "softmax" && nOut < 2) {
+      throw new InputError(`Classifier: 소프트맥스 출력층의 노드는 2개 이상(클래스 수)이어야 합니다. sizes의 마지막 값: ${nOut} / a softmax output needs at least 2 nodes, got ${nOut}`);
+    }
     this.sizes = sizes.slice();
     this.output = output;
     const L = sizes.length - 1;
@@ -153,7 +163,9 @@ export class Classifier {
   /** Forward pass for one example; returns the output layer (P(class 1), or the K class probabilities). */
   forward(x: ArrayLike<number>): Float64Array {
     const { W, b, A, Z, sizes } = this;
-    if (x.length !== sizes[0]) throw new Error(`Classifier: the input has ${x.length} features, the network expects ${sizes[0]}`);
+    if (x.length !== sizes[0]) {
+      throw new InputError(`Classifier: 입력의 특성은 ${x.length}개인데 네트워크의 입력층(sizes[0])은 ${sizes[0]}개입니다 / the input has ${x.length} features, the network expects ${sizes[0]}`);
+    }
     Z[0].set(x);
     const L = W.length;
     for (let l = 0; l < L; l++) {
@@ -234,7 +246,7 @@ export class Classifier {
 
 function checkLabel(label: number, classes: number): void {
   if (!Number.isInteger(label) || label < 0 || label >= classes) {
-    throw new Error(`Classifier: label must be a class index 0 … ${classes - 1}, got ${label}`);
+    throw new InputError(`Classifier: 레이블은 클래스 번호 0 … ${classes - 1} 중 하나여야 합니다. 받은 값: ${describe(label)} / label must be a class index 0 … ${classes - 1}, got ${describe(label)}`);
   }
 }
 
@@ -306,15 +318,34 @@ export interface ClassifierTrainResult {
   trainSeconds: number;
 }
 
+/** The most epochs one trainClassifier run may ask for (two moons, 2-16-1: about 1 ms per epoch). */
+export const MAX_EPOCHS = 5000;
+
+/** `data` has examples that fit `net` (one finite number per input node) and one valid label each. */
+export function requireLabelledData(data: LabelledData, net: Classifier): void {
+  if (!data || !Array.isArray(data.X) || !Array.isArray(data.labels)) {
+    throw new InputError("data는 { X: 예제 목록, labels: 레이블 목록 } 모양이어야 합니다 / data must be { X, labels }");
+  }
+  const N = data.X.length;
+  if (N === 0 || data.labels.length !== N) {
+    throw new InputError(`data: 예제마다 레이블이 하나씩 있어야 합니다. 예제 ${N}개, 레이블 ${data.labels.length}개 / need one label per example (${N} examples, ${data.labels.length} labels)`);
+  }
+  data.X.forEach((x, n) => requireVector(x, `data.X[${n}]`, net.sizes[0], "네트워크의 입력층 sizes[0]"));
+  data.labels.forEach((l, n) => {
+    if (!(Number.isInteger(l) && l >= 0 && l < net.classCount)) {
+      throw new InputError(`data.labels[${n}]은(는) 클래스 번호 0 … ${net.classCount - 1} 중 하나여야 합니다. 받은 값: ${describe(l)} / labels must be class indices`);
+    }
+  });
+}
+
 /** Mini-batch training: every epoch shuffles the examples and updates once per batch with the mean gradient. */
 export function trainClassifier(opts: ClassifierTrainOptions): ClassifierTrainResult {
   const { net, data, optimizer, epochs } = opts;
   const N = data.X.length;
-  if (N === 0 || data.labels.length !== N) throw new Error(`trainClassifier: need examples with one label each (got ${N} examples, ${data.labels.length} labels)`);
-  if (!Number.isInteger(epochs) || epochs < 0) throw new Error(`trainClassifier: epochs must be a whole number ≥ 0, got ${epochs}`);
-  const batch = opts.batchSize ?? 16;
-  if (!Number.isInteger(batch) || batch < 1) throw new Error(`trainClassifier: batchSize must be a positive whole number, got ${batch}`);
-  const every = opts.snapshotEvery ?? 0;
+  requireLabelledData(data, net);
+  requireWhole(epochs, "epochs", 0, MAX_EPOCHS, `에포크 한 번은 데이터 전체를 한 번 도는 것이라 ${MAX_EPOCHS}번이면 이미 몇 초가 걸립니다 / one epoch passes over all the data`);
+  const batch = requireWhole(opts.batchSize ?? 16, "batchSize", 1);
+  const every = requireWhole(opts.snapshotEvery ?? 0, "snapshotEvery", 0);
   const rng = makeRng(opts.seed ?? "shuffle");
   const loss = new Float64Array(epochs + 1);
   const acc = new Float64Array(epochs + 1);
@@ -365,8 +396,10 @@ export interface DecisionGridOptions {
 
 /** The network's answer over a grid of the input plane (networks with 2 inputs): data for a decision-boundary plot. */
 export function decisionGrid(net: Classifier, opts: DecisionGridOptions): DecisionGrid {
-  if (net.sizes[0] !== 2) throw new Error(`decisionGrid: the network must have 2 inputs to draw a plane, it has ${net.sizes[0]}`);
-  const n = opts.n ?? 60;
+  if (net.sizes[0] !== 2) {
+    throw new InputError(`decisionGrid: 평면에 그리려면 네트워크의 입력이 2개여야 합니다. 입력층: ${net.sizes[0]}개 / the network must have 2 inputs to draw a plane, it has ${net.sizes[0]}`);
+  }
+  const n = requireWhole(opts.n ?? 60, "n", 2, 1000);
   const x = linspace(opts.xRange[0], opts.xRange[1], n), y = linspace(opts.yRange[0], opts.yRange[1], n);
   const keep = opts.params ? net.snapshot() : null;
   if (opts.params) net.setParams(opts.params);

@@ -154,7 +154,7 @@ export interface Standardizer {
 
 /** Feature means and standard deviations of X, to put every feature on the same scale before training. */
 export function standardizer(X: readonly (readonly number[])[]): Standardizer {
-  if (X.length === 0) throw new Error("standardizer: no rows");
+  if (X.length === 0) throw new InputError("standardizer: 데이터에 행이 없습니다 / no rows");
   const d = X[0].length;
   const mean = Array.from({ length: d }, (_, j) => X.reduce((s, x) => s + x[j], 0) / X.length);
   const std = mean.map((m, j) => Math.sqrt(X.reduce((s, x) => s + (x[j] - m) ** 2, 0) / X.length) || 1);
@@ -165,7 +165,7 @@ export function standardizer(X: readonly (readonly number[])[]): Standardizer {
 export function selectFeatures(d: Dataset, names: readonly string[]): Dataset {
   const cols = names.map((n) => {
     const c = d.features.indexOf(n);
-    if (c < 0) throw new InputError(`${d.source}: no feature "${n}" (features: ${d.features.join(", ")})`);
+    if (c < 0) throw new InputError(`${d.source}: "${n}"이라는 특성이 없습니다. 있는 특성: ${d.features.join(", ")} / no feature "${n}" (features: ${d.features.join(", ")})`);
     return c;
   });
   return { ...d, features: names.slice(), X: d.X.map((x) => cols.map((c) => x[c])) };

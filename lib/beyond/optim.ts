@@ -11,8 +11,8 @@
  *   Adam      m ← β₁ m + (1 − β₁) g,   v ← β₂ v + (1 − β₂) g²,
  *             m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ),   w ← w − α m̂ / (√v̂ + ε)
  */
-import { Matrix, Vector, WeightIndex } from "../lesson/matrix";
-import { requirePositive, requireWhole } from "../lesson/errors";
+import { Matrix, Vector, WeightIndex, requireWeightIndex } from "../lesson/matrix";
+import { requireFraction, requirePositive, requireVector, requireWhole } from "../lesson/errors";
 import { LESSON_ITERATIONS, MAX_ITERATIONS } from "../lesson/train";
 import { Network } from "../fast/network";
 import { FastTrainResult, trainingLoop } from "../fast/train";
@@ -81,7 +81,7 @@ export class Momentum implements Optimizer {
   private v: Float64Array[] | null = null;
   constructor(readonly learningRate = 0.1, readonly momentum = 0.9) {
     requirePositive(learningRate, "Momentum: learningRate");
-    if (!(momentum >= 0 && momentum < 1)) throw new Error(`Momentum: momentum must be in [0, 1), got ${momentum}`);
+    requireFraction(momentum, "Momentum: momentum (μ)");
     this.name = `Momentum (α=${learningRate}, μ=${momentum})`;
   }
   update(params: readonly ParamBlock[], grads: readonly ParamBlock[]): void {
@@ -133,10 +133,11 @@ export class Adam implements Optimizer {
     this.epsilon = opts.epsilon ?? 1e-8;
     requirePositive(this.learningRate, "Adam: learningRate");
     requirePositive(this.epsilon, "Adam: epsilon");
-    for (const [b, n] of [[this.beta1, "beta1"], [this.beta2, "beta2"]] as const) {
-      if (!(b >= 0 && b < 1)) throw new Error(`Adam: ${n} must be in [0, 1), got ${b}`);
-    }
-    this.name = `Adam (α=${this.learningRate})`;
+    requireFraction(this.beta1, "Adam: beta1 (β₁)");
+    requireFraction(this.beta2, "Adam: beta2 (β₂)");
+    // the settings that differ from the defaults name themselves, so a legend stays right after an edit
+    const changed = [[this.beta1, 0.9, "β₁"], [this.beta2, 0.999, "β₂"], [this.epsilon, 1e-8, "ε"]] as const;
+    this.name = `Adam (α=${this.learningRate}${changed.map(([v, d, n]) => (v === d ? "" : `, ${n}=${v}`)).join("")})`;
   }
 
   update(params: readonly ParamBlock[], grads: readonly ParamBlock[]): void {
@@ -208,6 +209,10 @@ export function descendTwoWeights(
   weights: readonly Matrix[], x: Vector, y: Vector, p: WeightIndex, q: WeightIndex,
   start: [number, number], optimizer: Optimizer, steps: number,
 ): TwoWeightPath {
+  requireWeightIndex(weights, p, "descendTwoWeights");
+  requireWeightIndex(weights, q, "descendTwoWeights");
+  requireVector(start, "start", 2, "두 가중치의 처음 값 [p, q]");
+  requireWhole(steps, "steps", 0, MAX_ITERATIONS);
   const net = new Network(weights, x, y);
   optimizer.reset();
   const w = new Float64Array(start), g = new Float64Array(2);

@@ -1,12 +1,16 @@
 /**
- * Notebooks 01–07: self-check for learners, in the manner of karpathy's `cmp()` (nn-zero-to-hero):
+ * Notebooks 01–11: self-check for learners, in the manner of karpathy's `cmp()` (nn-zero-to-hero):
  * compare the learner's number / vector / matrix with the expected one and answer in Korean:
  *   정확히 일치            — every entry is bit-for-bit the same
  *   근사적으로 일치        — within tolerance; the largest difference is shown
  *   틀림                    — the largest difference, where it is, and a hint
  *   모양이 다름            — the shapes differ (named: "길이 3인 벡터" vs "2×3 행렬")
+ * The hint names the typical mistake when it recognises one: a known wrong answer the notebook passes
+ * in `related` (e.g. A1 for Z1, the sigmoid left out), the transpose, −expected, 2× or ½×.
  * `compareValues` is pure and returns a result; `check` also displays it in the notebook.
  * `checkFunction` runs the learner's function and a reference on several inputs.
+ * `expectDifferent` is for demonstrations that compare two things which SHOULD differ: a neutral
+ * "다름 — 예상대로" with the ratio or the sign, and a loud ✘ only if the two turn out equal.
  */
 import { displayHtml, escapeHtml } from "./output";
 
@@ -15,13 +19,23 @@ export type Numeric = number | ArrayLike<number> | ArrayLike<ArrayLike<number>>;
 
 export type Verdict = "exact" | "approximate" | "wrong" | "shape";
 
+/**
+ * Known wrong answers, by what they are: `{ "A1 (시그모이드를 적용하기 전)": A1 }`. When the learner's
+ * value equals one of them, the hint says so ("받은 값이 A1 (시그모이드를 적용하기 전)의 값과 같습니다.").
+ * An entry may carry its own advice: `{ label: { value, hint } }`. Values that are not numbers,
+ * vectors or matrices (undefined, …) are skipped.
+ */
+export type Related = Record<string, unknown>;
+
 export interface CheckOptions {
   /** Absolute tolerance for "근사적으로 일치" (default 1e-8, like torch.allclose). */
   atol?: number;
   /** Relative tolerance (default 1e-5, like torch.allclose). */
   rtol?: number;
-  /** A hint shown when the answer is wrong (replaces the automatic hint). */
+  /** A hint shown when the answer is wrong (replaces the automatic hint; a matching `related` answer comes first). */
   hint?: string;
+  /** Known wrong answers, see `Related`. */
+  related?: Related;
 }
 
 export interface CheckResult {
@@ -84,7 +98,8 @@ export function compareValues(name: string, actual: unknown, expected: Numeric, 
   const base = { name, actualShape: actualShape ?? [], expectedShape };
 
   if (actualShape === null || !sameShape(actualShape, expectedShape)) {
-    const hint = opts.hint ?? shapeHint(actualShape, expectedShape, actual);
+    const hint = relatedHint(actual, opts) ?? transposeHint(actual, actualShape, expected, expectedShape, opts)
+      ?? opts.hint ?? shapeHint(actualShape, expectedShape, actual);
     const message = `${name}: 모양이 다릅니다 — 기대한 것은 ${describeShape(expectedShape)}, 받은 것은 ${describeShape(actualShape)}${actualShape === null ? describeValue(actual) : ""}.`;
     return { ...base, verdict: "shape", ok: false, maxDiff: NaN, where: [], message, hint };
   }
@@ -103,8 +118,9 @@ export function compareValues(name: string, actual: unknown, expected: Numeric, 
   }
   if (badIndex >= 0) {
     const where = unflattenIndex(badIndex, expectedShape);
-    const message = `${name}: 틀림 — ${formatWhere(where)}의 값이 ${a[badIndex]}입니다 (기대값 ${fmt(e[badIndex])}).`;
-    const hint = opts.hint ?? "NaN이나 Infinity가 나왔습니다. 0으로 나누었거나, 아직 계산하지 않은 변수를 썼는지 확인해 보세요.";
+    const at = where.length === 0 ? "받은 값이" : `${formatWhere(where)}의 값이`;
+    const message = `${name}: 틀림 — ${at} ${a[badIndex]}입니다 (기대값 ${fmt(e[badIndex])}).`;
+    const hint = relatedHint(actual, opts) ?? opts.hint ?? "NaN이나 Infinity가 나왔습니다. 0으로 나누었거나, 아직 계산하지 않은 변수를 썼는지 확인해 보세요.";
     return { ...base, verdict: "wrong", ok: false, maxDiff: NaN, where, message, hint };
   }
   const where = unflattenIndex(worst, expectedShape);
@@ -113,9 +129,12 @@ export function compareValues(name: string, actual: unknown, expected: Numeric, 
     return { ...base, verdict: "approximate", ok: true, maxDiff, where,
       message: `${name}: 근사적으로 일치 (가장 큰 차이 ${fmt(maxDiff)}, 부동소수점 반올림 수준)`, hint: "" };
   }
-  const hint = opts.hint ?? valueHint(a, e);
+  const hint = relatedHint(actual, opts) ?? transposeHint(actual, actualShape, expected, expectedShape, opts)
+    ?? opts.hint ?? valueHint(a, e);
   const [fe, fa] = fmtPair(e[worst], a[worst]);
-  const message = `${name}: 틀림 — 가장 큰 차이 ${fmt(maxDiff)}, ${formatWhere(where)}: 기대값 ${fe}, 받은 값 ${fa}.`;
+  const message = where.length === 0
+    ? `${name}: 틀림 — 기대값 ${fe}, 받은 값 ${fa} (차이 ${fmt(maxDiff)}).`
+    : `${name}: 틀림 — 가장 큰 차이 ${fmt(maxDiff)}, ${formatWhere(where)}: 기대값 ${fe}, 받은 값 ${fa}.`;
   return { ...base, verdict: "wrong", ok: false, maxDiff, where, message, hint };
 }
 
@@ -127,17 +146,26 @@ export function formatCheck(r: CheckResult): string {
 
 /** The same as a small HTML block (green for correct, red for wrong). */
 export function checkHtml(r: CheckResult): string {
-  const colour = r.ok ? "#1b7f3b" : "#b00020";
-  const hint = r.hint ? `<div style="margin-left:1.6em">힌트: ${escapeHtml(r.hint)}</div>` : "";
-  return `<div class="nn-check" data-verdict="${r.verdict}" style="color:${colour};font-family:sans-serif">` +
-    `${r.ok ? "✔" : "✘"} ${escapeHtml(r.message)}${hint}</div>`;
+  return verdictHtml(r.verdict, r.ok ? "#1b7f3b" : "#b00020", r.ok ? "✔" : "✘", r.message, r.hint ? `힌트: ${r.hint}` : "");
+}
+
+/** One verdict as HTML: the mark and message in `colour`, an indented line below if any. */
+function verdictHtml(verdict: string, colour: string, mark: string, message: string, below: string): string {
+  const extra = below ? `<div style="margin-left:1.6em">${escapeHtml(below)}</div>` : "";
+  return `<div class="nn-check" data-verdict="${verdict}" style="color:${colour};font-family:sans-serif">` +
+    `${mark} ${escapeHtml(message)}${extra}</div>`;
 }
 
 /** Compare and display the result in the notebook (or print it outside Jupyter). Returns the result. */
 export function check(name: string, actual: unknown, expected: Numeric, opts: CheckOptions = {}): CheckResult {
   const r = compareValues(name, actual, expected, opts);
-  displayHtml(checkHtml(r), formatCheck(r));
-  return shortInspect(r, `${r.ok ? "✔" : "✘"} ${r.name}`);
+  return showResult(r, checkHtml(r), formatCheck(r), r.ok ? "✔" : "✘");
+}
+
+/** Display a result (HTML in a notebook, text elsewhere) and return it with a one-line inspection. */
+function showResult<T extends { name: string }>(r: T, html: string, textLine: string, mark: string): T {
+  displayHtml(html, textLine);
+  return shortInspect(r, `${mark} ${r.name}`);
 }
 
 /**
@@ -168,13 +196,19 @@ export interface FunctionCheckResult {
  * Run the learner's function and the reference on every case and compare the results.
  * An exception thrown by the learner's function becomes a "틀림" line, never a stack trace.
  */
+export interface FunctionCheckOptions<Args extends unknown[]> extends Omit<CheckOptions, "related"> {
+  /** Known wrong answers for each input: a map, or a function of the case's arguments giving one. */
+  related?: Related | ((...args: Args) => Related);
+}
+
 export function compareFunction<Args extends unknown[]>(
   name: string, learner: (...args: Args) => unknown, reference: (...args: Args) => Numeric,
-  cases: FunctionCase<Args>[], opts: CheckOptions = {},
+  cases: FunctionCase<Args>[], opts: FunctionCheckOptions<Args> = {},
 ): FunctionCheckResult {
   if (cases.length === 0) throw new Error(`check: "${name}" needs at least one input case`);
   const results = cases.map((c) => {
     const expected = reference(...c.args);
+    const caseOpts: CheckOptions = { ...opts, related: relatedFor(opts.related, c.args) };
     let actual: unknown;
     try {
       if (typeof learner !== "function") throw new Error(`함수가 아니라 ${typeof learner} 값을 받았습니다`);
@@ -189,7 +223,7 @@ export function compareFunction<Args extends unknown[]>(
       };
       return { ...r, label: c.label, error };
     }
-    return { ...compareValues(`${name} (${c.label})`, actual, expected, opts), label: c.label };
+    return { ...compareValues(`${name} (${c.label})`, actual, expected, caseOpts), label: c.label };
   });
   const good = results.filter((r) => r.ok).length;
   const ok = good === results.length;
@@ -202,14 +236,93 @@ export function compareFunction<Args extends unknown[]>(
 /** compareFunction, then display every case. */
 export function checkFunction<Args extends unknown[]>(
   name: string, learner: (...args: Args) => unknown, reference: (...args: Args) => Numeric,
-  cases: FunctionCase<Args>[], opts: CheckOptions = {},
+  cases: FunctionCase<Args>[], opts: FunctionCheckOptions<Args> = {},
 ): FunctionCheckResult {
   const r = compareFunction(name, learner, reference, cases, opts);
   const colour = r.ok ? "#1b7f3b" : "#b00020";
   const html = `<div style="font-family:sans-serif"><b style="color:${colour}">${r.ok ? "✔" : "✘"} ${escapeHtml(r.message)}</b>` +
     r.cases.map(checkHtml).join("") + "</div>";
-  displayHtml(html, [`${r.ok ? "✔" : "✘"} ${r.message}`, ...r.cases.map(formatCheck)].join("\n"));
-  return shortInspect(r, `${r.ok ? "✔" : "✘"} ${r.name}`);
+  return showResult(r, html, [`${r.ok ? "✔" : "✘"} ${r.message}`, ...r.cases.map(formatCheck)].join("\n"), r.ok ? "✔" : "✘");
+}
+
+// ---- demonstrations: two things that should differ ----
+
+export interface DifferenceOptions {
+  /** Two values closer than atol + rtol·|b| count as equal (defaults as for check). */
+  atol?: number;
+  rtol?: number;
+  /** Why they differ, shown under the verdict (e.g. "수업의 숫자는 기록되지 않은 가중치에서 나왔습니다."). */
+  note?: string;
+}
+
+export interface DifferenceResult {
+  name: string;
+  /** "different": as expected; "same": the two turned out equal, which the demonstration did not expect. */
+  verdict: "different" | "same";
+  /** true when they differ. */
+  ok: boolean;
+  /** a / b when every entry has the same ratio (2 for "exactly twice", −1 for "the opposite sign"), else NaN. */
+  ratio: number;
+  /** Largest |a − b| (NaN when the shapes differ). */
+  maxDiff: number;
+  message: string;
+  note: string;
+}
+
+/** Compare two values that a demonstration expects to DIFFER, without displaying anything. */
+export function compareDifferent(name: string, a: unknown, b: Numeric, opts: DifferenceOptions = {}): DifferenceResult {
+  const atol = opts.atol ?? DEFAULT_ATOL, rtol = opts.rtol ?? DEFAULT_RTOL;
+  const note = opts.note ?? "";
+  const bShape = shapeOf(b);
+  if (bShape === null) throw new Error(`expectDifferent: the second value for "${name}" is not a number, vector or matrix`);
+  const aShape = shapeOf(a);
+  if (aShape === null || !sameShape(aShape, bShape)) {
+    return { name, verdict: "different", ok: true, ratio: NaN, maxDiff: NaN, note,
+      message: `${name}: 다름 — 예상대로 (모양부터 다릅니다: ${describeShape(aShape)}와 ${describeShape(bShape)})` };
+  }
+  const x = flatten(a as Numeric), y = flatten(b);
+  let maxDiff = 0, same = true;
+  for (let j = 0; j < y.length; j++) {
+    const d = Math.abs(x[j] - y[j]);
+    if (!(x[j] === y[j] || d <= atol + rtol * Math.abs(y[j]))) same = false;
+    if (d > maxDiff || Number.isNaN(d)) maxDiff = d;
+  }
+  if (same) {
+    return { name, verdict: "same", ok: false, ratio: 1, maxDiff, note,
+      message: `${name}: 같습니다 — 달라야 하는 두 값이 ${maxDiff === 0 ? "정확히" : `가장 큰 차이 ${fmt(maxDiff)}로`} 같게 나왔습니다. 셀의 값을 바꾸었는지 확인해 보세요.` };
+  }
+  const ratio = constantRatio(x, y, Math.max(1e-9, opts.rtol ?? 0));
+  let detail: string;
+  if (ratio === -1) detail = "부호가 반대: 모든 값이 −1배";
+  else if (Number.isFinite(ratio)) detail = `비율 ${fmt(ratio)}: 모든 값이 ${fmt(ratio)}배`;
+  else if (x.every((v, j) => v * y[j] < 0)) detail = `모든 값의 부호가 반대, 가장 큰 차이 ${fmt(maxDiff)}`;
+  else {
+    const worst = x.reduce((w, v, j) => (Math.abs(v - y[j]) > Math.abs(x[w] - y[w]) ? j : w), 0);
+    const [fa, fb] = fmtPair(x[worst], y[worst]);
+    const where = unflattenIndex(worst, bShape);
+    detail = `가장 큰 차이 ${fmt(maxDiff)}${where.length ? `, ${formatWhere(where)}` : ""}: ${fa} 대 ${fb}`;
+  }
+  return { name, verdict: "different", ok: true, ratio, maxDiff, note, message: `${name}: 다름 — 예상대로 (${detail})` };
+}
+
+/** One line of text for a DifferenceResult. */
+export function formatDifferent(r: DifferenceResult): string {
+  return `${r.ok ? "≠" : "✘"} ${r.message}${r.note ? `\n   ${r.note}` : ""}`;
+}
+
+/** The same as HTML: neutral grey when they differ, red when they turned out equal. */
+export function differentHtml(r: DifferenceResult): string {
+  return verdictHtml(r.verdict, r.ok ? "#555555" : "#b00020", r.ok ? "≠" : "✘", r.message, r.note);
+}
+
+/**
+ * For demonstrations that compare two things which should differ (the lesson's printed numbers and
+ * ours, Σ's gradient and ½Σ's): shows "≠ 다름 — 예상대로" with the ratio or the sign, never the red
+ * "✘ 틀림" that means a mistake; if the two turn out equal it shows a red ✘ saying so.
+ */
+export function expectDifferent(name: string, a: unknown, b: Numeric, opts: DifferenceOptions = {}): DifferenceResult {
+  const r = compareDifferent(name, a, b, opts);
+  return showResult(r, differentHtml(r), formatDifferent(r), r.ok ? "≠" : "✘");
 }
 
 // ---- helpers ----
@@ -283,8 +396,67 @@ function shapeHint(actual: number[] | null, expected: number[], value: unknown):
 function valueHint(a: number[], e: number[]): string {
   const ratioAll = (r: number) => e.every((v, j) => Math.abs(a[j] - r * v) <= 1e-9 * Math.max(1, Math.abs(v)));
   const someNonZero = e.some((v) => Math.abs(v) > 1e-12);
-  if (someNonZero && ratioAll(-1)) return "부호가 반대입니다. (o − y)와 (y − o) 중 어느 쪽인지 확인해 보세요.";
+  if (someNonZero && ratioAll(-1)) {
+    return "부호가 반대입니다: 모든 값이 기대값의 −1배입니다. 빼는 순서(o − y와 y − o), h(1 − h)와 h(h − 1), 업데이트의 방향(w − α·g와 w + α·g)처럼 부호를 정하는 곳을 확인해 보세요.";
+  }
   if (someNonZero && ratioAll(2)) return "모든 값이 정확히 2배입니다. Σ(y−o)²의 기울기와 ½Σ(y−o)²의 기울기를 혼동했는지 확인해 보세요.";
   if (someNonZero && ratioAll(0.5)) return "모든 값이 정확히 절반입니다. ½Σ(y−o)²의 기울기를 Σ(y−o)²의 기울기와 비교했거나, ½이 한 번 더 들어갔는지 확인해 보세요.";
   return "계산의 중간값을 하나씩 console.log로 출력해서 어디서부터 달라지는지 찾아 보세요.";
+}
+
+/** a / b when every entry has the same ratio (to the relative tolerance `tol`), else NaN; a round ratio (2, not 2.0000001) when one is within tol. */
+function constantRatio(a: number[], b: number[], tol = 1e-9): number {
+  if (b.length === 0 || b.some((v) => !Number.isFinite(v) || Math.abs(v) < 1e-300) || a.some((v) => !Number.isFinite(v))) return NaN;
+  const r = a[0] / b[0];
+  const near = (x: number, y: number) => Math.abs(x - y) <= tol * Math.max(1, Math.abs(y));
+  if (!a.every((v, j) => near(v / b[j], r))) return NaN;
+  const round = Number(r.toPrecision(4));
+  return a.every((v, j) => near(v / b[j], round)) ? round : r;
+}
+
+function withinTolerance(a: number[], e: number[], opts: CheckOptions): boolean {
+  const atol = opts.atol ?? DEFAULT_ATOL, rtol = opts.rtol ?? DEFAULT_RTOL;
+  return a.every((v, j) => v === e[j] || Math.abs(v - e[j]) <= atol + rtol * Math.abs(e[j]));
+}
+
+function isRelatedEntry(v: unknown): v is { value: unknown; hint?: string } {
+  return typeof v === "object" && v !== null && !isArrayLike(v) && "value" in v;
+}
+
+/** The hint for a known wrong answer the learner's value equals, if any. */
+function relatedHint(actual: unknown, opts: CheckOptions): string | undefined {
+  const shape = shapeOf(actual);
+  if (!opts.related || shape === null) return undefined;
+  for (const [label, entry] of Object.entries(opts.related)) {
+    const value = isRelatedEntry(entry) ? entry.value : entry;
+    const s = shapeOf(value);
+    if (s === null || !sameShape(s, shape)) continue;
+    if (withinTolerance(flatten(actual as Numeric), flatten(value as Numeric), opts)) {
+      const extra = isRelatedEntry(entry) && entry.hint ? ` ${entry.hint}` : "";
+      return `받은 값이 ${label}의 값과 같습니다.${extra}`;
+    }
+  }
+  return undefined;
+}
+
+/** A map of known wrong answers for one case: the function's result, or {} if it throws (an index out of range…). */
+function relatedFor<Args extends unknown[]>(related: Related | ((...args: Args) => Related) | undefined, args: Args): Related | undefined {
+  if (typeof related !== "function") return related;
+  try {
+    return related(...args);
+  } catch {
+    return {};
+  }
+}
+
+/** "the transpose": the learner's matrix equals the expected one with rows and columns swapped. */
+function transposeHint(actual: unknown, aShape: number[] | null, expected: Numeric, eShape: number[], opts: CheckOptions): string | undefined {
+  if (aShape === null || aShape.length !== 2 || eShape.length !== 2 || aShape[0] !== eShape[1] || aShape[1] !== eShape[0]) return undefined;
+  const e = expected as ArrayLike<ArrayLike<number>>;
+  const t: number[] = [];
+  for (let i = 0; i < eShape[1]; i++) for (let k = 0; k < eShape[0]; k++) t.push(e[k][i]);
+  if (!withinTolerance(flatten(actual as Numeric), t, opts)) return undefined;
+  if (sameShape(aShape, eShape) && withinTolerance(t, flatten(expected), opts)) return undefined; // symmetric: no news
+  return "받은 행렬이 기대한 행렬의 전치(transpose)와 같습니다: 값은 맞고 행과 열이 뒤바뀌었습니다. " +
+    "W[k][i]에서 행 k는 받는 노드, 열 i는 보내는 노드입니다. outer(a, b)라면 인자의 순서를, W.T를 썼다면 필요한지 확인해 보세요.";
 }

@@ -6,8 +6,7 @@
  * Float64Arrays allocated once, so a training step allocates nothing. The tests require this class
  * and lesson/train.ts to give bit-identical losses and weights.
  */
-import { Matrix, Vector, WeightIndex, layerSizes } from "../lesson/matrix";
-import { InputError } from "../lesson/errors";
+import { Matrix, Vector, WeightIndex, layerSizes, requireNetworkInput } from "../lesson/matrix";
 
 /** Rows `rows` × `cols` of a flat row-major array, as a plain matrix. */
 export function matrixFromFlat(flat: Float64Array, rows: number, cols: number): Matrix {
@@ -31,13 +30,7 @@ export class Network {
 
   constructor(weights: readonly Matrix[], x: Vector, y: Vector) {
     this.sizes = layerSizes(weights);
-    const L = weights.length;
-    if (x.length !== this.sizes[0] || y.length !== this.sizes[L]) {
-      throw new InputError(
-        `x는 ${x.length}개, y는 ${y.length}개인데 층의 크기는 입력 ${this.sizes[0]}개, 출력 ${this.sizes[L]}개입니다 / ` +
-        `x has ${x.length} entries and y ${y.length}, the layers need ${this.sizes[0]} and ${this.sizes[L]}`,
-      );
-    }
+    requireNetworkInput(weights, x, y);
     this.W = weights.map((W) => Float64Array.from(W.flat()));
     this.grad = this.W.map((w) => new Float64Array(w.length));
     this.A = weights.map((W) => new Float64Array(W.length));

@@ -3,7 +3,11 @@
  * Network (a 101×101 grid is 10,201 forward passes). The one-weight curve is lesson/descent.ts.
  * Data only; display/figures turns it into a figure.
  */
-import { Matrix, Vector, WeightIndex, requireWeightIndex } from "../lesson/matrix";
+import { Matrix, Vector, WeightIndex, requireNetworkInput, requireWeightIndex } from "../lesson/matrix";
+import { requireVector, requireWhole } from "../lesson/errors";
+
+/** The most grid points of one surface (each is a forward pass): 1001 × 1001. */
+export const MAX_SURFACE_POINTS = 1001 * 1001;
 import { Network } from "./network";
 
 export interface Surface {
@@ -20,8 +24,12 @@ export function lossSurface(
   weights: readonly Matrix[], x: Vector, y: Vector,
   p: WeightIndex, q: WeightIndex, pValues: number[], qValues: number[],
 ): Surface {
+  requireNetworkInput(weights, x, y);
   requireWeightIndex(weights, p, "lossSurface");
   requireWeightIndex(weights, q, "lossSurface");
+  requireVector(pValues, "pValues");
+  requireVector(qValues, "qValues");
+  requireWhole(pValues.length * qValues.length, "격자 점의 수 (pValues × qValues)", 1, MAX_SURFACE_POINTS);
   const net = new Network(weights, x, y);
   const loss = qValues.map((qv) => {
     net.setWeight(q, qv);

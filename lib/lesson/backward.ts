@@ -8,8 +8,9 @@
  * and the gradient of weight W[l][k][i] is delta[l][k] times the i-th input of that layer:
  *   ∂E/∂W3 = outer(delta3, Z2), ∂E/∂W2 = outer(delta2, Z1), ∂E/∂W1 = outer(delta1, X).
  */
-import { Matrix, Vector, dot, outer, transpose } from "./matrix";
+import { Matrix, Vector, dot, outer, requireNetworkInput, transpose } from "./matrix";
 import { ForwardResult, forward } from "./forward";
+import { InputError } from "./errors";
 
 /**
  * The output layer's delta: `delta3 = (Z3 - Y) * Z3 * (1 - Z3)`, multiplied in that order.
@@ -17,7 +18,8 @@ import { ForwardResult, forward } from "./forward";
  */
 export function outputDelta(output: Vector, y: Vector): Vector {
   if (output.length !== y.length) {
-    throw new Error(`outputDelta: 출력은 ${output.length}개인데 y는 ${y.length}개입니다 / the output has ${output.length} entries but y has ${y.length}`);
+    throw new InputError(`outputDelta: 출력은 ${output.length}개인데 y는 ${y.length}개입니다. y의 원소는 출력 노드 수(${output.length}개)만큼이어야 합니다 / ` +
+      `the output has ${output.length} entries but y has ${y.length}`);
   }
   return output.map((o, k) => (o - y[k]) * o * (1 - o));
 }
@@ -39,6 +41,7 @@ export function deltas(weights: readonly Matrix[], fwd: ForwardResult, y: Vector
 
 /** ∂E/∂W for every weight (E = ½ Σ (y − o)²), same shapes as `weights`. */
 export function gradients(weights: readonly Matrix[], x: Vector, y: Vector): Matrix[] {
+  requireNetworkInput(weights, x, y);
   const fwd = forward(weights, x);
   const d = deltas(weights, fwd, y);
   return d.map((dl, l) => outer(dl, l === 0 ? x : fwd.Z[l - 1]));

@@ -3,7 +3,11 @@
  * on that one weight. Plain arrays and the lesson's own functions (forward, sumSquaredError,
  * gradients); the fast twin of the two-weight surface is fast/surface.ts.
  */
-import { Matrix, Vector, WeightIndex, cloneMatrices, requireWeightIndex } from "./matrix";
+import { Matrix, Vector, WeightIndex, cloneMatrices, requireNetworkInput, requireWeightIndex } from "./matrix";
+import { requireFinite, requirePositive, requireVector, requireWhole } from "./errors";
+
+/** The most steps descendOneWeight takes, and the most points of one curve (each is a forward pass). */
+export const MAX_CURVE_POINTS = 100_000;
 import { forward } from "./forward";
 import { sumSquaredError } from "./loss";
 import { gradients } from "./backward";
@@ -16,7 +20,10 @@ export interface Curve {
 
 /** The printed loss Σ (y − o)² as one weight moves over `values`. */
 export function lossAlongWeight(weights: readonly Matrix[], x: Vector, y: Vector, p: WeightIndex, values: number[]): Curve {
+  requireNetworkInput(weights, x, y);
   requireWeightIndex(weights, p, "lossAlongWeight");
+  requireVector(values, "values");
+  requireWhole(values.length, "values의 개수", 1, MAX_CURVE_POINTS);
   const W = cloneMatrices(weights);
   const loss = values.map((v) => {
     W[p.layer][p.row][p.col] = v;
@@ -30,7 +37,9 @@ export function lossAlongWeight(weights: readonly Matrix[], x: Vector, y: Vector
  * prints, so its slope is twice the back-propagated ∂E/∂w (E = ½ Σ (y − o)², see loss.ts).
  */
 export function lossAndSlope(weights: readonly Matrix[], x: Vector, y: Vector, p: WeightIndex, value: number): { loss: number; slope: number } {
+  requireNetworkInput(weights, x, y);
   requireWeightIndex(weights, p, "lossAndSlope");
+  requireFinite(value, "w");
   const W = cloneMatrices(weights);
   W[p.layer][p.row][p.col] = value;
   const loss = sumSquaredError(y, forward(W, x).output);
@@ -55,6 +64,11 @@ export interface DescentPath {
 export function descendOneWeight(
   weights: readonly Matrix[], x: Vector, y: Vector, p: WeightIndex, start: number, learningRate: number, steps: number,
 ): DescentPath {
+  requireNetworkInput(weights, x, y);
+  requireWeightIndex(weights, p, "descendOneWeight");
+  requireFinite(start, "start");
+  requirePositive(learningRate, "learningRate");
+  requireWhole(steps, "steps", 0, MAX_CURVE_POINTS);
   const path: DescentPath = { w: [], loss: [], slope: [], learningRate };
   let value = start;
   for (let s = 0; s <= steps; s++) {
@@ -63,6 +77,7 @@ export function descendOneWeight(
     path.loss.push(loss);
     path.slope.push(slope);
     value -= learningRate * slope;
+    if (!Number.isFinite(value)) break; // α · slope overflowed: the path ends at its last finite point
   }
   return path;
 }

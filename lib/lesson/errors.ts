@@ -3,6 +3,8 @@
  *
  * Every check names the variable, what was found and what is allowed, Korean first with the
  * English after a " / ", so an edited cell answers with a sentence instead of a stack trace.
+ * tslab prints a failed cell's error with `console.error(error)`, which shows Node's inspection
+ * of it (normally the stack trace into lib/); an InputError inspects as its message alone.
  */
 
 /** A problem with what the user gave (a value in a cell, a file, a flag): the message is the whole story. */
@@ -10,6 +12,11 @@ export class InputError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "InputError";
+  }
+
+  /** What console.error / util.inspect (and so tslab) show: one line, no stack trace. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `입력 오류: ${this.message}`;
   }
 }
 
@@ -40,13 +47,63 @@ export function requirePositive(value: unknown, what: string): number {
 }
 
 /** A whole number in [min, max] (iterations, layer sizes, steps), or an InputError naming `what`. */
-export function requireWhole(value: unknown, what: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+export function requireWhole(value: unknown, what: string, min: number, max = Number.MAX_SAFE_INTEGER, why = ""): number {
   const v = requireFinite(value, what);
   if (!Number.isInteger(v)) throw new InputError(`${what}은(는) 정수여야 합니다. 받은 값: ${v} / ${what} must be a whole number, got ${v}`);
   if (v < min || v > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `${min} 이상` : `${min} 이상 ${max} 이하`;
     const rangeEn = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `between ${min} and ${max}`;
-    throw new InputError(`${what}은(는) ${range}이어야 합니다. 받은 값: ${v} / ${what} must be ${rangeEn}, got ${v}`);
+    const [whyKo, whyEn] = why ? why.split(" / ") : ["", ""];
+    throw new InputError(`${what}은(는) ${range}이어야 합니다${whyKo ? ` (${whyKo})` : ""}. 받은 값: ${v} / ` +
+      `${what} must be ${rangeEn}${whyEn ? ` (${whyEn})` : ""}, got ${v}`);
   }
   return v;
+}
+
+/** A number in [0, 1) (β₁, β₂, the momentum μ), or an InputError naming `what`. */
+export function requireFraction(value: unknown, what: string): number {
+  const v = requireFinite(value, what);
+  if (!(v >= 0 && v < 1)) throw new InputError(`${what}은(는) 0 이상 1 미만이어야 합니다. 받은 값: ${v} / ${what} must be in [0, 1), got ${v}`);
+  return v;
+}
+
+/** The most nodes one layer may have in a notebook network. */
+export const MAX_LAYER_SIZE = 1000;
+
+/** Layer sizes such as [3, 2, 3, 2]: at least two whole numbers from 1 to MAX_LAYER_SIZE, or an InputError naming `what`. */
+export function requireLayerSizes(sizes: unknown, what = "sizes"): number[] {
+  if (!Array.isArray(sizes) || sizes.length < 2) {
+    throw new InputError(
+      `${what}(층의 크기 목록)에는 입력층과 출력층을 포함해 2개 이상의 층이 있어야 합니다 (예: [3, 2, 3, 2]). 받은 값: ${describe(sizes)} / ` +
+      `${what} needs at least 2 layer sizes, got ${describe(sizes)}`,
+    );
+  }
+  sizes.forEach((n, i) => {
+    if (!(typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= MAX_LAYER_SIZE)) {
+      throw new InputError(
+        `${what}[${i}](층 ${i}의 노드 수)은(는) 1 이상 ${MAX_LAYER_SIZE} 이하의 정수여야 합니다. 받은 값: ${describe(n)} (전체 ${describe(sizes)}) / ` +
+        `${what}[${i}] must be a whole number from 1 to ${MAX_LAYER_SIZE}, got ${describe(n)}`,
+      );
+    }
+  });
+  return sizes as number[];
+}
+
+/** A list of finite numbers (of `length` entries if given), or an InputError naming `what`. */
+export function requireVector(value: unknown, what: string, length?: number, lengthWhy = ""): number[] {
+  const isList = Array.isArray(value) || ArrayBuffer.isView(value);
+  const v = value as ArrayLike<unknown>;
+  if (!isList) throw new InputError(`${what}은(는) 숫자의 배열이어야 합니다. 받은 값: ${describe(value)} / ${what} must be a list of numbers`);
+  if (length !== undefined && v.length !== length) {
+    throw new InputError(
+      `${what}의 원소는 ${length}개여야 합니다${lengthWhy ? ` (${lengthWhy})` : ""}. 받은 것: ${v.length}개 ${describe(Array.from(v))} / ` +
+      `${what} must have ${length} entries, got ${v.length}`,
+    );
+  }
+  for (let i = 0; i < v.length; i++) {
+    if (typeof v[i] !== "number" || !Number.isFinite(v[i] as number)) {
+      throw new InputError(`${what}[${i}]은(는) 유한한 숫자여야 합니다. 받은 값: ${describe(v[i])} / ${what}[${i}] must be a finite number`);
+    }
+  }
+  return value as number[];
 }

@@ -3,7 +3,8 @@
  * The lesson's names are kept: A is a layer's linear combination `np.dot(W, previous)`,
  * Z is its activation `1 / (1 + np.exp(-A))`. (Many books use the two letters the other way round.)
  */
-import { Matrix, Vector, dot } from "./matrix";
+import { Matrix, Vector, dot, requireNetworkInput } from "./matrix";
+import { InputError } from "./errors";
 import { sigmoid } from "./activation";
 
 export interface ForwardResult {
@@ -16,10 +17,12 @@ export interface ForwardResult {
 }
 
 export function forward(weights: readonly Matrix[], x: Vector): ForwardResult {
+  if (weights.length > 0 && weights[0].length > 0 && weights[0][0].length !== x.length) requireNetworkInput(weights, x);
   const A: Vector[] = [];
   const Z: Vector[] = [];
   let input = x;
-  for (const W of weights) {
+  for (const [l, W] of weights.entries()) {
+    if (W.length === 0 || W.some((row) => row.length !== input.length)) throw badLayer(W, l, input.length);
     const a = dot(W, input);
     const z = a.map(sigmoid);
     A.push(a);
@@ -27,4 +30,14 @@ export function forward(weights: readonly Matrix[], x: Vector): ForwardResult {
     input = z;
   }
   return { A, Z, output: Z[Z.length - 1] ?? x };
+}
+
+/** The InputError for weight matrix W{l+1} that does not fit the `n` values coming into it. */
+function badLayer(W: Matrix, l: number, n: number): InputError {
+  const from = l === 0 ? "x의 원소" : `앞 층(W${l}의 행)의 노드`;
+  const cols = W.length === 0 ? "행이 없습니다" : `각 행의 열 수는 ${W.map((row) => row.length).join(", ")}개입니다`;
+  return new InputError(
+    `W${l + 1}은(는) (다음 층 노드 수)×(이전 층 노드 수) 행렬이라 모든 행의 열이 ${n}개(${from} 수)여야 하는데, ${cols} / ` +
+    `every row of W${l + 1} needs ${n} columns (one per node before it)`,
+  );
 }

@@ -4,7 +4,7 @@
  * then compare with the back-propagated gradient. Like deep-learning-from-scratch's
  * ch05/gradient_check.py, the result is reported per layer.
  */
-import { Matrix, Vector, cloneMatrices } from "./matrix";
+import { Matrix, Vector, cloneMatrices, requireNetworkInput } from "./matrix";
 import { forward } from "./forward";
 import { gradients } from "./backward";
 import { halfSumSquaredError } from "./loss";
@@ -15,6 +15,7 @@ export type LossFn = (y: Vector, o: Vector) => number;
 export function numericalGradient(
   weights: readonly Matrix[], x: Vector, y: Vector, loss: LossFn = halfSumSquaredError, eps = 1e-6,
 ): Matrix[] {
+  requireNetworkInput(weights, x, y);
   const Ws = cloneMatrices(weights);
   return Ws.map((W) => W.map((row) => row.map((_, i) => {
     const keep = row[i];

@@ -3,7 +3,7 @@
  * stores them: a weight matrix has one row per node of the NEXT layer and one column per node of
  * the layer it reads from, so `dot(W, x)` gives the next layer's inputs.
  */
-import { InputError, describe } from "./errors";
+import { InputError, describe, requireVector } from "./errors";
 
 /** A column of numbers, e.g. the input X = [0.5, 0.3, 0.2]. */
 export type Vector = number[];
@@ -14,7 +14,7 @@ export type Matrix = number[][];
 export function dot(W: Matrix, x: Vector): Vector {
   return W.map((row) => {
     if (row.length !== x.length) {
-      throw new Error(`dot: 행렬의 열이 ${row.length}개인데 벡터의 원소는 ${x.length}개입니다 / a row has ${row.length} columns but the vector has ${x.length} entries`);
+      throw new InputError(`dot: 행렬의 열이 ${row.length}개인데 벡터의 원소는 ${x.length}개입니다 / a row has ${row.length} columns but the vector has ${x.length} entries`);
     }
     let s = 0;
     for (let i = 0; i < row.length; i++) s += row[i] * x[i];
@@ -108,11 +108,11 @@ export interface WeightChange {
 
 /** Every weight's change between two lists of matrices of the same shapes, largest change first. */
 export function weightChanges(before: readonly Matrix[], after: readonly Matrix[]): WeightChange[] {
-  if (before.length !== after.length) throw new Error(`weightChanges: 처음 행렬은 ${before.length}개, 나중 행렬은 ${after.length}개입니다 / ${before.length} matrices before but ${after.length} after`);
+  if (before.length !== after.length) throw new InputError(`weightChanges: 처음 행렬은 ${before.length}개, 나중 행렬은 ${after.length}개입니다 / ${before.length} matrices before but ${after.length} after`);
   const out: WeightChange[] = [];
   before.forEach((W, layer) => W.forEach((r, row) => r.forEach((b, col) => {
     const a = after[layer][row] === undefined ? undefined : after[layer][row][col];
-    if (typeof a !== "number") throw new Error(`weightChanges: 나중 가중치에 W${layer + 1}[${row}][${col}]이 없습니다 / W${layer + 1}[${row}][${col}] is missing after`);
+    if (typeof a !== "number") throw new InputError(`weightChanges: 나중 가중치에 W${layer + 1}[${row}][${col}]이 없습니다 / W${layer + 1}[${row}][${col}] is missing after`);
     out.push({ p: { layer, row, col }, before: b, after: a, change: Math.abs(a - b) });
   })));
   return out.sort((x, y) => y.change - x.change);
@@ -132,4 +132,16 @@ export function requireWeightIndex(weights: readonly Matrix[], p: WeightIndex, w
     `${what}: ${describe(p)}의 ${bad}가 범위를 벗어났습니다 (layer 0…${weights.length - 1}, row는 다음 층의 노드, col은 이전 층의 노드; ${shapes}) / ` +
     `${what}: ${bad} of ${describe(p)} is out of range (${shapes})`,
   );
+}
+
+/**
+ * x (and y, if given) fit the network `weights`: x has one finite number per input node, y one per
+ * output node. An InputError names which one does not and what the layers need.
+ */
+export function requireNetworkInput(weights: readonly Matrix[], x: unknown, y?: unknown): void {
+  const sizes = layerSizes(weights);
+  if (sizes.length < 2) throw new InputError("weights: 가중치 행렬이 하나도 없습니다 / weights: no weight matrices");
+  const shapes = weights.map((W, l) => `W${l + 1}: ${sizes[l + 1]}×${sizes[l]}`).join(", ");
+  requireVector(x, "x", sizes[0], `입력층의 노드 수, W1의 열 수; ${shapes}`);
+  if (y !== undefined) requireVector(y, "y", sizes[sizes.length - 1], `출력층의 노드 수, W${weights.length}의 행 수; ${shapes}`);
 }

@@ -1,6 +1,7 @@
 /** Notebook 01: small random initial weights, the lesson's step 2. A seeded generator makes every run repeatable. */
 import seedrandom from "seedrandom";
 import { Matrix } from "./matrix";
+import { requireLayerSizes } from "./errors";
 
 /** The seed used when none is given (the train command, the notebooks). */
 export const DEFAULT_SEED = "nn-lesson";
@@ -23,10 +24,7 @@ export function randomNum(n: number, rng: Rng): number[] {
  * (`W1 = np.array([random_num(3), random_num(3)])`).
  */
 export function initWeights(sizes: readonly number[], seed: string | number = DEFAULT_SEED): Matrix[] {
-  if (sizes.length < 2) throw new Error(`initWeights: need at least 2 layer sizes, got ${sizes.length}`);
-  sizes.forEach((n, i) => {
-    if (!Number.isInteger(n) || n < 1) throw new Error(`initWeights: layer ${i} size must be a positive integer, got ${n}`);
-  });
+  requireLayerSizes(sizes, "sizes");
   const rng = makeRng(seed);
   const Ws: Matrix[] = [];
   for (let l = 0; l + 1 < sizes.length; l++) {

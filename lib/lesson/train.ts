@@ -6,18 +6,24 @@
  * bench use it). The two multiply and add the same numbers in the same order, and the tests require
  * them to give bit-identical losses and weights.
  */
-import { Matrix, Vector, WeightIndex, cloneMatrices, layerSizes, outer, requireWeightIndex } from "./matrix";
+import { Matrix, Vector, WeightIndex, cloneMatrices, layerSizes, outer, requireNetworkInput, requireWeightIndex } from "./matrix";
 import { forward } from "./forward";
 import { sumSquaredError } from "./loss";
 import { deltas, updateWeights } from "./backward";
-import { InputError, requirePositive, requireWhole } from "./errors";
+import { requirePositive, requireWhole } from "./errors";
 
 /** `learning_rate = 0.1` in the lesson. */
 export const LESSON_LEARNING_RATE = 0.1;
 /** `for i in range(1000)` in the lesson. */
 export const LESSON_ITERATIONS = 1000;
-/** The most iterations one run may ask for: the loss history keeps one number per iteration. */
+/** The most iterations one run of the fast twins may ask for: the loss history keeps one number per iteration. */
 export const MAX_ITERATIONS = 10_000_000;
+/**
+ * The most iterations one run of the readable train() may ask for: it takes about 1.5–2 s for 10⁶
+ * iterations of the lesson's network on one core (10⁷ would take about 20 s), so more is refused
+ * with this limit named rather than left running.
+ */
+export const MAX_TRAIN_ITERATIONS = 1_000_000;
 
 export interface TrainOptions {
   /** Initial weights [W1, W2, …]; they are copied, never changed. */
@@ -50,25 +56,21 @@ export interface TrainResult<Series extends ArrayLike<number> = number[]> {
 }
 
 /** The settings of a run, checked: one line naming the problem (in Korean first) for anything out of range. */
-export function trainSettings(opts: TrainOptions): { learningRate: number; iterations: number; sizes: number[] } {
+export function trainSettings(
+  opts: TrainOptions, maxIterations = MAX_ITERATIONS, why = "",
+): { learningRate: number; iterations: number; sizes: number[] } {
   const learningRate = requirePositive(opts.learningRate ?? LESSON_LEARNING_RATE, "learningRate");
-  const iterations = requireWhole(opts.iterations ?? LESSON_ITERATIONS, "iterations", 1, MAX_ITERATIONS);
+  const iterations = requireWhole(opts.iterations ?? LESSON_ITERATIONS, "iterations", 1, maxIterations, why);
   const sizes = layerSizes(opts.weights);
-  const L = sizes.length - 1;
-  if (L < 1) throw new InputError("weights: 가중치 행렬이 하나도 없습니다 / weights: no weight matrices");
-  if (opts.x.length !== sizes[0] || opts.y.length !== sizes[L]) {
-    throw new InputError(
-      `x는 ${opts.x.length}개, y는 ${opts.y.length}개인데 층의 크기는 입력 ${sizes[0]}개, 출력 ${sizes[L]}개입니다 / ` +
-      `x has ${opts.x.length} entries and y ${opts.y.length}, the layers need ${sizes[0]} and ${sizes[L]}`,
-    );
-  }
+  requireNetworkInput(opts.weights, opts.x, opts.y);
   for (const p of opts.track ?? []) requireWeightIndex(opts.weights, p, "track");
   return { learningRate, iterations, sizes };
 }
 
 /** The lesson's training loop. */
 export function train(opts: TrainOptions): TrainResult {
-  const { learningRate, iterations } = trainSettings(opts);
+  const { learningRate, iterations } = trainSettings(opts, MAX_TRAIN_ITERATIONS,
+    "읽기 쉬운 train()은 100만 번에 1–2초가 걸립니다 / the readable train() takes 1–2 s per million");
   const X = opts.x, Y = opts.y;
   const W = cloneMatrices(opts.weights); // [W1, W2, W3]
   const track = opts.track ?? [];

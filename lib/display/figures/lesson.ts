@@ -279,16 +279,48 @@ export function learningRateFigure(curve: Curve, paths: DescentPath[], opts: { t
 // Loss over iterations
 
 /** Loss against iteration (1, 2, …) for one or more runs; `log: true` uses a log-scale y axis. */
+/** The most points one loss history keeps in a figure; longer runs are thinned to this (see thinHistory). */
+export const MAX_HISTORY_POINTS = 2000;
+
+/**
+ * Iteration numbers (1-based) and losses of a long history, thinned to about `max` points: each of
+ * max/2 equal stretches keeps its lowest and its highest point, in order, so spikes and the
+ * envelope survive; the first and last iterations are always kept.
+ */
+export function thinHistory(loss: readonly number[], max = MAX_HISTORY_POINTS): { x: number[]; y: number[] } {
+  const n = loss.length;
+  if (n <= max) return { x: loss.map((_, i) => i + 1), y: loss.slice() };
+  const keep = new Set<number>([0, n - 1]);
+  const buckets = Math.max(1, Math.floor(max / 2) - 1);
+  for (let b = 0; b < buckets; b++) {
+    const from = Math.floor((b * n) / buckets), to = Math.floor(((b + 1) * n) / buckets);
+    let lo = from, hi = from;
+    for (let i = from; i < to; i++) {
+      if (loss[i] < loss[lo]) lo = i;
+      if (loss[i] > loss[hi]) hi = i;
+    }
+    keep.add(lo).add(hi);
+  }
+  const idx = [...keep].sort((a, b) => a - b);
+  return { x: idx.map((i) => i + 1), y: idx.map((i) => loss[i]) };
+}
+
 export function lossHistoryFigure(series: { name: string; loss: ArrayLike<number> }[], opts: { log?: boolean; title?: string } = {}): Figure {
-  if (!Array.isArray(series) || series.length === 0) throw new InputError("lossHistoryFigure: expected a list of { name, loss } series");
+  if (!Array.isArray(series) || series.length === 0) {
+    throw new InputError("lossHistoryFigure: { name, loss } 목록이 필요합니다 / expected a list of { name, loss } series");
+  }
   const data: Trace[] = series.map((s, k) => {
     const loss = toArray(s?.loss, `lossHistoryFigure: series ${k} ("${s?.name}") loss`);
-    if (loss.length === 0) throw new InputError(`lossHistoryFigure: series "${s.name}" has no values`);
+    if (loss.length === 0) throw new InputError(`lossHistoryFigure: "${s.name}"의 손실 기록이 비어 있습니다 / series "${s.name}" has no values`);
     if (opts.log) {
       const bad = loss.findIndex((v) => !(v > 0));
-      if (bad >= 0) throw new InputError(`lossHistoryFigure: a log scale needs positive losses, but "${s.name}" has ${loss[bad]} at iteration ${bad + 1}`);
+      if (bad >= 0) {
+        throw new InputError(`lossHistoryFigure: 로그 눈금에는 0보다 큰 손실만 그릴 수 있는데 "${s.name}"의 ${bad + 1}번째 반복이 ${loss[bad]}입니다 (log: false로 그려 보세요) / ` +
+          `a log scale needs positive losses, but "${s.name}" has ${loss[bad]} at iteration ${bad + 1}`);
+      }
     }
-    return { type: "scatter", mode: "lines", name: s.name, x: loss.map((_, i) => i + 1), y: loss, line: { width: 2.5 } } as Trace;
+    const { x, y } = thinHistory(loss);
+    return { type: "scatter", mode: "lines", name: s.name, x, y, line: { width: 2.5 } } as Trace;
   });
   return {
     data,

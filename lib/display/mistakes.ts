@@ -1,0 +1,69 @@
+/**
+ * Notebooks 02, 05–07: the typical wrong answers of the self-check exercises, as `related` maps for
+ * check / checkFunction (display/check.ts), so that a learner who makes one of them reads what it is
+ * ("받은 값이 … 의 값과 같습니다") instead of a generic hint. Each function takes the exercise's
+ * arguments and computes the wrong answers with the lesson's own functions.
+ */
+import { Matrix, Vector, dot, transpose } from "../lesson/matrix";
+import { sigmoid } from "../lesson/activation";
+import { gradients } from "../lesson/backward";
+import { Related } from "./check";
+
+/** 02, one layer's forward pass Z = σ(W·input): the sigmoid left out. */
+export function layerMistakes(W: Matrix, input: Vector): Related {
+  return {
+    "W·input (시그모이드를 적용하기 전의 선형 결합 A)": { value: dot(W, input), hint: "A에 시그모이드 σ(a) = 1 / (1 + e^(−a))를 적용해야 Z가 됩니다." },
+  };
+}
+
+/** 05, the output delta (o − y)·o(1 − o): the factor o(1 − o) left out. (The sign and 2× are recognised by check itself.) */
+export function outputDeltaMistakes(o: Vector, y: Vector): Related {
+  return {
+    "o − y (시그모이드의 도함수 o(1−o)를 곱하지 않은 값)": {
+      value: o.map((ok, k) => ok - y[k]),
+      hint: "연쇄 법칙의 가운데 항 ∂o/∂a = o(1−o)를 곱해야 합니다. (o − y만 남는 것은 교차 엔트로피와 함께 쓸 때입니다, 09 노트북.)",
+    },
+  };
+}
+
+/** 06, a hidden delta (Wnextᵀ·deltaNext) ⊙ Z(1 − Z): Z(1 − Z) left out, h(h − 1) for h(1 − h), the transpose left out. */
+export function hiddenDeltaMistakes(Wnext: Matrix, deltaNext: Vector, Z: Vector): Related {
+  const back = dot(transpose(Wnext), deltaNext);
+  const related: Related = {
+    "Wnextᵀ·deltaNext (Z(1−Z)를 곱하지 않은 값)": { value: back, hint: "이 층의 시그모이드 도함수 Z(1−Z)를 원소마다 곱해야 합니다." },
+    "Z(Z−1)을 곱한 값 (수업의 h(h−1))": {
+      value: back.map((b, j) => b * Z[j] * (Z[j] - 1)),
+      hint: "수업의 h(h−1)은 부호가 반대입니다 (06의 ⚠️ 수업 노트). 코드의 델타는 Z(1−Z)를 곱합니다.",
+    },
+  };
+  if (Wnext.length === Wnext[0].length) {
+    const noT = dot(Wnext, deltaNext);
+    related["Wnext·deltaNext·Z(1−Z) (전치를 빠뜨린 값)"] = {
+      value: noT.map((b, j) => b * Z[j] * (1 - Z[j])),
+      hint: "노드 j에서 다음 층 노드 k로 가는 가중치는 Wnext[k][j]입니다: Wnext의 전치(Wnextᵀ)를 델타와 곱하세요.",
+    };
+  }
+  return related;
+}
+
+/** 07, one iteration W ← W − α·∂E/∂W, layer by layer: the step taken uphill, no step, the learning rate left out. */
+export function stepMistakes(weights: readonly Matrix[], x: Vector, y: Vector, learningRate: number): Related[] {
+  const g = gradients(weights, x, y);
+  const move = (l: number, f: (w: number, d: number) => number) => weights[l].map((row, k) => row.map((w, i) => f(w, g[l][k][i])));
+  return weights.map((W, l) => ({
+    "W + α·기울기 (기울기 방향으로 올라간 값)": { value: move(l, (w, d) => w + learningRate * d), hint: "경사하강법은 기울기의 반대 방향으로 갑니다: w ← w − α·∂E/∂w." },
+    "처음 가중치 (업데이트하지 않은 값)": { value: W, hint: "새 가중치에 α·기울기를 빼는 줄이 빠졌는지 확인해 보세요." },
+    "W − 기울기 (학습률을 곱하지 않은 값)": { value: move(l, (w, d) => w - d), hint: "기울기에 학습률 lr을 곱해야 합니다." },
+  }));
+}
+
+/** 09, the binary cross-entropy's delta σ(a) − y: the MSE delta (o − y)·o(1 − o) instead. */
+export function logitDeltaMistakes(y: number, a: number): Related {
+  const o = sigmoid(a);
+  return {
+    "(o − y)·o(1−o) (수업의 MSE 델타)": {
+      value: (o - y) * o * (1 - o),
+      hint: "교차 엔트로피의 ∂L/∂o = (o − y) / (o(1−o))에 ∂o/∂a = o(1−o)를 곱하면 o(1−o)가 약분됩니다.",
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * What a learner's edit of a "직접 해 보기" cell meets in the library: one Korean line (English after " / ")
+ * naming the variable and what is allowed, shown without a stack trace (tslab prints errors with
+ * console.error, i.e. util.inspect); limits that keep every call to a few seconds; long loss histories
+ * thinned for figures. The notebooks themselves are edited and run in test/hostile-edits.test.ts.
+ */
+import { test } from "node:test";
+import * as assert from "assert/strict";
+import { inspect } from "util";
+import {
+  Adam, Classifier, InputError, MAX_EPOCHS, MAX_TRAIN_ITERATIONS, SGD, binaryCrossEntropyDelta, binaryCrossEntropyFromLogit,
+  compareValues, descendOneWeight, forward, gradientCheck, hiddenDelta, hiddenDeltaMistakes, initWeights, layerMistakes,
+  lessonData, logitDeltaMistakes, lossAlongWeight, lossHistoryFigure, lossSurface, outputDelta, outputDeltaMistakes,
+  sigmoid, stepMistakes, thinHistory, train, trainClassifier, trainFast, transpose, dot, updateWeights, cloneMatrices, gradients,
+} from "nn-lesson/dist/internal";
+
+const d = lessonData();
+const p = { layer: 2, row: 0, col: 0 };
+
+test("an InputError inspects as one line, as tslab shows it; other errors keep their stack", () => {
+  const e = new InputError("learningRate은(는) 0보다 커야 합니다 / learningRate must be positive");
+  assert.equal(inspect(e), "입력 오류: learningRate은(는) 0보다 커야 합니다 / learningRate must be positive");
+  assert.ok(e instanceof Error);
+  assert.ok((e.stack ?? "").includes("\n    at "), "the stack is still there for a developer");
+  assert.match(inspect(new Error("x")), /\n\s+at /);
+});
+
+test("train(): iterations up to MAX_TRAIN_ITERATIONS, the limit named with the reason; trainFast keeps 10⁷", () => {
+  assert.equal(MAX_TRAIN_ITERATIONS, 1_000_000);
+  const run = (iterations: number, learningRate = 0.1) => train({ weights: d.weights, x: d.x, y: d.y, iterations, learningRate });
+  assert.throws(() => run(1e7), /^InputError: iterations은\(는\) 1 이상 1000000 이하이어야 합니다 \(읽기 쉬운 train\(\)은 100만 번에 1–2초가 걸립니다\)\. 받은 값: 10000000 \/ /);
+  assert.throws(() => run(0), /iterations은\(는\) 1 이상 1000000 이하/);
+  assert.throws(() => run(2.5), /iterations은\(는\) 정수여야 합니다\. 받은 값: 2\.5/);
+  assert.throws(() => run(10, NaN), /learningRate은\(는\) 유한한 숫자여야 합니다\. 받은 값: NaN/);
+  assert.throws(() => run(10, 0), /learningRate은\(는\) 0보다 커야 합니다/);
+  assert.ok(run(3, 1e9).loss.every(Number.isFinite), "a huge learning rate saturates, it does not give NaN");
+  assert.throws(() => trainFast({ weights: d.weights, x: d.x, y: d.y, iterations: 1e7 + 1 }), /1 이상 10000000 이하/);
+  assert.throws(() => train({ weights: d.weights, x: [1, 2], y: d.y }), /^InputError: x의 원소는 3개여야 합니다 \(입력층의 노드 수/);
+  assert.throws(() => train({ weights: d.weights, x: d.x, y: [1, NaN] }), /y\[1\]은\(는\) 유한한 숫자여야 합니다/);
+});
+
+test("forward, gradients and gradientCheck name the matrix or vector that does not fit", () => {
+  assert.throws(() => forward([d.weights[0], d.weights[1], [[1, 2], [3, 4]]], d.x), /^InputError: W3은\(는\) .*모든 행의 열이 3개.*각 행의 열 수는 2, 2개입니다/);
+  assert.throws(() => gradientCheck(initWeights([4, 2]), d.x, [1, 2]), /x의 원소는 4개여야 합니다/);
+  assert.throws(() => gradients(d.weights, d.x, [1]), /y의 원소는 2개여야 합니다/);
+  assert.throws(() => outputDelta([0.1, 0.2], [1]), /^InputError: outputDelta: 출력은 2개인데 y는 1개입니다\. y의 원소는 출력 노드 수\(2개\)만큼이어야 합니다/);
+  assert.throws(() => initWeights([3, 1001]), /sizes\[1\]\(층 1의 노드 수\)은\(는\) 1 이상 1000 이하의 정수여야 합니다\. 받은 값: 1001/);
+});
+
+test("one weight's descent and the loss surface refuse what would be nonsense or take minutes", () => {
+  assert.throws(() => descendOneWeight(d.weights, d.x, d.y, p, 0, -1, 3), /learningRate은\(는\) 0보다 커야 합니다/);
+  assert.throws(() => descendOneWeight(d.weights, d.x, d.y, p, NaN, 1, 3), /start은\(는\) 유한한 숫자여야 합니다/);
+  assert.throws(() => descendOneWeight(d.weights, d.x, d.y, p, 0, 1, 2.5), /steps은\(는\) 정수여야 합니다/);
+  assert.throws(() => descendOneWeight(d.weights, d.x, d.y, { layer: 2, row: 0, col: 5 }, 0, 1, 3), /의 col가 범위를 벗어났습니다/);
+  const far = descendOneWeight(d.weights, d.x, d.y, p, 5, 1e300, 3);
+  assert.ok(far.w.every(Number.isFinite), "an overflowing step ends the path at its last finite point");
+  assert.throws(() => lossAlongWeight(d.weights, d.x, [1], p, [0, 1]), /y의 원소는 2개여야 합니다/);
+  assert.throws(() => lossAlongWeight(d.weights, d.x, d.y, p, [0, NaN]), /values\[1\]은\(는\) 유한한 숫자여야 합니다/);
+  const grid = Array.from({ length: 1002 }, (_, i) => i);
+  assert.throws(() => lossSurface(d.weights, d.x, d.y, p, { layer: 2, row: 1, col: 0 }, grid, grid), /격자 점의 수 \(pValues × qValues\)은\(는\) 1 이상 1002001 이하/);
+});
+
+test("classifiers: Korean messages for sizes, data that does not fit, labels and epochs (with the limit)", () => {
+  const net = new Classifier([2, 3, 1], "sigmoid", "t");
+  const data = { X: [[0, 1], [1, 0]], labels: [0, 1] };
+  const fit = (o: object) => trainClassifier({ net, data, optimizer: new SGD(0.1), epochs: 1, ...o });
+  assert.throws(() => fit({ epochs: MAX_EPOCHS + 1 }), new RegExp(`epochs은\\(는\\) 0 이상 ${MAX_EPOCHS} 이하이어야 합니다 \\(에포크 한 번은`));
+  assert.throws(() => fit({ epochs: 2.5 }), /epochs은\(는\) 정수여야 합니다/);
+  assert.throws(() => fit({ data: { X: [[0, 1, 2]], labels: [0] } }), /data\.X\[0\]의 원소는 2개여야 합니다 \(네트워크의 입력층 sizes\[0\]\)/);
+  assert.throws(() => fit({ data: { X: [[0, 1]], labels: [2] } }), /data\.labels\[0\]은\(는\) 클래스 번호 0 … 1 중 하나여야 합니다/);
+  assert.throws(() => fit({ data: { X: [[0, 1]], labels: [] } }), /예제마다 레이블이 하나씩 있어야 합니다/);
+  assert.equal(fit({ epochs: 0 }).loss.length, 1, "0 epochs: only the loss before training");
+});
+
+test("Adam names the settings that differ from the defaults, so a legend follows an edit", () => {
+  assert.equal(new Adam({ learningRate: 0.1 }).name, "Adam (α=0.1)");
+  assert.equal(new Adam({ learningRate: 0.1, beta1: 0 }).name, "Adam (α=0.1, β₁=0)");
+  assert.equal(new Adam({ learningRate: 0.01, beta2: 0.9, epsilon: 1e-6 }).name, "Adam (α=0.01, β₂=0.9, ε=0.000001)");
+});
+
+test("thinHistory keeps short histories whole and long ones to about 2000 points, with their lows and highs", () => {
+  assert.deepEqual(thinHistory([3, 2, 1]), { x: [1, 2, 3], y: [3, 2, 1] });
+  const long = Array.from({ length: 1_000_000 }, (_, i) => 1 / (i + 1) + (i === 500_123 ? 5 : 0));
+  const t = thinHistory(long);
+  assert.ok(t.x.length <= 2000 && t.x.length > 1000, `${t.x.length} points`);
+  assert.equal(t.x[0], 1);
+  assert.equal(t.x[t.x.length - 1], 1_000_000);
+  assert.ok(t.x.includes(500_124), "a spike survives");
+  assert.ok(t.x.every((x, i) => i === 0 || x > t.x[i - 1]), "in order");
+  const fig = lossHistoryFigure([{ name: "long", loss: long }]);
+  assert.ok((fig.data[0] as { x: number[] }).x.length <= 2000);
+  assert.throws(() => lossHistoryFigure([{ name: "zero", loss: [1, 0] }], { log: true }), /로그 눈금에는 0보다 큰 손실만 그릴 수 있는데 "zero"의 2번째 반복이 0입니다/);
+});
+
+test("binaryCrossEntropyDelta is the central difference of binaryCrossEntropyFromLogit", () => {
+  for (const [y, a] of [[1, 0.3], [0, 2], [1, -8], [0, -30]]) {
+    const eps = 1e-5;
+    const num = (binaryCrossEntropyFromLogit(y, a + eps) - binaryCrossEntropyFromLogit(y, a - eps)) / (2 * eps);
+    assert.ok(Math.abs(binaryCrossEntropyDelta(y, a) - num) < 1e-8, `y=${y}, a=${a}`);
+    assert.equal(binaryCrossEntropyDelta(y, a), sigmoid(a) - y);
+  }
+});
+
+test("the typical mistakes the exercises name are the wrong answers they say they are", () => {
+  const [W1, W2, W3] = d.weights;
+  const fwd = forward(d.weights, d.x);
+  const [Z1, Z2, Z3] = fwd.Z;
+  const hintFor = (actual: unknown, expected: number[] | number[][] | number, related: object) =>
+    compareValues("x", actual, expected, { related: related as Record<string, unknown> }).hint;
+  assert.match(hintFor(dot(W1, d.x), Z1, layerMistakes(W1, d.x)), /^받은 값이 W·input \(시그모이드를 적용하기 전의 선형 결합 A\)의 값과 같습니다/);
+  const noSlope = Z3.map((o, k) => o - d.y[k]);
+  assert.match(hintFor(noSlope, outputDelta(Z3, d.y), outputDeltaMistakes(Z3, d.y)), /o(1−o)를 곱하지 않은 값|o\(1−o\)를 곱하지 않은 값/);
+  const delta3 = outputDelta(Z3, d.y);
+  const right = hiddenDelta(W3, delta3, Z2);
+  assert.match(hintFor(right.map((v) => -v), right, hiddenDeltaMistakes(W3, delta3, Z2)), /수업의 h\(h−1\)/);
+  const back = dot(transpose(W3), delta3);
+  assert.match(hintFor(back, right, hiddenDeltaMistakes(W3, delta3, Z2)), /Z\(1−Z\)를 곱하지 않은 값/);
+  const sq = initWeights([3, 3, 3], "square")[1], dn = [0.1, -0.2, 0.3], Z = [0.5, 0.6, 0.7];
+  const noT = dot(sq, dn).map((b, j) => b * Z[j] * (1 - Z[j]));
+  assert.match(hintFor(noT, hiddenDelta(sq, dn, Z), hiddenDeltaMistakes(sq, dn, Z)), /전치를 빠뜨린 값/);
+  const g = gradients(d.weights, d.x, d.y);
+  const uphill = d.weights.map((W, l) => W.map((row, k) => row.map((w, i) => w + 0.1 * g[l][k][i])));
+  const expected = cloneMatrices(d.weights);
+  updateWeights(expected, g, 0.1);
+  const steps = stepMistakes(d.weights, d.x, d.y, 0.1);
+  assert.match(hintFor(uphill[1], expected[1], steps[1]), /기울기 방향으로 올라간 값/);
+  assert.match(hintFor(W2, expected[1], steps[1]), /업데이트하지 않은 값/);
+  const o = sigmoid(-8);
+  assert.match(hintFor((o - 1) * o * (1 - o), binaryCrossEntropyDelta(1, -8), logitDeltaMistakes(1, -8)), /수업의 MSE 델타/);
+});
