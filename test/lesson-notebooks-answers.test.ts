@@ -1,5 +1,5 @@
 /**
- * The "정답 보기" answers of the lesson notebooks really are answers: for every exercise cell with a TODO,
+ * The "정답 보기" answers of the lesson notebooks (00b, 00c, 01–07) really are answers: for every exercise cell with a TODO,
  * the code in the <details> block of the markdown cell just before it replaces the matching declarations
  * (`function name(…) {…}` or `const name = …;`), and
  *  - the exercise as committed shows at least one ✘ from check()/checkFunction(),
@@ -15,8 +15,10 @@ import * as path from "path";
 import { NotebookReport, readReport, runDriver } from "../scripts/notebook-runs";
 import { ROOT } from "./helpers";
 
-const LESSON = ["01-model-setup", "02-forward", "03-mse", "04-gradient-descent", "05-output-delta", "06-hidden-delta", "07-training-loop"]
-  .map((n) => `${n}.ipynb`);
+const LESSON = [
+  "00b-typescript-for-numpy", "00c-perceptron",
+  "01-model-setup", "02-forward", "03-mse", "04-gradient-descent", "05-output-delta", "06-hidden-delta", "07-training-loop",
+].map((n) => `${n}.ipynb`);
 
 interface Answered { cell: number; answered: string | null; error: string | null }
 
