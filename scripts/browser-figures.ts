@@ -6,7 +6,8 @@ import * as fs from "fs";
 import * as path from "path";
 import {
   Figure, SGD, descendOneWeight, descendTwoWeights, descentAnimationFigure, descentFigure, figureHtml, learningRateFigure, lessonData, linspace, lossAlongWeight,
-  lossHistoryFigure, lossSurface, networkFigure, plotlyLibraryHtml, sigmoidFigure, surfaceAnimationFigure, surfaceFigure, train,
+  lossHistoryFigure, lossSurface, networkFigure, neuronFigure, perceptronFigure, plotlyLibraryHtml, sigmoidFigure, stepSigmoidFigure,
+  surfaceAnimationFigure, surfaceFigure, train, xorDataset,
 } from "nn-lesson/dist/internal";
 import { launchChromium, waitForPlots } from "./browser";
 import { ROOT } from "./paths";
@@ -35,6 +36,13 @@ export function sampleFigures(): Record<string, Figure> {
     surface: surfaceFigure(surf, { kind: "surface", paths: [sp], ...names }),
     "descent-animation": descentAnimationFigure(curve, path, { weightName: "W3[1][0]" }),
     "surface-animation": surfaceAnimationFigure(surf, sp, names),
+    neuron: neuronFigure({ activation: "sigmoid", bias: null }),
+    "neuron-step": neuronFigure({ weights: [0.5, 0.5], bias: -0.7, activation: "step" }),
+    "step-sigmoid": stepSigmoidFigure(),
+    perceptron: perceptronFigure([
+      { title: "AND", X: xorDataset().X, targets: [0, 0, 0, 1], w: [0.5, 0.5], b: -0.7 },
+      { title: "XOR", X: xorDataset().X, targets: xorDataset().labels, w: [0.5, 0.5], b: -0.2 },
+    ]),
   };
 }
 

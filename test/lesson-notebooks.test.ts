@@ -1,5 +1,6 @@
 /**
- * The seven lesson notebooks (01–07):
+ * The seven lesson notebooks (01–07), and the two that lead into them (00b TypeScript for numpy
+ * learners, 00c the perceptron):
  *  - static checks: committed without outputs, tslab kernel, "이번 단계에서 배울 것" and "정리",
  *    links to the previous and next notebook that exist, LaTeX, a plot, "직접 해 보기", a self-check,
  *    and the five "⚠️ 수업 노트" where the lesson needs care;
@@ -20,6 +21,10 @@ import { NOTEBOOK_BUILD, NotebookReport, readReport } from "../scripts/notebook-
 const DIR = path.join(ROOT, "notebooks");
 const LESSON = ["01-model-setup", "02-forward", "03-mse", "04-gradient-descent", "05-output-delta", "06-hidden-delta", "07-training-loop"]
   .map((n) => `${n}.ipynb`);
+/** Before 01: the bridge from numpy to TypeScript and the perceptron (same structure, no care notes). */
+const BEFORE = ["00b-typescript-for-numpy", "00c-perceptron"].map((n) => `${n}.ipynb`);
+/** The reading order that the previous/next links follow. */
+const ORDER = ["00-overview.ipynb", ...BEFORE, ...LESSON];
 const MAX_SECONDS = 15;
 
 interface Cell { cell_type: string; source: string | string[]; outputs?: unknown[]; execution_count?: number | null }
@@ -28,11 +33,11 @@ interface Notebook { cells: Cell[]; metadata: { kernelspec?: { name?: string } }
 const src = (c: Cell) => (Array.isArray(c.source) ? c.source.join("") : c.source);
 const read = (f: string): Notebook => JSON.parse(fs.readFileSync(path.join(DIR, f), "utf8"));
 
-test("the seven lesson notebooks exist, in order", () => {
-  for (const f of LESSON) assert.ok(fs.existsSync(path.join(DIR, f)), `missing notebooks/${f}`);
+test("the seven lesson notebooks and the two before them exist, in order", () => {
+  for (const f of [...BEFORE, ...LESSON]) assert.ok(fs.existsSync(path.join(DIR, f)), `missing notebooks/${f}`);
 });
 
-for (const f of LESSON) {
+for (const f of [...BEFORE, ...LESSON]) {
   test(`${f}: structure (no outputs, goals, summary, links, LaTeX, plot, try-it, self-check)`, () => {
     const nb = read(f);
     assert.equal(nb.metadata.kernelspec?.name, "tslab");
@@ -57,13 +62,48 @@ for (const f of LESSON) {
       .filter(({ l }) => l.length > 115);
     assert.deepEqual(long.map(({ i, l }) => `cell ${i}: ${l.slice(0, 50)}…`), [], `${f}: code lines longer than 115 characters`);
     const links = [...md.matchAll(/\]\(([^)\s]+\.(?:ipynb|md))\)/g)].map((m) => m[1]);
-    const n = LESSON.indexOf(f);
-    const prev = n === 0 ? "00-overview.ipynb" : LESSON[n - 1];
+    const n = ORDER.indexOf(f);
+    const prev = ORDER[n - 1];
     assert.ok(links.includes(prev), `${f}: links to the previous notebook ${prev}`);
-    if (n + 1 < LESSON.length) assert.ok(links.includes(LESSON[n + 1]), `${f}: links to the next notebook ${LESSON[n + 1]}`);
+    if (n + 1 < ORDER.length) assert.ok(links.includes(ORDER[n + 1]), `${f}: links to the next notebook ${ORDER[n + 1]}`);
     for (const l of links) assert.ok(fs.existsSync(path.join(DIR, l)), `${f}: link to a missing file ${l}`);
   });
 }
+
+test("00-overview.ipynb leads on to 00b, the first notebook before 01", () => {
+  const md = read("00-overview.ipynb").cells.map(src).join("\n");
+  const links = [...md.matchAll(/\]\(([^)\s]+\.ipynb)\)/g)].map((m) => m[1]);
+  assert.ok(links.includes(BEFORE[0]), `00-overview.ipynb: links to the next notebook ${BEFORE[0]}`);
+});
+
+test("00b-typescript-for-numpy.ipynb: every numpy call of the lesson is in its one table, and the dotMultiply trap is said", () => {
+  const md = read(BEFORE[0]).cells.filter((c) => c.cell_type === "markdown").map(src).join("\n");
+  const table = md.split("\n").filter((l) => l.startsWith("| `"));
+  for (const py of ["np.array", "np.dot", "(원소별 `*`)", "**", ".T`", "np.outer", "np.exp", "np.sum", "random.random()", "print(", "f'["]) {
+    assert.ok(table.some((l) => l.split(" | ")[0].includes(py)), `00b: no table row for ${py}`);
+  }
+  assert.ok(table.some((l) => /math\.dotMultiply.*원소별 곱.*np\.dot`이 아닙니다/.test(l)), "00b: the table says dotMultiply is element-wise, not np.dot");
+});
+
+test("00c-perceptron.ipynb: AND and OR by hand, XOR's best is 3 of 4, the neuron figure, and the way on to learning", () => {
+  const nb = read(BEFORE[1]);
+  const code = nb.cells.filter((c) => c.cell_type === "code").map(src).join("\n");
+  for (const name of ["neuronFigure", "perceptronFigure", "stepSigmoidFigure", "xorDataset"]) assert.match(code, new RegExp(`\\b${name}\\(`), name);
+  const out = JSON.parse(fs.readFileSync(runs()[BEFORE[1]].executed!, "utf8")) as Notebook;
+  const html = out.cells.flatMap((c) => (c.outputs ?? []) as { data?: Record<string, string | string[]> }[])
+    .map((o) => [o.data?.["text/html"] ?? ""].flat().join("")).join("\n");
+  assert.match(html, /data-verdict="exact"[^>]*>✔ AND 퍼셉트론/);
+  assert.match(html, /data-verdict="exact"[^>]*>✔ OR 퍼셉트론/);
+  // the table of counts: XOR's row has 0 perceptrons with 4/4 (its last cell) and some with 3/4
+  const xorRow = /<th[^>]*>XOR<\/th>((?:<td[^>]*>[^<]*<\/td>){5})/.exec(html);
+  assert.ok(xorRow, "00c shows the table of counts with an XOR row");
+  const counts = [...xorRow[1].matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => Number(m[1]));
+  assert.equal(counts.length, 5);
+  assert.equal(counts.reduce((a, b) => a + b, 0), 9261);
+  assert.equal(counts[4], 0, "no perceptron gets XOR right on all four points");
+  assert.ok(counts[3] > 0, "the best gets three of four");
+  assert.match(src(nb.cells[nb.cells.length - 1]), /01-model-setup\.ipynb/);
+});
 
 test("the five places where the lesson needs care are marked notes", () => {
   const notes = LESSON.flatMap((f) => read(f).cells.map((c, i) => ({ f, i, text: src(c) })))
@@ -85,9 +125,9 @@ test("the five places where the lesson needs care are marked notes", () => {
 // ---------- execution (build/notebooks/report.json of `npm run test:notebooks`) ----------
 
 let report: NotebookReport | undefined;
-const runs = () => (report ??= readReport(LESSON)).notebooks;
+const runs = () => (report ??= readReport([...BEFORE, ...LESSON])).notebooks;
 
-for (const f of LESSON) {
+for (const f of [...BEFORE, ...LESSON]) {
   test(`${f}: runs top to bottom in < ${MAX_SECONDS} s, and every code cell runs again without an error`, (t) => {
     const r = runs()[f];
     t.diagnostic(`${f}: ${r.seconds?.toFixed(1)} s (cells only, after the kernel started)`);
