@@ -1,7 +1,7 @@
 /**
  * The executed notebooks (build/notebooks/ from `npm run test:notebooks`) rendered by JupyterLab 4's
- * own output area, renderers and HTML sanitizer (the npm packages, bundled into build/jupyterlab-page/
- * by scripts/jupyterlab-page.ts) in headless chromium from file://, as JupyterLab shows them:
+ * own output area, renderers and HTML sanitizer (the npm packages pinned in
+ * scripts/jupyterlab-page/package.json, bundled into build/jupyterlab-page/ by scripts/jupyterlab-page.ts) in headless chromium from file://, as JupyterLab shows them:
  * - trusted (outputs produced live): every plot draws, plotly.js arrives once, no page errors, and no
  *   "cannot draw" fallback is left visible;
  * - untrusted (a saved notebook reopened; JupyterLab's sanitizer drops every script): nothing runs,
@@ -38,7 +38,7 @@ const trustedTexts = new Map<string, string[]>();
 before(async () => {
   report = readReport(names);
   labPage = await jupyterLabPage();
-  console.log(`  JupyterLab page ${labPage.built ? "built" : "reused"} in ${labPage.seconds.toFixed(2)} s: ${Object.entries(labPage.versions).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  console.log(`  JupyterLab page ${labPage.installed ? "packages installed, " : ""}${labPage.built ? "built" : "reused"} in ${labPage.seconds.toFixed(2)} s: ${Object.entries(labPage.versions).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   browser = await launchChromium();
 });
 after(async () => {
