@@ -12,6 +12,7 @@ import { parseArgs as parseArgv } from "util";
 import { plotlyLibrary } from "nn-lesson/dist/internal";
 import { NOTEBOOK_BUILD, NotebookReport, StaleReport, TEST_RUN_COMMAND, readReport, runDriver } from "./notebook-runs";
 import { NOTEBOOKS, ROOT } from "./paths";
+import { buildRunner } from "./build-runner";
 import { Notebook, Page, STYLE, SiteError, indexHtml, pageHtml, renderMarkdownPage, renderNotebook } from "./site-render";
 
 export interface SiteOptions {
@@ -21,6 +22,8 @@ export interface SiteOptions {
   execDir: string;
   /** Execute even where `npm run test:notebooks` left fresh executed copies. */
   fresh?: boolean;
+  /** Do not execute: pages of the notebooks as committed (no outputs), for the page runner (`npm start -- --browser`). */
+  unexecuted?: boolean;
   log?: (line: string) => void;
 }
 
@@ -28,7 +31,7 @@ export interface SiteResult { pages: Page[]; seconds: number; executeSeconds: nu
 
 const USAGE = "사용법 usage: npm run build:site -- [--out DIR] [--fresh] [notebook.ipynb ...]";
 
-function listNotebooks(): string[] {
+export function listNotebooks(): string[] {
   return fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join(NOTEBOOKS, f));
 }
 
@@ -101,9 +104,11 @@ export async function buildSite(opts: SiteOptions): Promise<SiteResult> {
   if (new Set(names).size !== names.length) throw new SiteError("같은 이름의 노트북이 둘 있습니다 (two notebooks have the same file name)");
   // notebooks of notebooks/ only: the fixture site of the browser test is always executed
   const ours = opts.notebooks.every((nb) => path.dirname(nb) === NOTEBOOKS);
-  const copies = ours && !opts.fresh ? executedCopies(opts.notebooks) : undefined;
+  const copies = ours && !opts.fresh && !opts.unexecuted ? executedCopies(opts.notebooks) : undefined;
   let executed: Map<string, string>;
-  if (copies instanceof Map) {
+  if (opts.unexecuted) {
+    executed = new Map(opts.notebooks.map((nb) => [path.basename(nb, ".ipynb"), nb]));
+  } else if (copies instanceof Map) {
     log(`using the executed notebooks of \`${TEST_RUN_COMMAND}\` (${path.relative(ROOT, NOTEBOOK_BUILD)}/, newer than the notebooks and the library)`);
     executed = copies;
   } else {
@@ -130,6 +135,8 @@ export async function buildSite(opts: SiteOptions): Promise<SiteResult> {
   fs.rmSync(opts.out, { recursive: true, force: true });
   fs.mkdirSync(opts.out, { recursive: true });
   writeAssets(opts.out);
+  const runner = await buildRunner(path.join(opts.out, "assets", "runner"));
+  log(`  assets/runner/: the page runner, ${(Object.values(runner.files).reduce((a, b) => a + b, 0) / 1e6).toFixed(1)} MB in ${Object.keys(runner.files).length} files (${runner.seconds.toFixed(1)} s)`);
   pages.forEach((p, i) => {
     fs.writeFileSync(path.join(opts.out, `${p.name}.html`), pageHtml(pages, i));
     log(`  ${p.name}.html  "${p.title}"  ${p.plots} plot(s)`);

@@ -39,6 +39,8 @@ export interface Page {
   plots: number;
   needsPlotly: boolean;
   errors: number;
+  /** For a notebook page: the notebook without outputs, which the page runner edits, runs and saves. */
+  notebook?: string;
 }
 
 export class SiteError extends Error {}
@@ -157,7 +159,7 @@ function summaryOf(nb: Notebook): string {
 export function renderMarkdownPage(source: string, name: string, pages: ReadonlySet<string>): Page {
   const nb: Notebook = { cells: [{ cell_type: "markdown", source }] } as Notebook;
   const body = `<section class="cell markdown">${relinkNotebooks(renderMarkdown(source, `${name}.md`), pages)}</section>`;
-  return { ...renderNotebook(nb, name, pages), body };
+  return { ...renderNotebook(nb, name, pages), body, notebook: undefined };
 }
 
 export function renderNotebook(nb: Notebook, name: string, pages: ReadonlySet<string>): Page {
@@ -184,7 +186,8 @@ export function renderNotebook(nb: Notebook, name: string, pages: ReadonlySet<st
   } catch {
     summary = escapeHtml(summary);
   }
-  return { name, title: notebookTitle(nb, name), summary, body: parts.join("\n"), ...page };
+  const clean = { ...nb, cells: nb.cells.map((c) => (c.cell_type === "code" ? { ...c, outputs: [], execution_count: null } : c)) };
+  return { name, title: notebookTitle(nb, name), summary, body: parts.join("\n"), ...page, notebook: JSON.stringify(clean) };
 }
 
 export const SITE_TITLE = "뉴럴 네트워크는 어떻게 배우는가";
@@ -208,6 +211,14 @@ pre, code { font-family: "Noto Sans Mono CJK KR", "D2Coding", ui-monospace, "SFM
 .cell.code .prompt { color: var(--muted); font-family: monospace; font-size: 0.8rem; padding-top: 0.7rem; min-width: 2.6rem; text-align: right; }
 .cell.code pre { margin: 0; flex: 1; background: var(--code-bg); border: 1px solid var(--line); border-radius: 6px; padding: 0.6rem 0.8rem; overflow-x: auto; line-height: 1.5; }
 .outputs { margin: 0.4rem 0 0 3.1rem; }
+.cell.code .editor { flex: 1; min-width: 0; background: var(--code-bg); border: 1px solid var(--line); border-radius: 6px; font-size: 0.9rem; }
+.cell.code.edited .editor { border-color: #d29922; }
+.cell.code.running .editor { border-color: var(--accent); }
+.cell-tools { margin: 0.25rem 0 0 3.1rem; display: flex; gap: 0.6rem; align-items: center; font-size: 0.85rem; color: var(--muted); }
+.cell-tools button, .runner-bar button { font: inherit; font-size: 0.85rem; padding: 0.1rem 0.6rem; border: 1px solid var(--line); border-radius: 5px; background: #fff; cursor: pointer; }
+.cell-tools button:hover, .runner-bar button:hover { border-color: var(--accent); }
+.runner-bar { position: sticky; top: 0; z-index: 5; background: rgba(255,255,255,0.96); border-bottom: 1px solid var(--line); padding: 0.4rem 0; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+.runner-status { color: var(--muted); font-size: 0.85rem; }
 .output { margin: 0.3rem 0; overflow-x: auto; }
 pre.output { background: none; border: none; padding: 0.2rem 0.2rem; white-space: pre-wrap; line-height: 1.45; }
 pre.output.stderr { background: #fff5e6; }
@@ -230,7 +241,17 @@ function pager(prev: Page | undefined, next: Page | undefined): string {
     `<span>${next ? `<a rel="next" href="${next.name}.html">${escapeHtml(next.title)} →</a>` : `<a href="index.html">목차 →</a>`}</span></nav>`;
 }
 
-function shell(title: string, body: string, plotly: boolean): string {
+/**
+ * Loads the page runner (editors, ▶ 실행) once the page has loaded and the browser is idle, so reading
+ * a page is as fast as without it; the kernel itself loads on the first run.
+ */
+const RUNNER_BOOT = `addEventListener("load", function () { (window.requestIdleCallback || setTimeout)(function () { ` +
+  `var s = document.createElement("script"); s.src = "assets/runner/page.js"; document.head.appendChild(s); }); });`;
+
+/** What a notebook page needs for its runner: its name and the notebook (JSON, no outputs). */
+interface RunnerPage { name: string; notebook: string }
+
+function shell(title: string, body: string, plotly: boolean, runner?: RunnerPage): string {
   return `<!doctype html>
 <html lang="ko">
 <head>
@@ -239,13 +260,13 @@ function shell(title: string, body: string, plotly: boolean): string {
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="assets/katex/katex.min.css">
 <link rel="stylesheet" href="assets/style.css">
-${plotly ? '<script src="assets/plotly.min.js"></script>\n' : ""}</head>
-<body>
+${plotly ? '<script src="assets/plotly.min.js"></script>\n' : ""}${runner ? `<script>${RUNNER_BOOT}</script>\n` : ""}</head>
+<body${runner ? ` data-page="${escapeHtml(runner.name)}"` : ""}>
 <header class="site"><a href="index.html">${escapeHtml(SITE_TITLE)}</a></header>
 <main>
 ${body}
 </main>
-<footer class="site">TypeScript(tslab) 노트북을 실행한 결과로 만든 정적 사이트입니다. 인터넷 연결 없이 열립니다.</footer>
+${runner ? `<script type="application/json" id="nn-notebook">${runner.notebook.replace(/</g, "\\u003c")}</script>\n` : ""}<footer class="site">TypeScript(tslab) 노트북을 실행한 결과로 만든 정적 사이트입니다. 인터넷 연결 없이 열립니다.</footer>
 </body>
 </html>
 `;
@@ -253,7 +274,8 @@ ${body}
 
 export function pageHtml(pages: Page[], i: number): string {
   const p = pages[i];
-  return shell(`${p.title} · ${SITE_TITLE}`, `${pager(pages[i - 1], pages[i + 1])}\n${p.body}\n${pager(pages[i - 1], pages[i + 1])}`, p.needsPlotly);
+  const runner = p.notebook ? { name: p.name, notebook: p.notebook } : undefined;
+  return shell(`${p.title} · ${SITE_TITLE}`, `${pager(pages[i - 1], pages[i + 1])}\n${p.body}\n${pager(pages[i - 1], pages[i + 1])}`, p.needsPlotly, runner);
 }
 
 export function indexHtml(pages: Page[]): string {

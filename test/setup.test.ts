@@ -7,17 +7,6 @@ import { ROOT } from "./helpers";
 
 const node = process.execPath;
 
-test("npm start without Jupyter: one line saying how to get it (pip and apt), non-zero exit", () => {
-  const r = spawnSync(node, [path.join(ROOT, "build", "scripts", "start.js")], {
-    encoding: "utf8", env: { ...process.env, PATH: "/nonexistent" },
-  });
-  assert.equal(r.status, 1);
-  const lines = r.stderr.trim().split("\n");
-  assert.equal(lines.length, 1, r.stderr);
-  assert.match(lines[0], /pip install jupyterlab/);
-  assert.match(lines[0], /apt-get install jupyter-notebook/);
-});
-
 test("the tslab kernel is registered inside the project, named tslab, started with the project's tslab", () => {
   const r = spawnSync(node, [path.join(ROOT, "build", "scripts", "register-kernel.js")], { encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);

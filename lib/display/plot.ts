@@ -30,16 +30,9 @@ import type { Figure } from "./figures/layout";
 
 export type { Figure };
 
-/** The attribute that marks the output carrying plotly.js (the site builder replaces it by one <script src>). */
-export const PLOTLY_MARKER = "data-nn-lesson-plotly";
-/** The class of every plot's <div>. */
-export const PLOT_CLASS = "nn-lesson-plot";
-/** The event fired on `window` once plotly.js has run. */
-export const PLOTLY_READY_EVENT = "nn-lesson-plotly-ready";
-/** The class of plotSetup()'s status line (JupyterLab's sanitizer keeps classes, not ids). */
-export const PLOTLY_STATUS_CLASS = "nn-lesson-plotly-status";
-/** The class of the fallback text inside a plot's box (and of plotSetup()'s status line before its script runs). */
-export const PLOT_FALLBACK_CLASS = "nn-lesson-plot-fallback";
+import { PLOTLY_MARKER, PLOTLY_READY_EVENT, PLOTLY_STATUS_CLASS, PLOT_CLASS, PLOT_FALLBACK_CLASS } from "./markers";
+
+export { PLOTLY_MARKER, PLOTLY_READY_EVENT, PLOTLY_STATUS_CLASS, PLOT_CLASS, PLOT_FALLBACK_CLASS };
 
 const WHY_KO = "Jupyter가 저장된 출력의 스크립트를 실행하지 않았습니다. JupyterLab: Run → Run All Cells 또는 명령 팔레트의 Trust Notebook";
 const WHY_EN = "Jupyter did not run the script saved in this output; in JupyterLab: Run → Run All Cells, or Trust Notebook in the command palette";
