@@ -16,6 +16,11 @@
  * lesson/, fast/ and beyond/ use no Node module and no tslab (test/architecture.test.ts); mathjs,
  * TensorFlow.js and plotly.js load only when a function that needs them runs. Scripts and tests
  * import everything else from "nn-lesson/dist/internal".
+ *
+ * The TensorFlow.js cross-check (notebook 11) is its own entry, "nn-lesson/tfjs" (index-tfjs.ts):
+ * tslab type-checks every cell, and a name typed with TensorFlow.js's types would make the first cell
+ * that imports anything from "nn-lesson" read those ~1 MB of .d.ts files (about 0.5 s of CPU) in
+ * every notebook. Nothing this file exports may have a type from @tensorflow (test/architecture.test.ts).
  */
 export type { Matrix, Vector, WeightIndex, WeightChange } from "./lesson/matrix";
 export { dot, outer, transpose, shape, layerSizes, cloneMatrices, linspace, weightName, weightChanges } from "./lesson/matrix";
@@ -46,9 +51,6 @@ export {
   Classifier, accuracy, binaryCrossEntropyDelta, binaryCrossEntropyFromLogit, confusionMatrix, crossEntropyFromLogits, decisionGrid,
   featureRange, logSumExp, meanCrossEntropy, softmax, trainClassifier,
 } from "./beyond/classify";
-export {
-  tfjs, compareLessonGradients, compareClassifierGradients, lessonLayersModel, layersModelWeights, trainLayersModel,
-} from "./beyond/autodiff";
 
 export type { Figure } from "./display/figures/layout";
 export { plotSetup, showFigure } from "./display/plot";

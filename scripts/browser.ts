@@ -1,5 +1,7 @@
 /** Headless chromium through playwright-core, for the site and notebook browser tests and figure previews. */
 import * as fs from "fs";
+import * as path from "path";
+import { fileURLToPath } from "url";
 import type { Browser, Page } from "playwright-core";
 
 /** Debian's chromium; NN_LESSON_CHROMIUM overrides. */
@@ -17,14 +19,18 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
 }
 
-/** What the page reports about its plots: how many divs, how many hold a drawn plot (svg or canvas). */
-export interface PlotCount { divs: number; rendered: number; missing: string[] }
+/**
+ * What the page reports about its plots: how many divs, how many hold a drawn plot (svg or canvas),
+ * and how many "cannot draw" fallback texts (a plot's or plotSetup()'s) are still visible.
+ */
+export interface PlotCount { divs: number; rendered: number; missing: string[]; fallbacks: number }
 
 export async function countPlots(page: Page, selector = ".nn-lesson-plot"): Promise<PlotCount> {
   return page.evaluate((sel) => {
     const divs = Array.from(document.querySelectorAll(sel));
     const ok = (d: Element) => d.classList.contains("js-plotly-plot") && !!d.querySelector(".main-svg, canvas");
-    return { divs: divs.length, rendered: divs.filter(ok).length, missing: divs.filter((d) => !ok(d)).map((d) => d.id) };
+    const fallbacks = Array.from(document.querySelectorAll(".nn-lesson-plot-fallback")).filter((f) => (f as HTMLElement).getClientRects().length > 0 && (f as HTMLElement).innerText.trim() !== "");
+    return { divs: divs.length, rendered: divs.filter(ok).length, missing: divs.filter((d) => !ok(d)).map((d) => d.id), fallbacks: fallbacks.length };
   }, selector);
 }
 
@@ -32,9 +38,35 @@ export async function countPlots(page: Page, selector = ".nn-lesson-plot"): Prom
 export async function waitForPlots(page: Page, timeoutMs = 20000, selector = ".nn-lesson-plot"): Promise<PlotCount> {
   const until = Date.now() + timeoutMs;
   let c = await countPlots(page, selector);
-  while (c.rendered < c.divs && Date.now() < until) {
+  while ((c.rendered < c.divs || (c.divs > 0 && c.fallbacks > 0)) && Date.now() < until) {
     await page.waitForTimeout(200);
     c = await countPlots(page, selector);
   }
   return c;
+}
+
+/** A page that records what went wrong on it. */
+export interface GuardedPage { page: Page; errors: string[]; outside: string[]; dialogs: string[] }
+
+/**
+ * A new page that records page errors and dialogs (dismissing them) and aborts, recording its URL,
+ * every request that is not for an existing file inside `folder` (an absolute path).
+ */
+export async function guardedPage(browser: Browser, folder: string, width = 1100): Promise<GuardedPage> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const g: GuardedPage = { page, errors: [], outside: [], dialogs: [] };
+  page.on("pageerror", (e) => g.errors.push(e.message));
+  page.on("dialog", (d) => { g.dialogs.push(d.message()); void d.dismiss(); });
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    let inside = false;
+    if (url.startsWith("file:")) {
+      const p = path.resolve(fileURLToPath(url));
+      inside = p.startsWith(folder + path.sep) && fs.existsSync(p);
+    }
+    if (inside) return route.continue();
+    g.outside.push(url);
+    return route.abort();
+  });
+  return g;
 }

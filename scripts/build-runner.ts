@@ -3,7 +3,7 @@
  * installed packages; nothing is downloaded at run time:
  *   page.js        the editors, buttons and output rendering (loaded with `defer` on every notebook page)
  *   kernel.js      the worker (sucrase + acorn + the cell scope), as a function the page turns into a Blob worker
- *   nn-lesson.js   the library (lib/dist) for the browser: Node's fs/path/os come from node-shims.js
+ *   nn-lesson-lib.js  the library (lib/dist: nn-lesson and nn-lesson/tfjs) for the browser: Node's fs/path/os come from node-shims.js
  *   mathjs.js, tfjs.js (core + cpu backend + layers), node-shims.js
  *   data.js        the files of data/, for the worker's in-memory file system
  * Every file but page.js sets `self.__nnRunnerSources[name]` to a function whose source text the page
@@ -56,7 +56,8 @@ export async function buildRunner(dir: string): Promise<RunnerBuild> {
     bundle({ entryPoints: [path.join(RUNNER, "page.ts")], format: "iife" }),
     bundle({ entryPoints: [path.join(RUNNER, "kernel.ts")], format: "iife" }),
     bundle({
-      ...cjs, entryPoints: [path.join(ROOT, "lib", "dist", "index.js")],
+      // both entries of the library in one bundle, so that nn-lesson and nn-lesson/tfjs share its classes
+      ...cjs, stdin: { contents: 'exports.index = require("./lib/dist/index.js");\nexports.tfjs = require("./lib/dist/index-tfjs.js");', resolveDir: ROOT },
       external: ["tslab", "mathjs", "@tensorflow/*", "fs", "path", "os"],
       define: { ...common.define, __dirname: JSON.stringify(VIRTUAL_LIB_NODE) },
       plugins: [plotlyFileShim],
@@ -73,7 +74,7 @@ export async function buildRunner(dir: string): Promise<RunnerBuild> {
   ]);
   out["page.js"] = page;
   out["kernel.js"] = asSource("kernel", kernel, "");
-  out["nn-lesson.js"] = asSource("nn-lesson", lib);
+  out["nn-lesson-lib.js"] = asSource("nn-lesson-lib", lib);
   out["mathjs.js"] = asSource("mathjs", mathjs);
   out["tfjs.js"] = asSource("tfjs", tfjs);
   out["node-shims.js"] = asSource("node-shims", shims);

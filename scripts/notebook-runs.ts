@@ -94,10 +94,11 @@ export interface NotebookReport {
 }
 
 /**
- * Run the driver; each line it prints goes to `log`. Resolves with its exit code (a missing Jupyter
- * is a rejection with the Korean how-to line).
+ * Run the driver (or another Python script of scripts/ that talks to the tslab kernel); each line it
+ * prints goes to `log`. Resolves with its exit code (a missing Jupyter is a rejection with the Korean
+ * how-to line).
  */
-export function runDriver(args: string[], log: (line: string) => void = (l) => console.log(l)): Promise<number> {
+export function runDriver(args: string[], log: (line: string) => void = (l) => console.log(l), script = DRIVER): Promise<number> {
   const py = findNotebookPython();
   if (!py) return Promise.reject(new Error(HOW_TO_GET_JUPYTER));
   registerKernel("tslab");
@@ -107,7 +108,7 @@ export function runDriver(args: string[], log: (line: string) => void = (l) => c
     return Promise.reject(new Error("deno 패키지가 없습니다: `npm install`을 실행하세요 (the deno package is not installed: run `npm install`)"));
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(py, [DRIVER, ...args], { env: jupyterEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(py, [script, ...args], { env: jupyterEnv(), stdio: ["ignore", "pipe", "pipe"] });
     const lines = (stream: NodeJS.ReadableStream) => {
       let rest = "";
       stream.setEncoding("utf8");

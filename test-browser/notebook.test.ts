@@ -17,6 +17,7 @@ import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium, waitForPlots } from "../scripts/browser";
 import { findNotebookPython } from "../scripts/jupyter";
+import { PLOT_FALLBACK } from "nn-lesson/dist/internal";
 import { registerKernel } from "../scripts/register-kernel";
 import { ROOT, jupyterEnv } from "../scripts/paths";
 
@@ -150,6 +151,10 @@ async function liveRun(name: string, expectedPlots?: number): Promise<void> {
     assert.equal(plots.rendered, plots.divs, `${name}: plots not drawn: ${plots.missing.join(", ")}`);
     const libraries = await page.evaluate(() => document.querySelectorAll("script[data-nn-lesson-plotly]").length);
     assert.ok(libraries <= 1, `${name}: plotly.js sent ${libraries} times`);
+    assert.equal(plots.fallbacks, 0, `${name}: a "cannot draw" fallback is still visible after drawing`);
+    const text = await page.evaluate(() => document.body.innerText);
+    assert.ok(!text.includes(PLOT_FALLBACK.ko), `${name}: fallback text visible after drawing`);
+    assert.match(text, /plotly\.js \d+\.\d+\.\d+ 불러옴 \(오프라인/, `${name}: plotSetup()'s line says plotly.js loaded`);
     assert.deepEqual(errors, [], `${name}: page errors`);
     console.log(`  live ${name}: ${cells.length} code cells run through the page in ${runSeconds.toFixed(1)} s, ${plots.rendered}/${plots.divs} plots drawn, plotly.js sent ${libraries}×`);
 
@@ -170,6 +175,7 @@ async function liveRun(name: string, expectedPlots?: number): Promise<void> {
     const again = await waitForPlots(page, 30000);
     assert.equal(again.divs, plots.divs, `${name}: plot outputs after reload`);
     assert.equal(again.rendered, again.divs, `${name}: plots not drawn after reload: ${again.missing.join(", ")}`);
+    assert.equal(again.fallbacks, 0, `${name}: a "cannot draw" fallback is still visible after reload`);
     assert.equal((await cellStates(page)).reduce((s, c) => s + c.errors, 0), 0);
     assert.deepEqual(errors, [], `${name}: page errors after reload`);
     console.log(`  live ${name} after save + reload: ${again.rendered}/${again.divs} plots drawn (trusted: ${trusted}); requests to outside hosts aborted: ${outside.length}`);

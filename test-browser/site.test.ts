@@ -8,10 +8,11 @@ import { test, before, after } from "node:test";
 import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { fileURLToPath, pathToFileURL } from "url";
+import { pathToFileURL } from "url";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, waitForPlots } from "../scripts/browser";
+import { GuardedPage, PlotCount, guardedPage, launchChromium, waitForPlots } from "../scripts/browser";
 import { buildSite } from "../scripts/build-site";
+import { PLOT_FALLBACK } from "nn-lesson/dist/internal";
 import { ROOT } from "../scripts/paths";
 
 const SITE = path.resolve(process.env.NN_LESSON_SITE ?? path.join(ROOT, "site"));
@@ -26,36 +27,14 @@ after(async () => {
   await browser?.close();
 });
 
-interface Visit {
-  plots: { divs: number; rendered: number; missing: string[] };
-  errors: string[];
-  outside: string[];
-  dialogs: string[];
-  page: Page;
-}
+interface Visit extends GuardedPage { plots: PlotCount }
 
 /** Opens a page of `site`; every request that is not a file inside `site` is aborted and recorded. */
 async function visit(site: string, file: string, width = 1100): Promise<Visit> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const errors: string[] = [];
-  const outside: string[] = [];
-  const dialogs: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("dialog", (d) => { dialogs.push(d.message()); void d.dismiss(); });
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    let inside = false;
-    if (url.startsWith("file:")) {
-      const p = path.resolve(fileURLToPath(url));
-      inside = p.startsWith(site + path.sep) && fs.existsSync(p);
-    }
-    if (inside) return route.continue();
-    outside.push(url);
-    return route.abort();
-  });
-  await page.goto(pathToFileURL(path.join(site, file)).href, { waitUntil: "load" });
-  const plots = await waitForPlots(page, 20000);
-  return { plots, errors, outside, dialogs, page };
+  const g = await guardedPage(browser, site, width);
+  await g.page.goto(pathToFileURL(path.join(site, file)).href, { waitUntil: "load" });
+  const plots = await waitForPlots(g.page, 20000);
+  return { ...g, plots };
 }
 
 function pagesOf(site: string): string[] {
@@ -104,13 +83,16 @@ async function checkSite(site: string, label: string, screenshotOf?: (pages: str
       assert.deepEqual(v.outside, [], `${label}/${file}: requests outside the site folder`);
       assert.equal(v.plots.divs, expected, `${label}/${file}: plot divs on the page`);
       assert.equal(v.plots.rendered, v.plots.divs, `${label}/${file}: plots not drawn: ${v.plots.missing.join(", ")}`);
-      const math = await v.page.evaluate(() => ({
+      assert.equal(v.plots.fallbacks, 0, `${label}/${file}: a "cannot draw" fallback is still visible after drawing`);
+      const math = await v.page.evaluate((fallback) => ({
         katex: document.querySelectorAll(".katex").length,
         errors: document.querySelectorAll(".katex-error").length,
         rawDollars: Array.from(document.querySelectorAll(".cell.markdown")).filter((c) => /\$\$|\\frac|\\sum|\uFFFD|\uE000/.test((c as HTMLElement).innerText)).length,
         plotlyScripts: document.querySelectorAll('script[src$="plotly.min.js"]').length,
         inlineLibrary: document.querySelectorAll("script[data-nn-lesson-plotly]").length,
-      }));
+        fallbackText: [fallback.ko, fallback.en].some((t) => document.body.innerText.includes(t)),
+      }), PLOT_FALLBACK);
+      assert.equal(math.fallbackText, false, `${label}/${file}: fallback text visible`);
       assert.equal(math.errors, 0, `${label}/${file}: KaTeX errors`);
       assert.equal(math.rawDollars, 0, `${label}/${file}: unrendered TeX in the prose`);
       assert.equal(math.inlineLibrary, 0, `${label}/${file}: the inline plotly.js output was not replaced`);

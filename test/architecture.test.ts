@@ -5,7 +5,10 @@
  *  - the core (lesson/, fast/, beyond/, display/figures/) uses no Node module and no tslab, and
  *    bundles for the browser (esbuild, platform "browser");
  *  - importing nn-lesson loads neither mathjs, TensorFlow.js, plotly.js nor tslab;
- *  - the public API is named exports only, and has every name the notebooks import.
+ *  - the public API is named exports only, and has every name the notebooks import (from "nn-lesson"
+ *    and, for TensorFlow.js, "nn-lesson/tfjs");
+ *  - type-checking a cell that imports "nn-lesson" (as tslab does) reads no TensorFlow.js, mathjs or
+ *    React declarations, and "nn-lesson/tfjs" resolves to its own entry.
  */
 import { test } from "node:test";
 import * as assert from "assert/strict";
@@ -128,23 +131,61 @@ test("importing nn-lesson loads neither mathjs, TensorFlow.js, plotly.js nor tsl
   console.log(`# require("nn-lesson"): ${ms.toFixed(0)} ms`);
 });
 
-test("the public API: named exports only, every name the notebooks import from nn-lesson", () => {
-  const index = fs.readFileSync(path.join(LIB, "index.ts"), "utf8");
-  assert.doesNotMatch(index, /export \*/, "lib/index.ts re-exports with export *");
+test("the public API: named exports only, every name the notebooks import from nn-lesson and nn-lesson/tfjs", () => {
+  for (const entry of ["index.ts", "index-tfjs.ts"]) {
+    assert.doesNotMatch(fs.readFileSync(path.join(LIB, entry), "utf8"), /export \*/, `lib/${entry} re-exports with export *`);
+  }
   // the runtime names: what require("nn-lesson") really has (types are checked when the notebooks run)
-  const api = new Set(Object.keys(require("nn-lesson") as object));
+  const apis: Record<string, Set<string>> = {
+    "nn-lesson": new Set(Object.keys(require("nn-lesson") as object)),
+    "nn-lesson/tfjs": new Set(Object.keys(require("nn-lesson/tfjs") as object)),
+  };
+  const api = apis["nn-lesson"];
   const dir = path.join(ROOT, "notebooks");
   const missing: string[] = [];
   for (const f of fs.readdirSync(dir).filter((n) => n.endsWith(".ipynb"))) {
     const nb = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
     const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source)).join("\n");
-    for (const m of code.matchAll(/import\s*(type\s*)?\{([^}]*)\}\s*from\s*"nn-lesson"/g)) {
+    for (const m of code.matchAll(/import\s*(type\s*)?\{([^}]*)\}\s*from\s*"(nn-lesson(?:\/[\w-]+)?)"/g)) {
       if (m[1]) continue;
+      const from = apis[m[3]];
+      if (!from) { missing.push(`${f}: imports from "${m[3]}"`); continue; }
       for (const name of m[2].split(",").map((s) => s.trim().split(/\s+as\s+/)[0]).filter(Boolean)) {
-        if (!name.startsWith("type ") && !api.has(name)) missing.push(`${f}: ${name}`);
+        if (!name.startsWith("type ") && !from.has(name)) missing.push(`${f}: ${name} from "${m[3]}"`);
       }
     }
   }
   assert.deepEqual(missing, []);
   assert.ok(api.size < 120, `the public API has ${api.size} names`);
+});
+
+/**
+ * The .d.ts files TypeScript reads to check `code` placed in notebooks/, with tslab's module settings
+ * (Node10 resolution, ES modules) but only @types/node, so that what the library's types reach shows.
+ */
+function declarationsRead(code: string): string[] {
+  const ts = require("typescript") as typeof import("typescript");
+  const file = path.join(ROOT, "notebooks", "__types-probe.ts");
+  const host = ts.createCompilerHost({});
+  const readFile = host.readFile.bind(host);
+  host.readFile = (f) => (path.resolve(f) === file ? code : readFile(f));
+  host.fileExists = ((exists) => (f: string) => path.resolve(f) === file || exists(f))(host.fileExists.bind(host));
+  const program = ts.createProgram([file], {
+    module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.NodeJs, esModuleInterop: true,
+    target: ts.ScriptTarget.ES2020, skipLibCheck: true, noEmit: true, types: ["node"],
+  }, host);
+  const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  assert.deepEqual(errors, [], "the probe cell type-checks");
+  return program.getSourceFiles().map((f) => path.relative(ROOT, f.fileName));
+}
+
+test("a cell importing nn-lesson type-checks without TensorFlow.js, mathjs or React declarations; nn-lesson/tfjs brings TensorFlow.js's", () => {
+  const heavy = /node_modules[\\/](@tensorflow|mathjs|@types[\\/]react|csstype)[\\/]/;
+  const main = declarationsRead('import { lessonData, plotSetup, showFigure, sigmoidFigure, showTable, check, Classifier } from "nn-lesson";\nlessonData();\n');
+  assert.ok(main.some((f) => /lib[\\/]dist[\\/]index\.d\.ts$/.test(f)), "the probe reached the library's types");
+  assert.deepEqual(main.filter((f) => heavy.test(f)), []);
+  const tf = declarationsRead('import { tfjs, compareLessonGradients } from "nn-lesson/tfjs";\nconst t: string = tfjs().version_core;\n');
+  assert.ok(tf.some((f) => /lib[\\/]dist[\\/]index-tfjs\.d\.ts$/.test(f)), "nn-lesson/tfjs resolves to lib/dist/index-tfjs.d.ts");
+  assert.ok(tf.some((f) => /@tensorflow[\\/]tfjs-core/.test(f)), "and its types are TensorFlow.js's own");
+  console.log(`# declarations read for a cell importing nn-lesson: ${main.length} files; nn-lesson/tfjs: ${tf.length}`);
 });

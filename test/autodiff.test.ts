@@ -21,10 +21,11 @@ test("the 'install our node backend' notice: printed by a bare tfjs-core + cpu, 
   assert.match(bare.err, /install our node backend/, "control: without tfjs() the notice does appear");
   const quiet = node(`
     const n = require("nn-lesson");
+    const t = require("nn-lesson/tfjs");
     const d = n.lessonData();
-    const tf = n.tfjs();
-    n.compareLessonGradients(d.weights, d.x, d.y);
-    n.lessonLayersModel(d.weights).predict(tf.tensor2d([d.x]));
+    const tf = t.tfjs();
+    t.compareLessonGradients(d.weights, d.x, d.y);
+    t.lessonLayersModel(d.weights).predict(tf.tensor2d([d.x]));
     console.log(tf.getBackend(), tf.env().getBool("PROD"));
   `);
   assert.equal(quiet.code, 0, quiet.err);

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as vm from "vm";
-import { Figure, PLOTLY_MARKER, PLOT_CLASS, figureHtml, plotSetup, plotlyLibrary, plotlyLibraryHtml, scriptSafeJson, setPlotOutput, showFigure } from "nn-lesson/dist/internal";
+import { Figure, PLOTLY_FALLBACK, PLOTLY_MARKER, PLOT_CLASS, PLOT_FALLBACK, PLOT_FALLBACK_CLASS, figureHtml, plotSetup, plotlyLibrary, plotlyLibraryHtml, scriptSafeJson, setPlotOutput, showFigure } from "nn-lesson/dist/internal";
 
 const NASTY = 'a </script><script>alert("x")</script> \'q\' "dq" \u2028 \u2029 & <!-- 손실 함수 -->';
 
@@ -13,7 +13,8 @@ function scripts(html: string): string[] {
 /** Run a plot output's script against a fake page and return what it passed to Plotly.newPlot. */
 function drawn(html: string, plotlyReady = true): { id: string; fig: Figure | undefined; el: { textContent: string } } {
   const id = /<div id="([^"]+)"/.exec(html)![1];
-  const el = { isConnected: true, textContent: "" };
+  // the element starts with its fallback text, as in a page
+  const el = { isConnected: true, textContent: "fallback" };
   let fig: Figure | undefined;
   const listeners: Record<string, () => void> = {};
   const window: Record<string, unknown> = {
@@ -21,7 +22,7 @@ function drawn(html: string, plotlyReady = true): { id: string; fig: Figure | un
   };
   // JSON round trip: objects made in the vm context have that context's prototypes
   const copy = (f: Figure): Figure => JSON.parse(JSON.stringify(f));
-  if (plotlyReady) window.Plotly = { newPlot: (e: unknown, f: Figure) => { assert.equal(e, el); fig = copy(f); } };
+  if (plotlyReady) window.Plotly = { newPlot: (e: unknown, f: Figure) => { assert.equal(e, el); assert.equal(el.textContent, "", "the fallback is cleared before drawing"); fig = copy(f); } };
   const ctx = vm.createContext({
     window, document: { getElementById: (x: string) => (x === id ? el : null) },
     setInterval: () => 1, clearInterval: () => undefined, Date,
@@ -34,15 +35,21 @@ function drawn(html: string, plotlyReady = true): { id: string; fig: Figure | un
   return { id, fig, el };
 }
 
-test("figureHtml: one div and one script; the figure reaches Plotly.newPlot unchanged", () => {
+test("figureHtml: one plot div holding its fallback, one script; the figure reaches Plotly.newPlot unchanged", () => {
   const fig: Figure = { data: [{ type: "scatter", x: [1, 2], y: [3, 4], name: "선" }], layout: { title: { text: "제목" } } };
   const html = figureHtml(fig);
-  assert.equal(html.match(/<div /g)?.length, 1);
-  assert.match(html, new RegExp(`class="${PLOT_CLASS}"`));
+  assert.equal(html.match(new RegExp(`class="${PLOT_CLASS}"`, "g"))?.length, 1);
+  const box = /<div id="[^"]+" class="nn-lesson-plot" style="[^"]*">([\s\S]*?)<\/div>\n<script>/.exec(html);
+  assert.ok(box, "the fallback sits inside the plot's div");
+  assert.match(box[1], new RegExp(`^<div class="${PLOT_FALLBACK_CLASS}"`));
+  assert.ok(box[1].includes(PLOT_FALLBACK.ko) && box[1].includes(PLOT_FALLBACK.en), "Korean and English fallback text");
+  assert.ok(box[1].indexOf(PLOT_FALLBACK.ko) < box[1].indexOf(PLOT_FALLBACK.en), "Korean first");
   assert.equal(scripts(html).length, 1);
   assert.ok(!html.includes("plotly.js v"), "the library is not inside a plot output");
   assert.ok(html.length < 5000);
-  const out = drawn(html).fig!;
+  const d = drawn(html);
+  const out = d.fig!;
+  assert.equal(d.el.textContent, "", "no fallback text is left once drawn");
   assert.deepEqual(out.data, fig.data);
   assert.deepEqual(out.layout!.title, { text: "제목" });
   assert.equal(out.layout!.height, 420);
@@ -64,6 +71,26 @@ test("figureHtml: </script>, quotes, U+2028/U+2029, & and Korean in titles stay 
 test("figureHtml: waits for plotly.js that arrives later (ready event)", () => {
   const out = drawn(figureHtml({ data: [{ type: "bar", x: ["가"], y: [1] }] }), false);
   assert.deepEqual(out.fig!.data, [{ type: "bar", x: ["가"], y: [1] }]);
+  assert.equal(out.el.textContent, "");
+});
+
+test("figureHtml: a plot that fails to draw says so in its box, Korean first", () => {
+  const html = figureHtml({ data: [] });
+  const id = /<div id="([^"]+)"/.exec(html)![1];
+  const el = { isConnected: true, textContent: "fallback" };
+  const window = { addEventListener: () => undefined, Plotly: { newPlot: () => { throw new Error("bad trace"); } } };
+  vm.runInContext(scripts(html)[0], vm.createContext({ window, document: { getElementById: (x: string) => (x === id ? el : null) }, setInterval: () => 1, clearInterval: () => undefined, Date }));
+  assert.equal(el.textContent, "그림을 그리지 못했습니다 / could not draw the plot: bad trace");
+});
+
+test("the fallback texts: Korean first, one line each, with what to do", () => {
+  for (const t of [PLOT_FALLBACK, PLOTLY_FALLBACK]) {
+    assert.match(t.ko, /[가-힣]/);
+    assert.match(t.ko, /처음부터 다시 실행/);
+    assert.match(t.en, /run the notebook again from the top/);
+    assert.ok(!t.ko.includes("\n") && !t.en.includes("\n"));
+    assert.match(t.ko + t.en, /Trust Notebook/);
+  }
 });
 
 test("figureHtml: typed arrays become JSON arrays; frames kept; layout height sizes the div", () => {
@@ -101,7 +128,11 @@ test("plotly.js library output: marked, read from plotly.js-dist-min, sets windo
   assert.match(lib.file, /plotly\.js-dist-min[\\/]plotly\.min\.js$/);
   assert.match(lib.version, /^\d+\.\d+\.\d+$/);
   const html = plotlyLibraryHtml();
-  assert.ok(html.startsWith(`<script ${PLOTLY_MARKER}="${lib.version}">`));
+  const status = /^<div id="([^"]+)" class="nn-lesson-plotly-status"[^>]*>(<div class="nn-lesson-plot-fallback"[\s\S]*?<\/div>)<\/div>\n<script /.exec(html);
+  assert.ok(status, "a status line that holds the fallback comes first");
+  assert.ok(status[2].includes(PLOTLY_FALLBACK.ko) && status[2].includes(PLOTLY_FALLBACK.en));
+  assert.ok(!/loaded|불러옴/.test(html.replace(/<script[\s\S]*<\/script>/, "")), "no static text claims that plotly.js loaded");
+  assert.ok(html.includes(`<script ${PLOTLY_MARKER}="${lib.version}">`));
   assert.equal(scripts(html).length, 1);
   assert.ok(html.length > 1_000_000);
   // The bundle's own header prefers a CommonJS `module` when one exists; the wrapper hides `module`,
@@ -112,10 +143,13 @@ test("plotly.js library output: marked, read from plotly.js-dist-min, sets windo
   const fake = `(function (root, factory) { if (typeof module === "object" && module.exports) { module.exports = factory(); } else { root.moduleName = factory(); } }(typeof self !== "undefined" ? self : this, () => { var Plotly = { version: "${lib.version}" }; window.Plotly = Plotly; return Plotly; }));`;
   const wrapped = scripts(html)[0].replace(lib.code, fake);
   const events: string[] = [];
+  const statusEl = { textContent: "fallback" };
   const ctx = vm.createContext({
     define: Object.assign(() => { throw new Error("define must not be used"); }, { amd: {} }),
     module: { exports: {} },
     Event: class { constructor(public type: string) {} },
+    document: { getElementById: (x: string) => (x === status[1] ? statusEl : null) },
+    setTimeout: () => { throw new Error("the status element was there: no retry"); },
   });
   vm.runInContext("var window = this, self = this;", ctx);
   (ctx as Record<string, unknown>).dispatchEvent = (e: { type: string }) => { events.push(e.type); };
@@ -123,6 +157,12 @@ test("plotly.js library output: marked, read from plotly.js-dist-min, sets windo
   assert.equal((ctx as Record<string, { version: string }>).Plotly.version, lib.version, "window.Plotly is set");
   assert.deepEqual((ctx as Record<string, { exports: object }>).module.exports, {}, "the host's module.exports is untouched");
   assert.deepEqual(events, ["nn-lesson-plotly-ready"]);
+  assert.equal(statusEl.textContent, `plotly.js ${lib.version} 불러옴 (오프라인, plotly.js-dist-min) / plotly.js ${lib.version} loaded (offline, from plotly.js-dist-min)`, "the script writes what happened");
+  // a bundle that did not set window.Plotly: the line says so instead of claiming it loaded
+  const ctx2 = vm.createContext({ Event: class { constructor(public type: string) {} }, document: { getElementById: () => statusEl }, setTimeout });
+  vm.runInContext("var window = this, self = this; this.dispatchEvent = function () {};", ctx2);
+  vm.runInContext(scripts(html)[0].replace(lib.code, "/* nothing */"), ctx2);
+  assert.match(statusEl.textContent, /^plotly\.js를 실행하지 못했습니다 .* \/ plotly\.js did not run/);
 });
 
 test("plotSetup sends the library once; showFigure sends it only if nothing did", () => {

@@ -9,3 +9,7 @@ export const PLOTLY_MARKER = "data-nn-lesson-plotly";
 export const PLOT_CLASS = "nn-lesson-plot";
 /** The event fired on `window` once plotly.js has run. */
 export const PLOTLY_READY_EVENT = "nn-lesson-plotly-ready";
+/** The class of plotSetup()'s status line (JupyterLab's sanitizer keeps classes, not ids). */
+export const PLOTLY_STATUS_CLASS = "nn-lesson-plotly-status";
+/** The class of the fallback text inside a plot's box (and of plotSetup()'s status line before its script runs). */
+export const PLOT_FALLBACK_CLASS = "nn-lesson-plot-fallback";

@@ -15,18 +15,48 @@
  *   webview), so one copy of the library serves every plot.
  * - The figure JSON is escaped so that no text in it (a title with `</script>`, quotes, U+2028,
  *   Korean) can end the script or break the JavaScript.
+ * - Where a front end does not run the scripts of an output (JupyterLab and Notebook 7 with a reopened,
+ *   untrusted notebook: its HTML sanitizer drops every <script>), each output still says why and what
+ *   to do: the plot's box holds a short fallback (Korean, then English) that its script removes right
+ *   before drawing, and plotSetup()'s status line is written by the library's script itself, so it
+ *   only claims "loaded" when plotly.js really ran. The fallback uses only tags, attributes and inline
+ *   styles that JupyterLab's sanitizer keeps (checked with the real one in test-browser/jupyterlab.test.ts).
  */
 import type * as Plotly from "plotly.js";
 import { InputError } from "../lesson/errors";
 import { plotlyLibrary } from "../node/plotly-file";
-import { kernelDisplay } from "./output";
+import { escapeHtml, kernelDisplay } from "./output";
 import type { Figure } from "./figures/layout";
 
 export type { Figure };
 
-import { PLOTLY_MARKER, PLOTLY_READY_EVENT, PLOT_CLASS } from "./markers";
+import { PLOTLY_MARKER, PLOTLY_READY_EVENT, PLOTLY_STATUS_CLASS, PLOT_CLASS, PLOT_FALLBACK_CLASS } from "./markers";
 
-export { PLOTLY_MARKER, PLOTLY_READY_EVENT, PLOT_CLASS };
+export { PLOTLY_MARKER, PLOTLY_READY_EVENT, PLOTLY_STATUS_CLASS, PLOT_CLASS, PLOT_FALLBACK_CLASS };
+
+const WHY_KO = "Jupyter가 저장된 출력의 스크립트를 실행하지 않았습니다. JupyterLab: Run → Run All Cells 또는 명령 팔레트의 Trust Notebook";
+const WHY_EN = "Jupyter did not run the script saved in this output; in JupyterLab: Run → Run All Cells, or Trust Notebook in the command palette";
+/** What a plot's box says until its script draws it (Korean line, English line). */
+export const PLOT_FALLBACK = {
+  ko: `그림을 그리려면 노트북을 처음부터 다시 실행하세요 (${WHY_KO})`,
+  en: `To draw this plot, run the notebook again from the top (${WHY_EN}).`,
+} as const;
+/** What plotSetup()'s output says until its script has run plotly.js. */
+export const PLOTLY_FALLBACK = {
+  ko: `plotly.js(그림 라이브러리)가 아직 실행되지 않았습니다: 노트북을 처음부터 다시 실행하세요 (${WHY_KO})`,
+  en: `plotly.js (the plotting library) has not run: run the notebook again from the top (${WHY_EN}).`,
+} as const;
+
+/** A fallback box: two lines of text, styled only with what JupyterLab's sanitizer keeps. */
+function fallbackHtml(text: { ko: string; en: string }, fill: boolean): string {
+  const box = fill
+    ? "box-sizing:border-box;height:100%;padding:12px 16px;border:1px dashed #b0b0b0;border-radius:4px;background-color:#fafafa;"
+    : "";
+  return (
+    `<div class="${PLOT_FALLBACK_CLASS}" style="${box}color:#555;font-size:14px;line-height:1.5">` +
+    `${escapeHtml(text.ko)}<br><span style="font-size:12px;color:#777">${escapeHtml(text.en)}</span></div>`
+  );
+}
 
 const DEFAULT_HEIGHT = 420;
 
@@ -66,18 +96,30 @@ function emit(html: string): void {
 }
 
 /**
- * The HTML output that loads plotly.js into the page: one <script> marked with PLOTLY_MARKER.
- * `module`, `exports` and `define` are hidden from the bundle so that it always sets window.Plotly
- * (classic Notebook has require.js on the page; some hosts define `module`).
+ * The HTML output that loads plotly.js into the page: a status line, then one <script> marked with
+ * PLOTLY_MARKER. `module`, `exports` and `define` are hidden from the bundle so that it always sets
+ * window.Plotly (classic Notebook has require.js on the page; some hosts define `module`). The status
+ * line shows PLOTLY_FALLBACK until the script has run; then the script writes what happened.
  */
 export function plotlyLibraryHtml(): string {
   const { version, code } = plotlyLibrary();
+  const id = newId("nnplotly");
+  const loaded = `plotly.js ${version} 불러옴 (오프라인, plotly.js-dist-min) / plotly.js ${version} loaded (offline, from plotly.js-dist-min)`;
+  const failed = "plotly.js를 실행하지 못했습니다 (브라우저 콘솔을 보세요) / plotly.js did not run (see the browser console)";
+  // the status element may not be in the page yet when the script runs (classic Notebook evaluates
+  // output scripts while attaching them): look for it a while
+  const mark = `(function mark(n) {
+  var el = document.getElementById(${JSON.stringify(id)});
+  if (!el) { if (n < 600) setTimeout(function () { mark(n + 1); }, 50); return; }
+  el.textContent = window.Plotly ? ${JSON.stringify(loaded)} : ${JSON.stringify(failed)};
+})(0);`;
   return (
+    `<div id="${id}" class="${PLOTLY_STATUS_CLASS}" style="font-size:smaller;color:#888">${fallbackHtml(PLOTLY_FALLBACK, false)}</div>\n` +
     `<script ${PLOTLY_MARKER}="${version}">\n` +
     `(function (module, exports, define) {\n${code}\n}).call(window);\n` +
     `window.dispatchEvent(new Event(${JSON.stringify(PLOTLY_READY_EVENT)}));\n` +
-    `</script>\n` +
-    `<div style="font-size:smaller;color:#888">plotly.js ${version} loaded (offline, from plotly.js-dist-min)</div>`
+    `${mark}\n` +
+    `</script>`
   );
 }
 
@@ -117,9 +159,9 @@ function checkFigure(fig: unknown): asserts fig is Figure {
 /** Distinguishes the plots of two kernel runs that are shown on one page. */
 const RUN_ID = Math.random().toString(36).slice(2, 8);
 let counter = 0;
-function newId(): string {
+function newId(prefix = "nnplot"): string {
   counter += 1;
-  return `nnplot-${RUN_ID}-${Date.now().toString(36)}-${counter}`;
+  return `${prefix}-${RUN_ID}-${Date.now().toString(36)}-${counter}`;
 }
 
 /**
@@ -144,13 +186,21 @@ export function figureHtml(fig: Figure): string {
     if (!el || !window.Plotly || !el.isConnected) {
       if (Date.now() - started > 30000) {
         done = true;
-        if (el) el.textContent = "plotly.js가 페이지에 없습니다: 노트북 첫 셀의 plotSetup()을 다시 실행하세요. (plotly.js is not loaded: run plotSetup() again.)";
+        if (el) el.textContent = "plotly.js가 페이지에 없습니다: 노트북 첫 셀의 plotSetup()을 다시 실행하세요 / plotly.js is not loaded: run plotSetup() again";
         return true;
       }
       return false;
     }
     done = true;
-    window.Plotly.newPlot(el, fig);
+    // Plotly.newPlot keeps the div's children: remove the fallback first
+    el.textContent = "";
+    function failed(e) { el.textContent = "그림을 그리지 못했습니다 / could not draw the plot: " + (e && e.message); }
+    try {
+      var drawing = window.Plotly.newPlot(el, fig);
+      if (drawing && typeof drawing.then === "function") drawing.then(null, failed);
+    } catch (e) {
+      failed(e);
+    }
     return true;
   }
   if (attempt()) return;
@@ -158,7 +208,7 @@ export function figureHtml(fig: Figure): string {
   var timer = setInterval(function () { if (attempt()) clearInterval(timer); }, 50);
 })();`;
   return (
-    `<div id="${id}" class="${PLOT_CLASS}" style="width:100%;height:${height}px"></div>\n` +
+    `<div id="${id}" class="${PLOT_CLASS}" style="width:100%;height:${height}px">${fallbackHtml(PLOT_FALLBACK, true)}</div>\n` +
     `<script>\n${script}\n</script>`
   );
 }

@@ -25,8 +25,10 @@ const ctx = self as unknown as { postMessage(m: FromKernel): void; onmessage: ((
 /** Module sources by name, and what evaluating them gave. */
 const sources = new Map<string, string>();
 const cache = new Map<string, unknown>();
-/** Names that are parts of another bundle: "@tensorflow/tfjs-core" → ["tfjs", "core"]. */
+/** Names that are parts of another bundle: "@tensorflow/tfjs-core" → ["tfjs", "core"], "nn-lesson" → ["nn-lesson-lib", "index"]. */
 const PARTS: Record<string, [string, string]> = {
+  "nn-lesson": ["nn-lesson-lib", "index"],
+  "nn-lesson/tfjs": ["nn-lesson-lib", "tfjs"],
   "@tensorflow/tfjs-core": ["tfjs", "core"],
   "@tensorflow/tfjs-backend-cpu": ["tfjs", "cpu"],
   "@tensorflow/tfjs-layers": ["tfjs", "layers"],

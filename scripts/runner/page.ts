@@ -23,7 +23,7 @@ type Output = {
 };
 
 const ASSETS = "assets/runner/";
-const MODULES = ["nn-lesson", "mathjs", "tfjs", "node-shims"];
+const MODULES = ["nn-lesson-lib", "mathjs", "tfjs", "node-shims"];
 const W = window as unknown as {
   __nnRunnerSources?: Record<string, unknown>;
   Plotly?: unknown;
