@@ -106,7 +106,7 @@ test("00c-perceptron.ipynb: AND and OR by hand, XOR's best is 3 of 4, the neuron
   assert.match(src(nb.cells[nb.cells.length - 1]), /01-model-setup\.ipynb/);
 });
 
-test("the five places where the lesson needs care are marked notes", () => {
+test("the places where the lesson needs care are marked notes", () => {
   const notes = LESSON.flatMap((f) => read(f).cells.map((c, i) => ({ f, i, text: src(c) })))
     .filter((c) => /^## ⚠️ 수업 노트/m.test(c.text));
   const want: [string, RegExp][] = [
@@ -115,6 +115,14 @@ test("the five places where the lesson needs care are marked notes", () => {
     ["the hidden-layer formula h(h−1)(t−o)", /h_j\s*\(h_j\s*-\s*1\)/],
     ["`i` outside a loop / updates below the loop", /반복문 밖/],
     ["unseeded random weights cannot be reproduced", /다시 만들 수 없/],
+    ["backpropagation computes the gradient, gradient descent moves the weight", /역전파는 기울기를 구하고, 경사하강법은/],
+    ["delta is ∂E/∂a of a node, not the weight change Δw", /델타는 가중치의 변화량이 아닙니다/],
+    ["random.random() is all positive; equal weights stay symmetric; Xavier", /대칭[\s\S]*Xavier/],
+    ["the lesson's network has no bias", /편향이 없습니다/],
+    ["o is the network's output, y (t) the answer", /o는 정답이 아니라 네트워크의 출력/],
+    ["a sigmoid output only gives values in (0, 1); a regression output is linear", /0과 1 사이[\s\S]*항등 함수/],
+    ["the output-layer weight written w_ki and w_kj", /w_\{ki\}[\s\S]*w_\{kj\}/],
+    ["one example to one target is memorising a point, not learning from data", /외우[\s\S]*09 노트북/],
   ];
   for (const [what, re] of want) assert.ok(notes.some((n) => re.test(n.text)), `no "⚠️ 수업 노트" about ${what}`);
   for (const n of notes) {
