@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import * as assert from "assert/strict";
-import { CellSyntaxError, compileCell } from "../scripts/runner/compile";
+import { CellSyntaxError, compileCell, runCell } from "../scripts/runner/compile";
 
 /** A tiny kernel: one scope for all cells, modules from a table. */
 function kernel(modules: Record<string, unknown> = {}) {
@@ -15,9 +15,8 @@ function kernel(modules: Record<string, unknown> = {}) {
   };
   return async (code: string) => {
     const cell = compileCell(code);
-    for (const n of cell.names) if (!(n in scope)) scope[n] = undefined;
-    const fn = new Function("__scope", "__import", "__default", `with (__scope) { return (async () => {\n${cell.body}\n})(); }`);
-    return { value: await fn(scope, requireModule, (m: { default?: unknown }) => m.default ?? m), cell, scope };
+    const value = await runCell(cell, scope, requireModule, (m) => (m as { default?: unknown }).default ?? m);
+    return { value, cell, scope };
   };
 }
 

@@ -35,11 +35,6 @@ export function transpose(W: Matrix): Matrix {
   return T;
 }
 
-/** Entry-wise a * b (numpy's `*` on two arrays of the same length). */
-export function hadamard(a: Vector, b: Vector): Vector {
-  return a.map((v, i) => v * b[i]);
-}
-
 /** [rows, columns] of a matrix, like numpy's `W.shape`. */
 export function shape(W: Matrix): [number, number] {
   return [W.length, W.length === 0 ? 0 : W[0].length];

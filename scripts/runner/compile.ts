@@ -43,6 +43,18 @@ function patternNames(p: Node, out: string[]): void {
   }
 }
 
+/**
+ * Run a compiled cell: its names go into `scope` (shared by all cells), its imports come from `load`.
+ * Resolves with the value of the cell's last expression (or undefined).
+ */
+export function runCell(
+  cell: CompiledCell, scope: Record<string, unknown>, load: (name: string) => unknown, interopDefault: (m: unknown) => unknown,
+): Promise<unknown> {
+  for (const n of cell.names) if (!(n in scope)) scope[n] = undefined;
+  const fn = new Function("__scope", "__import", "__default", `with (__scope) { return (async () => {\n${cell.body}\n})(); }`);
+  return fn(scope, load, interopDefault);
+}
+
 export function compileCell(source: string): CompiledCell {
   let js: string;
   try {

@@ -6,7 +6,7 @@
  * terminating this worker and starting a new one (a kernel restart).
  */
 import { formatWithOptions, inspect } from "node-inspect-extracted";
-import { CellSyntaxError, compileCell } from "./compile";
+import { CellSyntaxError, compileCell, runCell } from "./compile";
 
 /** page → worker */
 export type ToKernel =
@@ -93,9 +93,7 @@ async function run(id: number, code: string): Promise<void> {
   try {
     const cell = compileCell(code);
     for (const m of cell.modules) requireModule(m);
-    for (const n of cell.names) if (!(n in scope)) scope[n] = undefined;
-    const fn = new Function("__scope", "__import", "__default", `with (__scope) { return (async () => {\n${cell.body}\n})(); }`);
-    const value = await fn(scope, requireModule, interopDefault);
+    const value = await runCell(cell, scope, requireModule, interopDefault);
     if (cell.returnsValue && value !== undefined) send("result", inspect(value));
     ctx.postMessage({ type: "done", id });
   } catch (e) {
