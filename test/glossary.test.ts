@@ -10,13 +10,21 @@ const NOTEBOOKS = path.join(ROOT, "notebooks");
 test("the glossary has the lesson's terms, each with English, a definition and variants to reject", () => {
   const g = glossary();
   for (const t of ["경사하강법", "학습률", "역전파", "순전파", "비용 함수", "가중치", "은닉층", "출력층", "입력층",
-    "활성화 함수", "기울기", "편미분", "델타", "시그모이드", "평균제곱오차", "반복", "에포크"]) {
+    "활성화 함수", "기울기", "편미분", "델타", "시그모이드", "평균제곱오차", "반복", "에포크",
+    "가중합", "손실", "계산 그래프", "기울기 소실", "퍼셉트론", "편향"]) {
     const e = g.find((x) => x.term === t);
     assert.ok(e, `missing term ${t}`);
     assert.ok(e!.en && e!.definition && e!.variants.length > 0, t);
   }
   assert.ok(g.find((x) => x.term === "학습률")!.variants.includes("학습 속도"));
   assert.ok(g.find((x) => x.term === "경사하강법")!.variants.includes("기울기 하강"));
+  // one name per idea (issue 9 §6): A is 가중합 (the lesson's code comment says 선형 결합), never 총입력;
+  // DLFS-ko's 오차역전파법 is another name for 역전파
+  assert.ok(g.find((x) => x.term === "가중합")!.variants.includes("총입력"));
+  assert.ok(g.find((x) => x.term === "가중합")!.aliases.includes("선형 결합"));
+  assert.ok(g.find((x) => x.term === "역전파")!.aliases.includes("오차역전파법"));
+  assert.deepEqual(findVariants("출력층의 총입력 a와 손실값").map((h) => [h.variant, h.preferred]), [["총입력", "가중합"], ["손실값", "손실"]]);
+  assert.deepEqual(findVariants("가중합(선형 결합), 손실, 오차역전파법, 계산 그래프, 기울기 소실"), []);
 });
 
 test("parseGlossary rejects duplicates and variants that are part of an accepted form", () => {
