@@ -134,6 +134,22 @@ export const TRY_IT: TryIt[] = [
     ],
   },
   {
+    notebook: "07b-value-autodiff.ipynb", marker: "const myLib = gradients(myWeights, myX, lesson.y);",
+    edits: (() => {
+      const [x, w3] = ["const myX = [0.5, 0.3, 0.2];", "const myW3 = [[0.3, 0.4, 0.5], [0.6, 0.7, 0.8]];"];
+      return [
+        refused("x의 원소 4개", lengthOf("x", 3), [x, "const myX = [0.5, 0.3, 0.2, 0.1];"]),
+        refused("x의 원소 0개", lengthOf("x", 3), [x, "const myX = [];"]),
+        refused("x에 NaN", /x\[1\]은\(는\) 유한한 숫자여야 합니다/, [x, "const myX = [0.5, NaN, 0.2];"]),
+        ok("입력 [0, 0, 0]", [x, "const myX = [0, 0, 0];"]),
+        refused("W3의 열 2개", /W3은\(는\) .*모든 행의 열이 3개/, [w3, "const myW3 = [[0.3, 0.4], [0.6, 0.7]];"]),
+        refused("W3의 행 3개 (출력 3개, y의 원소 2개)", lengthOf("y", 3), [w3, "const myW3 = [[0.3, 0.4, 0.5], [0.6, 0.7, 0.8], [1, 1, 1]];"]),
+        ok("가중치 1e9 (포화)", [w3, "const myW3 = [[1e9, 0.4, 0.5], [0.6, 0.7, 0.8]];"]),
+        ok("가중치 −1e9 (포화)", [w3, "const myW3 = [[-1e9, 0.4, 0.5], [0.6, 0.7, 0.8]];"]),
+      ];
+    })(),
+  },
+  {
     notebook: "08-optimizers.ipynb", marker: "const myOptimizers = [",
     edits: [
       refused("β₁ = 1", /Adam: beta1 \(β₁\)은\(는\) 0 이상 1 미만이어야 합니다/, ["learningRate: 0.1, beta1: 0 }", "learningRate: 0.1, beta1: 1 }"]),

@@ -1,6 +1,6 @@
 /**
  * The seven lesson notebooks (01–07), and the two that lead into them (00b TypeScript for numpy
- * learners, 00c the perceptron):
+ * learners, 00c the perceptron) and the one after them (07b, autodiff built by hand):
  *  - static checks: committed without outputs, tslab kernel, "이번 단계에서 배울 것" and "정리",
  *    links to the previous and next notebook that exist, LaTeX, a plot, "직접 해 보기", a self-check,
  *    and the five "⚠️ 수업 노트" where the lesson needs care;
@@ -23,8 +23,10 @@ const LESSON = ["01-model-setup", "02-forward", "03-mse", "04-gradient-descent",
   .map((n) => `${n}.ipynb`);
 /** Before 01: the bridge from numpy to TypeScript and the perceptron (same structure, no care notes). */
 const BEFORE = ["00b-typescript-for-numpy", "00c-perceptron"].map((n) => `${n}.ipynb`);
+/** After 07: a Value class in micrograd's manner that reproduces the lesson's deltas (then 08). */
+const AFTER = ["07b-value-autodiff"].map((n) => `${n}.ipynb`);
 /** The reading order that the previous/next links follow. */
-const ORDER = ["00-overview.ipynb", ...BEFORE, ...LESSON];
+const ORDER = ["00-overview.ipynb", ...BEFORE, ...LESSON, ...AFTER];
 /** The goal for one notebook's cells (after the kernel started): reported, not asserted (machines are noisy). */
 const GOAL_SECONDS = 15;
 
@@ -34,11 +36,11 @@ interface Notebook { cells: Cell[]; metadata: { kernelspec?: { name?: string } }
 const src = (c: Cell) => (Array.isArray(c.source) ? c.source.join("") : c.source);
 const read = (f: string): Notebook => JSON.parse(fs.readFileSync(path.join(DIR, f), "utf8"));
 
-test("the seven lesson notebooks and the two before them exist, in order", () => {
-  for (const f of [...BEFORE, ...LESSON]) assert.ok(fs.existsSync(path.join(DIR, f)), `missing notebooks/${f}`);
+test("the seven lesson notebooks, the two before them and 07b exist, in order", () => {
+  for (const f of [...BEFORE, ...LESSON, ...AFTER]) assert.ok(fs.existsSync(path.join(DIR, f)), `missing notebooks/${f}`);
 });
 
-for (const f of [...BEFORE, ...LESSON]) {
+for (const f of [...BEFORE, ...LESSON, ...AFTER]) {
   test(`${f}: structure (no outputs, goals, summary, links, LaTeX, plot, try-it, self-check)`, () => {
     const nb = read(f);
     assert.equal(nb.metadata.kernelspec?.name, "tslab");
@@ -134,9 +136,9 @@ test("the places where the lesson needs care are marked notes", () => {
 // ---------- execution (build/notebooks/report.json of `npm run test:notebooks`) ----------
 
 let report: NotebookReport | undefined;
-const runs = () => (report ??= readReport([...BEFORE, ...LESSON])).notebooks;
+const runs = () => (report ??= readReport([...BEFORE, ...LESSON, ...AFTER])).notebooks;
 
-for (const f of [...BEFORE, ...LESSON]) {
+for (const f of [...BEFORE, ...LESSON, ...AFTER]) {
   test(`${f}: runs top to bottom (goal < ${GOAL_SECONDS} s, reported), and every code cell runs again without an error`, (t) => {
     const r = runs()[f];
     t.diagnostic(`${f}: ${r.seconds?.toFixed(1)} s (cells only, after the kernel started; goal < ${GOAL_SECONDS} s)`);
@@ -169,4 +171,28 @@ test("07-training-loop.ipynb: its spelled-out loop and the library's train() agr
   const html = nb.cells.flatMap((c) => c.outputs ?? []).map((o) => [o.data?.["text/html"] ?? ""].flat().join("")).join("\n");
   const verdicts = [...html.matchAll(/data-verdict="(\w+)"[^>]*>✔ (train\(\)의 [^<:]+):/g)].map((m) => `${m[2]}: ${m[1]}`);
   assert.deepEqual(verdicts, ["train()의 손실 기록 vs 이 셀의 손실", "train()의 W1 vs 이 셀의 W1", "train()의 W2 vs 이 셀의 W2", "train()의 W3 vs 이 셀의 W3"].map((n) => `${n}: exact`));
+});
+
+test("07b-value-autodiff.ipynb: its Value graph gives delta3, delta2, ∂E/∂W3, ∂E/∂W2 to the last bit, delta1 and ∂E/∂W1 to 1e-15, and leads on to 08", () => {
+  const f = AFTER[0];
+  const out = JSON.parse(fs.readFileSync(runs()[f].executed!, "utf8")) as Notebook;
+  const html = out.cells.flatMap((c) => (c.outputs ?? []) as { data?: Record<string, string | string[]> }[])
+    .map((o) => [o.data?.["text/html"] ?? ""].flat().join("")).join("\n");
+  const verdict = (name: string) => new RegExp(`data-verdict="(\\w+)"[^>]*>[✔✘≠] ${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:`).exec(html)?.[1];
+  for (const name of ["A3 노드의 grad vs delta3", "A2 노드의 grad vs delta2", "W3의 grad vs np.outer(delta3, Z2)", "W2의 grad vs np.outer(delta2, Z1)",
+    "Value로 계산한 Z3 vs forward()", "Z1[0].grad vs (t₂ + t₁) + t₀"]) {
+    assert.equal(verdict(name), "exact", `07b: ${name} is 정확히 일치`);
+  }
+  for (const name of ["A1 노드의 grad vs delta1", "W1의 grad vs np.outer(delta1, X)"]) {
+    assert.ok(["exact", "approximate"].includes(verdict(name) ?? ""), `07b: ${name} agrees (to 1e-15 relative)`);
+  }
+  assert.equal(verdict("= 로 덮어쓴 곱셈: W2의 grad vs gradients()"), "different", "07b: the = mistake loses gradient in W2");
+  const code = read(f).cells.filter((c) => c.cell_type === "code").map(src).join("\n");
+  assert.match(code, /\bclass Value\b/);
+  assert.match(code, /order\.reverse\(\)/, "backward runs over the reversed topological order");
+  assert.match(code, /computationGraphFigure\(/);
+  const md = read(f).cells.filter((c) => c.cell_type === "markdown").map(src).join("\n");
+  assert.match(md, /micrograd/);
+  assert.match(src(read(f).cells[read(f).cells.length - 1]), /08-optimizers\.ipynb/);
+  assert.match(src(read("07-training-loop.ipynb").cells[0]), /07b-value-autodiff\.ipynb/, "07 leads on to 07b");
 });
