@@ -86,6 +86,8 @@ export const TRY_IT: TryIt[] = [
       refused("x의 원소 2개", /x의 원소는 2개입니다/, ["const myX = [1, 0, 0];", "const myX = [1, 0];"]),
       refused("x의 원소 4개", /x의 원소는 4개입니다/, ["const myX = [1, 0, 0];", "const myX = [1, 0, 0, 0];"]),
       ok("큰 x", ["const myX = [1, 0, 0];", "const myX = [10, 10, 10];"]),
+      ok("시드로 만든 가중치", ["const myWeights = lesson.weights;", 'const myWeights = initWeights([3, 2, 3, 2], "아무 시드");']),
+      refused("입력층 노드 4개인 가중치", /x의 원소는 3개입니다/, ["const myWeights = lesson.weights;", 'const myWeights = initWeights([4, 2, 3, 2], "x");']),
     ],
   },
   {

@@ -6,7 +6,7 @@
  *    and the five "⚠️ 수업 노트" where the lesson needs care;
  *  - execution: every notebook runs top to bottom under tslab (time reported against the 15 s goal, not asserted), then every code
  *    cell runs a second time without an error (a learner's edit-and-rerun);
- *  - notebook 07 prints the numpy reference's numbers.
+ *  - notebook 07 prints the numpy reference's numbers, and shows every number of the first iteration in tables.
  * Execution: `npm run test:notebooks` (scripts/run_notebooks.py) writes build/notebooks/report.json,
  * read here; ./lesson-notebooks-runner.test.ts checks the driver itself.
  */
@@ -14,7 +14,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { numpyReference } from "nn-lesson/dist/internal";
+import { deltas, formatNumber, forward, gradients, lessonData, numpyReference, train } from "nn-lesson/dist/internal";
 import { ROOT } from "./helpers";
 import { NOTEBOOK_BUILD, NotebookReport, readReport } from "../scripts/notebook-runs";
 
@@ -195,4 +195,51 @@ test("07b-value-autodiff.ipynb: its Value graph gives delta3, delta2, ∂E/∂W3
   assert.match(md, /micrograd/);
   assert.match(src(read(f).cells[read(f).cells.length - 1]), /08-optimizers\.ipynb/);
   assert.match(src(read("07-training-loop.ipynb").cells[0]), /07b-value-autodiff\.ipynb/, "07 leads on to 07b");
+});
+
+test("07-training-loop.ipynb: the first iteration by hand shows every number in tables (the library's, numpy's first output and loss), and its formulas use printed numbers", () => {
+  runs(); // the report is fresh
+  interface Out { output_type: string; text?: string | string[]; data?: Record<string, string | string[]> }
+  const nb = JSON.parse(fs.readFileSync(path.join(NOTEBOOK_BUILD, "07-training-loop.ipynb"), "utf8")) as
+    { cells: { id?: string; cell_type: string; source: string | string[]; outputs?: Out[] }[] };
+  const cell = (id: string) => {
+    const c = nb.cells.find((c) => c.id === id);
+    assert.ok(c, `07 has no cell ${id}`);
+    return c!;
+  };
+  const ids = ["nb07-hand-forward", "nb07-hand-backward", "nb07-hand-update"];
+  const outputs = ids.flatMap((id) => cell(id).outputs ?? []);
+  const html = outputs.map((o) => [o.data?.["text/html"] ?? ""].flat().join("")).join("\n");
+  const text = `${html}\n${outputs.map((o) => [o.text ?? ""].flat().join("")).join("")}`;
+  // every table of the section: caption → its numbers, row by row
+  const tables = new Map<string, string[]>();
+  for (const m of html.matchAll(/<caption[^>]*>([^<]*)<\/caption>(.*?)<\/table>/g)) {
+    tables.set(m[1], [...m[2].matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((t) => t[1]));
+  }
+  const d = lessonData();
+  const fwd = forward(d.weights, d.x);
+  const [delta1, delta2, delta3] = deltas(d.weights, fwd, d.y);
+  const grads = gradients(d.weights, d.x, d.y);
+  const next = train({ weights: d.weights, x: d.x, y: d.y, iterations: 1 }).weights;
+  const shown = (v: number[] | number[][]) => v.flat().map((x) => formatNumber(x));
+  const want: [string, number[] | number[][]][] = [
+    ["A1 = W1·X", fwd.A[0]], ["Z1 = σ(A1)", fwd.Z[0]], ["A2 = W2·Z1", fwd.A[1]], ["Z2 = σ(A2)", fwd.Z[1]],
+    ["A3 = W3·Z2", fwd.A[2]], ["Z3 = σ(A3)", numpyReference().firstOutput],
+    ["delta3 (출력층)", delta3], ["delta2 (은닉층2)", delta2], ["delta1 (은닉층1)", delta1],
+    ...[3, 2, 1].map((l): [string, number[][]] => [`ΔW${l} = −0.1 × outer(delta${l}, ${l === 1 ? "X" : `Z${l - 1}`})`,
+      grads[l - 1].map((r) => r.map((g) => -0.1 * g))]),
+    ...[3, 2, 1].map((l): [string, number[][]] => [`새 W${l} = W${l} + ΔW${l}`, next[l - 1]]),
+  ];
+  for (const [title, v] of want) assert.deepEqual(tables.get(title), shown(v), `07's table "${title}"`);
+  assert.match(text, new RegExp(`손실 = .* = ${formatNumber(numpyReference().firstLoss)}\\b`), "07 prints the first loss as numpy has it");
+  const verdicts = [...html.matchAll(/data-verdict="(\w+)"[^>]*>✔ ([^<:]+):/g)].map((m) => `${m[2]}: ${m[1]}`);
+  assert.deepEqual(verdicts, ["첫 반복의 출력 Z3 vs numpy의 첫 출력: approximate", "첫 반복의 손실 vs numpy: approximate",
+    ...[1, 2, 3].map((l) => `새 W${l} vs train() 1번 반복: exact`)]);
+  // the worked examples in the prose use only numbers that the cells print
+  const md = ["nb07-hand-forward-md", "nb07-hand-backward-md", "nb07-hand-update-md"]
+    .map((id) => [cell(id).source].flat().join("")).join("\n");
+  const formulas = [...md.matchAll(/\$\$([^$]+)\$\$/g)].map((m) => m[1]);
+  assert.ok(formulas.length >= 5, "07 works out A1[0], Z1[0], delta3[0], delta2[0] and ΔW3[0][0] in formulas");
+  const numbers = formulas.flatMap((f) => [...f.replace(/\^\{[^}]*\}/g, "").matchAll(/\d+\.\d+/g)].map((m) => m[0]));
+  assert.deepEqual(numbers.filter((n) => !text.includes(n)), [], "07's worked examples use numbers that the cells do not print");
 });
