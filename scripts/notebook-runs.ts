@@ -66,6 +66,8 @@ export interface NotebookRun {
   /** Seconds for all code cells of the first run (after the kernel started); null if it never finished. */
   seconds: number | null;
   wallSeconds: number;
+  /** Set when the first run met a kernel glitch (Deno's "Invalid Signature") and the notebook was run again: that error. */
+  retried?: string;
   /** [cell index, seconds] of the first run. */
   cellSeconds: [number, number][];
   /** Errors of the first run: "cell 3: error: ReferenceError: x is not defined". */
