@@ -106,6 +106,14 @@ test("00c-perceptron.ipynb: AND and OR by hand, XOR's best is 3 of 4, the neuron
   assert.match(src(nb.cells[nb.cells.length - 1]), /01-model-setup\.ipynb/);
 });
 
+test("04-gradient-descent.ipynb descends on E = ½Σ by central differences: no ∂L/∂w steps, no \"학습률 60\" detour", () => {
+  const nb = read("04-gradient-descent.ipynb");
+  const all = nb.cells.map(src).join("\n");
+  assert.doesNotMatch(all, /∂L\/∂w|partial L\/\\partial w|학습률 60|lossAndSlope/);
+  assert.match(all, /\(E\(w \+ h\) - E\(w - h\)\) \/ \(2 \* h\)/, "the central difference written out");
+  assert.doesNotMatch(all.replace(/비용 함수/g, ""), /비용/, "L/E is 손실, 비용 only in 비용 함수");
+});
+
 test("the places where the lesson needs care are marked notes", () => {
   const notes = LESSON.flatMap((f) => read(f).cells.map((c, i) => ({ f, i, text: src(c) })))
     .filter((c) => /^## ⚠️ 수업 노트/m.test(c.text));
