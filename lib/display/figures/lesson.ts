@@ -577,7 +577,7 @@ export function lossFormsFigure(forms: LossFormsCurve, opts: { weightName?: stri
   const line = (name: string, y: number[], dash: string): Trace => ({ type: "scatter", mode: "lines", name, x: forms.w, y, line: { width: 2.5, dash } } as Trace);
   return {
     data: [
-      line("Σ(y−o)²  (수업이 출력하는 손실)", forms.sum, "solid"),
+      line("Σ(y−o)²  (수업 코드가 출력하는 손실)", forms.sum, "solid"),
       line("½Σ(y−o)²  (델타 식이 미분하는 손실)", forms.half, "dash"),
       line("(1/n)Σ(y−o)²  (평균: PyTorch·Keras의 MSE)", forms.mean, "dot"),
     ],
