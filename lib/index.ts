@@ -31,7 +31,7 @@ export { sigmoid } from "./lesson/activation";
 export type { ForwardResult } from "./lesson/forward";
 export { forward } from "./lesson/forward";
 export { sumSquaredError, halfSumSquaredError, halfSumSquaredErrorGradient, meanSquaredError, lossForms } from "./lesson/loss";
-export type { Curve, DescentPath } from "./lesson/descent";
+export type { Curve, DescentPath, LossForm } from "./lesson/descent";
 export { lossAlongWeight, lossAndSlope, descendOneWeight } from "./lesson/descent";
 export { outputDelta, hiddenDelta, deltas, gradients, updateWeights } from "./lesson/backward";
 export { numericalGradient, gradientCheck } from "./lesson/gradcheck";
@@ -57,7 +57,7 @@ export type { Figure } from "./display/figures/layout";
 export { plotSetup, showFigure } from "./display/plot";
 export { showTable, showTables, showDot, showSigmoidDerivative } from "./display/tables";
 export { check, checkFunction, expectDifferent } from "./display/check";
-export { layerMistakes, outputDeltaMistakes, hiddenDeltaMistakes, stepMistakes, logitDeltaMistakes } from "./display/mistakes";
+export { layerMistakes, outputDeltaMistakes, hiddenDeltaMistakes, stepMistakes, logitDeltaMistakes, descentMistakes } from "./display/mistakes";
 export { showGlossary } from "./display/glossary";
 export {
   sigmoidFigure, networkFigure, descentFigure, learningRateFigure, lossHistoryFigure, surfaceFigure, surfaceValueAt,

@@ -17,8 +17,9 @@ export function sampleFigures(): Record<string, Figure> {
   // W3[1][0] has a clear valley along one weight; the surface uses it with W3[0][0].
   const p = { layer: 2, row: 1, col: 0 }, q = { layer: 2, row: 0, col: 0 };
   const names = { pName: "W3[1][0]", qName: "W3[0][0]" };
-  const curve = lossAlongWeight(d.weights, d.x, d.y, p, linspace(-5, 5, 101));
-  const path = descendOneWeight(d.weights, d.x, d.y, p, 3, 20, 10);
+  // one weight's descent runs on E = ½Σ(y−o)² (notebook 04), so its curve is drawn as "half"
+  const curve = lossAlongWeight(d.weights, d.x, d.y, p, linspace(-5, 5, 101), "half");
+  const path = descendOneWeight(d.weights, d.x, d.y, p, 3, 40, 10);
   const trained = train({ weights: d.weights, x: d.x, y: d.y });
   const run = train({ weights: d.weights, x: d.x, y: d.y, learningRate: 3, iterations: 300 });
   const surf = lossSurface(d.weights, d.x, d.y, p, q, linspace(-5, 5, 51), linspace(-6, 6, 51));
@@ -31,7 +32,7 @@ export function sampleFigures(): Record<string, Figure> {
     "network-before": networkFigure(d.weights, { title: "학습 전 (수업의 고정 가중치)", scale }),
     "network-after": networkFigure(trained.weights, { title: "1000번 학습한 뒤", scale }),
     descent: descentFigure(curve, path, { weightName: "W3[1][0]" }),
-    "learning-rates": learningRateFigure(curve, [5, 20, 60].map((lr) => descendOneWeight(d.weights, d.x, d.y, p, 3, lr, 8)), { titles: ["너무 작음 (α = 5)", "적당함 (α = 20)", "너무 큼 (α = 60)"], weightName: "W3[1][0]" }),
+    "learning-rates": learningRateFigure(curve, [10, 40, 120].map((lr) => descendOneWeight(d.weights, d.x, d.y, p, 3, lr, 8)), { titles: ["너무 작음 (α = 10)", "적당함 (α = 40)", "너무 큼 (α = 120)"], weightName: "W3[1][0]" }),
     "loss-history": lossHistoryFigure([{ name: "α = 0.1", loss: trained.loss }, { name: "α = 3", loss: run.loss }], { log: true }),
     contour: surfaceFigure(surf, { paths: [sp], ...names }),
     surface: surfaceFigure(surf, { kind: "surface", paths: [sp], ...names }),

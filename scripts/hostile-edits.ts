@@ -101,12 +101,16 @@ export const TRY_IT: TryIt[] = [
     ],
   },
   {
-    notebook: "04-gradient-descent.ipynb", marker: "const myAlpha = 60;",
+    notebook: "04-gradient-descent.ipynb", marker: "const myAlpha = 100;",
     edits: [
-      ...rateEdits("const myAlpha = 60;", (r) => `const myAlpha = ${r};`),
+      ...rateEdits("const myAlpha = 100;", (r) => `const myAlpha = ${r};`),
+      ok("학습률 500 (골짜기를 건너뜀)", ["const myAlpha = 100;", "const myAlpha = 500;"]),
       refused("출발점 NaN", /start은\(는\) 유한한 숫자여야 합니다/, ["const myStart = 5;", "const myStart = NaN;"]),
       refused("없는 열 col: 5", outOfRange("col"), ["const myP = { layer: 2, row: 0, col: 0 };", "const myP = { layer: 2, row: 0, col: 5 };"]),
+      refused("없는 층 layer: 3", outOfRange("layer"), ["const myP = { layer: 2, row: 0, col: 0 };", "const myP = { layer: 3, row: 0, col: 0 };"]),
+      refused("W1에 없는 행 row: 2", outOfRange("row"), ["const myP = { layer: 2, row: 0, col: 0 };", "const myP = { layer: 0, row: 2, col: 0 };"]),
       ok("출발점 −2", ["const myStart = 5;", "const myStart = -2;"]),
+      ok("입력층 쪽 W1[0][0]", ["const myP = { layer: 2, row: 0, col: 0 };", "const myP = { layer: 0, row: 0, col: 0 };"]),
     ],
   },
   {

@@ -71,6 +71,12 @@ test("lossForms: Σ, ½Σ and the mean differ only by a constant factor (the sam
   assert.equal(fig.data.length, 3);
   assert.deepEqual((fig.data[1] as { y: number[] }).y, f.half);
   assert.equal((fig.layout as { xaxis: { title: { text: string } } }).xaxis.title.text, "W3[0][0]");
+  // the mean is what PyTorch and Keras call MSE; DLFS-ko's "평균 제곱 오차" is ½Σ, so no "textbook MSE"
+  assert.deepEqual(fig.data.map((t) => (t as { name: string }).name.split("  ")[0]), ["Σ(y−o)²", "½Σ(y−o)²", "(1/n)Σ(y−o)²"]);
+  assert.doesNotMatch(JSON.stringify(fig.data), /교과서/);
+  const fixed = lossFormsFigure(f, { yRange: [0, 2] }).layout as { yaxis: { range?: number[] } };
+  assert.deepEqual(fixed.yaxis.range, [0, 2]);
+  assert.equal((fig.layout as { yaxis: { range?: number[] } }).yaxis.range, undefined);
 });
 
 test("weightChanges lists every weight, largest change first", () => {

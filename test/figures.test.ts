@@ -12,10 +12,10 @@ const traces = (f: Figure) => f.data as AnyTrace[];
 const layout = (f: Figure) => f.layout as Record<string, any>;
 
 const d = lessonData();
-// W3[1][0] has a clear valley: from 3 with α = 20 the steps walk down to it.
+// W3[1][0] has a clear valley: from 3 with α = 40 the steps walk down it (E = ½Σ(y−o)², the loss 04 descends).
 const p = { layer: 2, row: 1, col: 0 }, q = { layer: 2, row: 0, col: 0 };
-const curve = lossAlongWeight(d.weights, d.x, d.y, p, linspace(-5, 5, 81));
-const path = descendOneWeight(d.weights, d.x, d.y, p, 3, 20, 8);
+const curve = lossAlongWeight(d.weights, d.x, d.y, p, linspace(-5, 5, 81), "half");
+const path = descendOneWeight(d.weights, d.x, d.y, p, 3, 40, 8);
 
 /** Every figure must survive the trip into a plot output: the JSON in the output is the same figure. */
 function embeds(f: Figure): void {
@@ -96,14 +96,23 @@ test("descentFigure: curve, points w₀…, arrows wᵢ → wᵢ₊₁, tangents
   assert.equal(layout(f).xaxis.title.text, "W3[0][0]");
   assert.equal(descentFigure(curve, path, { tangents: false }).data.length, 2);
   // steps that barely move are not labelled on top of each other
-  const slow = descendOneWeight(d.weights, d.x, d.y, p, 3, 0.5, 8);
+  const slow = descendOneWeight(d.weights, d.x, d.y, p, 3, 1, 8);
   assert.deepEqual((descentFigure(curve, slow).data[2] as any).text.filter((t: string) => t !== ""), ["w₀"]);
   assert.throws(() => descentFigure({ w: [1, 2], loss: [1] }, path), /curve.w has 2 values but curve.loss has 1/);
+  // the axis names the loss the path descends; a curve of another loss is refused, not drawn under the points
+  assert.equal(layout(f).yaxis.title.text, "손실 E = ½Σ(y − o)²");
+  assert.equal(c.name, "손실 E(W3[0][0])");
+  assert.equal(tan.name, "접선 (기울기 ∂E/∂w)");
+  const printed = lossAlongWeight(d.weights, d.x, d.y, p, linspace(-5, 5, 81));
+  assert.throws(() => descentFigure(printed, path), /곡선은 Σ\(y − o\)²인데 경로는 ½Σ\(y − o\)²입니다/);
+  // a fixed y range, the same for every weight, so that a flat curve looks flat
+  assert.deepEqual(layout(descentFigure(curve, path, { yRange: [0, 0.5] })).yaxis.range, [0, 0.5]);
+  assert.throws(() => descentFigure(curve, path, { yRange: [0.5, 0] }), /yRange는 \[아래, 위\] 두 숫자\(아래 < 위\)여야 합니다/);
   embeds(f);
 });
 
 test("learningRateFigure: one panel per learning rate, on its own axes, titled", () => {
-  const rates = [5, 20, 60];
+  const rates = [10, 40, 120];
   const paths = rates.map((lr) => descendOneWeight(d.weights, d.x, d.y, p, 3, lr, 6));
   const f = learningRateFigure(curve, paths, { titles: ["너무 작음", "적당함", "너무 큼"] });
   const axes = new Set(traces(f).map((t) => t.xaxis));
@@ -118,6 +127,9 @@ test("learningRateFigure: one panel per learning rate, on its own axes, titled",
   assert.ok(arrows.some((a: any) => a.xref === "x3" && a.axref === "x3"));
   assert.deepEqual(learningRateFigure(curve, paths).layout!.annotations!.filter((a: any) => a.xref === "paper").map((a: any) => a.text), rates.map((r) => `학습률 α = ${r}`));
   assert.throws(() => learningRateFigure(curve, paths, { titles: ["a"] }), /1 titles for 3 paths/);
+  assert.equal(L.yaxis.title.text, "손실 E");
+  const fixed = layout(learningRateFigure(curve, paths, { yRange: [0, 0.5] }));
+  assert.deepEqual([fixed.yaxis.range, fixed.yaxis2.range, fixed.yaxis3.range], [[0, 0.5], [0, 0.5], [0, 0.5]]);
   embeds(f);
 });
 
@@ -180,7 +192,7 @@ test("descentAnimationFigure: one frame per step, play/pause buttons and a slide
   assert.deepEqual(L.sliders[0].steps.map((s: any) => s.args[0][0]), f.frames!.map((fr) => fr.name));
   assert.ok(L.xaxis.range && L.yaxis.range, "fixed axes, so frames do not rescale");
   // long paths are thinned to at most 60 frames, keeping the first and the last step
-  const long = descendOneWeight(d.weights, d.x, d.y, p, 3, 0.5, 300);
+  const long = descendOneWeight(d.weights, d.x, d.y, p, 3, 1, 300);
   const g = descentAnimationFigure(curve, long);
   assert.equal(g.frames!.length, 60);
   assert.equal(g.frames![59].name, "step-300");

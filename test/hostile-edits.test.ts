@@ -45,11 +45,11 @@ test("the plan makes each edit exactly where the spec says, and refuses an edit 
     const variants = plan[t.notebook].filter((v) => v.source.includes(t.marker) || t.edits.some((e) => e.label === v.label));
     assert.ok(variants.length >= t.edits.length);
   }
-  const [v] = planHostile([{ notebook: "04-gradient-descent.ipynb", marker: "const myAlpha = 60;",
-    edits: [{ label: "α = 0", replace: [["const myAlpha = 60;", "const myAlpha = 0;"]], expect: "ok" }] }])["04-gradient-descent.ipynb"];
+  const [v] = planHostile([{ notebook: "04-gradient-descent.ipynb", marker: "const myAlpha = 100;",
+    edits: [{ label: "α = 0", replace: [["const myAlpha = 100;", "const myAlpha = 0;"]], expect: "ok" }] }])["04-gradient-descent.ipynb"];
   assert.match(v.source, /^const myAlpha = 0;$/m);
-  assert.doesNotMatch(v.source, /myAlpha = 60/);
-  assert.throws(() => planHostile([{ notebook: "04-gradient-descent.ipynb", marker: "const myAlpha = 60;",
+  assert.doesNotMatch(v.source, /myAlpha = 100/);
+  assert.throws(() => planHostile([{ notebook: "04-gradient-descent.ipynb", marker: "const myAlpha = 100;",
     edits: [{ label: "x", replace: [["no such text", "y"]], expect: "ok" }] }]), /"no such text" occurs 0 times, expected once/);
 });
 

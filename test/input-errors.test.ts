@@ -11,7 +11,7 @@ import {
   Adam, Classifier, InputError, MAX_EPOCHS, MAX_TRAIN_ITERATIONS, SGD, binaryCrossEntropyDelta, binaryCrossEntropyFromLogit,
   compareValues, descendOneWeight, forward, gradientCheck, hiddenDelta, hiddenDeltaMistakes, initWeights, layerMistakes,
   lessonData, logitDeltaMistakes, lossAlongWeight, lossHistoryFigure, lossSurface, outputDelta, outputDeltaMistakes,
-  sigmoid, stepMistakes, thinHistory, train, trainClassifier, trainFast, transpose, dot, updateWeights, cloneMatrices, gradients,
+  sigmoid, stepMistakes, descentMistakes, halfSumSquaredError, thinHistory, train, trainClassifier, trainFast, transpose, dot, updateWeights, cloneMatrices, gradients,
 } from "nn-lesson/dist/internal";
 
 const d = lessonData();
@@ -127,4 +127,41 @@ test("the typical mistakes the exercises name are the wrong answers they say the
   assert.match(hintFor(W2, expected[1], steps[1]), /업데이트하지 않은 값/);
   const o = sigmoid(-8);
   assert.match(hintFor((o - 1) * o * (1 - o), binaryCrossEntropyDelta(1, -8), logitDeltaMistakes(1, -8)), /수업의 MSE 델타/);
+});
+
+test("04's descent loop: each typical wrong loop, written as a learner writes it, gets the hint that names it", () => {
+  const p = { layer: 2, row: 0, col: 0 };
+  const E = (w: number) => {
+    const W = cloneMatrices(d.weights);
+    W[2][0][0] = w;
+    return halfSumSquaredError(d.y, forward(W, d.x).output);
+  };
+  const h = 1e-6;
+  type Loop = (start: number, alpha: number) => number[] | number;
+  const loop = (body: (w: number, alpha: number, slope: number, ws: number[]) => number, slopeOf = (w: number) => (E(w + h) - E(w - h)) / (2 * h)): Loop =>
+    (start, alpha) => {
+      const ws = [start];
+      let w = start;
+      for (let i = 0; i < 12; i++) w = body(w, alpha, slopeOf(w), ws);
+      return ws;
+    };
+  const right = loop((w, a, s, ws) => { ws.push(w - a * s); return w - a * s; });
+  const wrong: [string, Loop][] = [
+    ["w \\+ α·기울기로 올라간 경로", loop((w, a, s, ws) => { ws.push(w + a * s); return w + a * s; })],
+    ["w가 한 번도 바뀌지 않은 경로", loop((w, _a, _s, ws) => { ws.push(w); return w; })],
+    ["w₁만 되풀이한 경로", loop((w, a, s, ws) => { ws.push(w - a * s); return w; })],
+    ["마지막 값 w₁₂", (start, alpha) => { const ws = right(start, alpha) as number[]; return ws[12]; }],
+    ["처음 값 w₀가 빠진 경로", (start, alpha) => (right(start, alpha) as number[]).slice(1)],
+    ["기울기가 2배인 경로", loop((w, a, s, ws) => { ws.push(w - a * s); return w - a * s; }, (w) => (E(w + h) - E(w - h)) / h)],
+  ];
+  for (const [start, alpha] of [[-2, 30], [5, 100]]) {
+    const expected = descendOneWeight(d.weights, d.x, d.y, p, start, alpha, 12).w;
+    assert.equal(compareValues("path", right(start, alpha), expected).verdict, "exact", "the central difference as 04 writes it is the library's, to the last bit");
+    const related = descentMistakes(d.weights, d.x, d.y, p, start, alpha, 12);
+    for (const [name, f] of wrong) {
+      const r = compareValues("path", f(start, alpha), expected, { related });
+      assert.ok(!r.ok, name);
+      assert.match(r.hint, new RegExp(`^받은 값이 [^.]*${name}`), `${name} (w₀ = ${start}, α = ${alpha}): ${r.hint}`);
+    }
+  }
 });

@@ -108,6 +108,31 @@ test("00c-perceptron.ipynb: AND and OR by hand, XOR's best is 3 of 4, the neuron
   assert.match(src(nb.cells[nb.cells.length - 1]), /01-model-setup\.ipynb/);
 });
 
+test("03-mse.ipynb: a conventions map next to the lesson, DLFS-ko and d2l-ko; 1/n is the libraries' MSE, not the textbook's", () => {
+  const nb = read("03-mse.ipynb");
+  const md = nb.cells.filter((c) => c.cell_type === "markdown").map(src).join("\n");
+  const table = md.split("\n").filter((l) => l.startsWith("|"));
+  const header = table.find((l) => /수업 자료/.test(l) && /밑바닥부터 시작하는 딥러닝/.test(l) && /d2l/.test(l));
+  assert.ok(header, "03: a table whose header names the lesson, 밑바닥부터 시작하는 딥러닝 and d2l-ko");
+  const row = (what: RegExp) => table.find((l) => what.test(l.split("|")[1] ?? "")) ?? "";
+  assert.match(row(/모양/), /\(다음 층, 이전 층\)[\s\S]*\(이전 층, 다음 층\)[\s\S]*\(이전 층, 다음 층\)/, "W's shape: (다음, 이전) in the lesson, (이전, 다음) in both books");
+  assert.match(row(/가중합/), /np\.dot\(W1, X\)[\s\S]*np\.dot\(x, W1\)[\s\S]*XW \+ b/, "W·x against x·W and XW + b");
+  assert.match(row(/^ 손실 $/), /\\frac12\\sum_k \(y_k - t_k\)\^2[\s\S]*\\frac1n\\sum/, "DLFS-ko's ½Σ(y−t)² and d2l's batch mean");
+  assert.match(row(/손실의 이름/), /평균 제곱 오차/, "the name DLFS-ko gives ½Σ");
+  assert.doesNotMatch(md + nb.cells.map(src).join("\n"), /교과서의 MSE/, "1/n is not 'the textbook's MSE'");
+  const losses = table.find((l) => l.includes("쓰이는 곳"));
+  assert.ok(losses, 'the three-loss table\'s header says "쓰이는 곳"');
+  assert.doesNotMatch(md, /\| *어디서 *\|/);
+});
+
+test("04-gradient-descent.ipynb descends on E = ½Σ by central differences: no ∂L/∂w steps, no \"학습률 60\" detour", () => {
+  const nb = read("04-gradient-descent.ipynb");
+  const all = nb.cells.map(src).join("\n");
+  assert.doesNotMatch(all, /∂L\/∂w|partial L\/\\partial w|학습률 60|lossAndSlope/);
+  assert.match(all, /\(E\(w \+ h\) - E\(w - h\)\) \/ \(2 \* h\)/, "the central difference written out");
+  assert.doesNotMatch(all.replace(/비용 함수/g, ""), /비용/, "L/E is 손실, 비용 only in 비용 함수");
+});
+
 test("the places where the lesson needs care are marked notes", () => {
   const notes = LESSON.flatMap((f) => read(f).cells.map((c, i) => ({ f, i, text: src(c) })))
     .filter((c) => /^## ⚠️ 수업 노트/m.test(c.text));

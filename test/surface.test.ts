@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import * as assert from "assert/strict";
 import {
-  cloneMatrices, descendOneWeight, forward, lessonData, linspace, lossAlongWeight, lossAndSlope, lossSurface, sumSquaredError, train,
+  SLOPE_STEP, cloneMatrices, descendOneWeight, forward, lessonData, linspace, lossAlongWeight, lossAndSlope, lossSurface, sumSquaredError, train,
 } from "nn-lesson/dist/internal";
 import { assertClose } from "./helpers";
 
@@ -26,12 +26,20 @@ test("lossSurface[j][i] is the loss with p = p[i], q = q[j], others fixed", () =
   assertClose(s.loss[0][6], lossWith([[p, 2], [q, -1]]), 1e-15);
 });
 
-test("lossAlongWeight and the slope ∂L/∂w of the printed loss (central difference)", () => {
+test("lossAlongWeight gives L = Σ(y−o)² or E = ½Σ(y−o)²; lossAndSlope gives E and its central difference, as 04 writes it", () => {
   const c = lossAlongWeight(d.weights, d.x, d.y, p, [0.3, 1]);
+  assert.equal(c.form, "sum");
   assertClose(c.loss[1], lossWith([[p, 1]]), 1e-15);
-  const h = 1e-6;
-  const { slope } = lossAndSlope(d.weights, d.x, d.y, p, 1);
-  assertClose(slope, (lossWith([[p, 1 + h]]) - lossWith([[p, 1 - h]])) / (2 * h), 1e-8);
+  const half = lossAlongWeight(d.weights, d.x, d.y, p, [0.3, 1], "half");
+  assert.equal(half.form, "half");
+  assert.deepEqual(half.loss, c.loss.map((l) => 0.5 * l));
+  assert.throws(() => lossAlongWeight(d.weights, d.x, d.y, p, [1], "mean" as never), /form은\(는\) "sum".* 또는 "half"/);
+  // E(w) and (E(w + h) − E(w − h)) / (2h), written out as a learner writes them in notebook 04
+  const E = (w: number) => 0.5 * lossWith([[p, w]]);
+  const h = SLOPE_STEP;
+  const { loss, slope } = lossAndSlope(d.weights, d.x, d.y, p, 1);
+  assert.equal(loss, E(1));
+  assert.equal(slope, (E(1 + h) - E(1 - h)) / (2 * h));
 });
 
 test("descendOneWeight: w_{i+1} = w_i − α·slope_i, and the loss falls for a small α", () => {

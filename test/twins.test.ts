@@ -65,14 +65,17 @@ test("lossSurface (fast) along one row is lossAlongWeight (lesson) to the last b
   assert.deepStrictEqual(surface.loss[0], lossAlongWeight(d.weights, d.x, d.y, p, values).loss);
 });
 
-test("descendOneWeight's slopes are twice the back-propagated gradient (the printed loss has no ½)", () => {
+test("descendOneWeight's central-difference slopes are the back-propagated ∂E/∂w of 05–06 (E = ½Σ, no factor 2), each step w − α·slope", () => {
   const d = lessonData();
-  const p = { layer: 2, row: 1, col: 2 };
-  const path = descendOneWeight(d.weights, d.x, d.y, p, 0.8, 5, 3);
-  path.w.forEach((w, i) => {
-    const W = d.weights.map((M) => M.map((r) => r.slice()));
-    W[2][1][2] = w;
-    assert.equal(path.slope[i], 2 * gradients(W, d.x, d.y)[2][1][2]);
-    if (i > 0) assert.equal(w, path.w[i - 1] - 5 * path.slope[i - 1]);
-  });
+  for (const p of [{ layer: 2, row: 1, col: 2 }, { layer: 2, row: 0, col: 0 }, { layer: 0, row: 1, col: 2 }]) {
+    const path = descendOneWeight(d.weights, d.x, d.y, p, 0.8, 5, 3);
+    assert.equal(path.form, "half");
+    path.w.forEach((w, i) => {
+      const W = d.weights.map((M) => M.map((r) => r.slice()));
+      W[p.layer][p.row][p.col] = w;
+      const backprop = gradients(W, d.x, d.y)[p.layer][p.row][p.col];
+      assert.ok(Math.abs(path.slope[i] - backprop) <= 1e-6 * Math.abs(backprop) + 1e-10, `${JSON.stringify(p)} step ${i}: ${path.slope[i]} vs ${backprop}`);
+      if (i > 0) assert.equal(w, path.w[i - 1] - 5 * path.slope[i - 1]);
+    });
+  }
 });

@@ -1,18 +1,48 @@
 /**
- * Notebooks 02, 05–07: the typical wrong answers of the self-check exercises, as `related` maps for
+ * Notebooks 02, 04–07, 09: the typical wrong answers of the self-check exercises, as `related` maps for
  * check / checkFunction (display/check.ts), so that a learner who makes one of them reads what it is
  * ("받은 값이 … 의 값과 같습니다") instead of a generic hint. Each function takes the exercise's
  * arguments and computes the wrong answers with the lesson's own functions.
  */
-import { Matrix, Vector, dot, transpose } from "../lesson/matrix";
+import { Matrix, Vector, WeightIndex, cloneMatrices, dot, transpose } from "../lesson/matrix";
+import { descend } from "../lesson/descent";
 import { sigmoid } from "../lesson/activation";
 import { gradients } from "../lesson/backward";
 import { Related } from "./check";
+import { subscript } from "./figures/layout";
 
 /** 02, one layer's forward pass Z = σ(W·input): the sigmoid left out. */
 export function layerMistakes(W: Matrix, input: Vector): Related {
   return {
     "W·input (시그모이드를 적용하기 전의 선형 결합 A)": { value: dot(W, input), hint: "A에 시그모이드 σ(a) = 1 / (1 + e^(−a))를 적용해야 Z가 됩니다." },
+  };
+}
+
+/**
+ * 04, the learner's descent loop w₀, w₁, …, w_steps on one weight (slope by central difference):
+ * the step taken uphill (w + α·slope), w never updated (every entry w₀, or w₁ again and again),
+ * only the last w returned, w₀ left out, and a slope twice too large (Σ(y−o)² instead of ½Σ, or ÷h for ÷2h).
+ */
+export function descentMistakes(weights: readonly Matrix[], x: Vector, y: Vector, p: WeightIndex, start: number, learningRate: number, steps: number): Related {
+  const path = (rate: number, direction: 1 | -1) => descend(cloneMatrices(weights), x, y, p, start, rate, steps, direction).w;
+  const right = path(learningRate, -1);
+  const last = right.length - 1;
+  return {
+    "w + α·기울기로 올라간 경로": { value: path(learningRate, 1), hint: "경사하강법은 기울기의 반대 방향으로 갑니다: w ← w − α·기울기 (더하기가 아니라 빼기)." },
+    "w가 한 번도 바뀌지 않은 경로 (모두 w₀)": {
+      value: right.map(() => start),
+      hint: "반복문 안에서 w = w − alpha * slope처럼 w에 새 값을 넣어야 다음 걸음이 새 자리에서 기울기를 잽니다.",
+    },
+    "w₁만 되풀이한 경로 (w를 업데이트하지 않음)": {
+      value: right.map((w, i) => (i === 0 ? start : right[1])),
+      hint: "새 값을 배열에 넣기만 하고 w에는 넣지 않았습니다: w = w − alpha * slope로 w를 바꾼 뒤 그 w를 넣으세요.",
+    },
+    [`마지막 값 w${subscript(last)}`]: { value: right[last], hint: `마지막 값 하나가 아니라 w₀부터 w${subscript(last)}까지 ${last + 1}개를 모두 배열에 넣어 돌려주세요.` },
+    [`w₁…w${subscript(last)} (처음 값 w₀가 빠진 경로)`]: { value: right.slice(1), hint: "배열은 처음 값 w₀(= start)로 시작합니다." },
+    "기울기가 2배인 경로": {
+      value: path(2 * learningRate, -1),
+      hint: "기울기가 2배입니다: E = ½Σ(y−o)² 대신 Σ(y−o)²를 미분했거나, 중앙 차분을 2h가 아니라 h로 나누었는지 확인해 보세요.",
+    },
   };
 }
 

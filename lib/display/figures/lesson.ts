@@ -7,7 +7,7 @@ import { sigmoid } from "../../lesson/activation";
 import { Matrix, layerSizes, linspace } from "../../lesson/matrix";
 import { InputError } from "../../lesson/errors";
 import { LossFormsCurve } from "../../lesson/loss";
-import { Curve, DescentPath } from "../../lesson/descent";
+import { Curve, DescentPath, LossForm } from "../../lesson/descent";
 import { Surface } from "../../fast/surface";
 import {
   Annotation, COLORS, Figure, PLOT_FONT, Trace, animationControls, baseLayout, finiteRange, frameIndices, padRange, sparseLabels, subscript, toArray,
@@ -17,6 +17,29 @@ function checkCurve(curve: Curve, who: string): void {
   if (!curve || !Array.isArray(curve.w) || !Array.isArray(curve.loss)) throw new InputError(`${who}: curve must be { w: number[], loss: number[] } (see lossAlongWeight)`);
   if (curve.w.length !== curve.loss.length) throw new InputError(`${who}: curve.w has ${curve.w.length} values but curve.loss has ${curve.loss.length}`);
   if (curve.w.length < 2) throw new InputError(`${who}: curve needs at least 2 points`);
+}
+
+/** What the y axis shows: L = Σ(y − o)² (printed) or E = ½Σ(y − o)² (what the code differentiates). */
+function lossSymbol(form: LossForm | undefined): { symbol: string; formula: string } {
+  return form === "half" ? { symbol: "E", formula: "½Σ(y − o)²" } : { symbol: "L", formula: "Σ(y − o)²" };
+}
+
+/** A path drawn on a curve must measure the same loss, or its points float off the curve. */
+function checkSameLoss(curve: Curve, path: DescentPath, who: string): void {
+  const c = curve.form ?? "sum", p = path.form ?? "sum";
+  if (c !== p) {
+    throw new InputError(`${who}: 곡선은 ${lossSymbol(c).formula}인데 경로는 ${lossSymbol(p).formula}입니다. ` +
+      `lossAlongWeight(…, "${p}")로 같은 손실의 곡선을 그리세요 / the curve is ${c} but the path is ${p}`);
+  }
+}
+
+/** A fixed y range [bottom, top] given by a learner: two finite numbers, bottom < top. */
+function checkYRange(range: unknown, who: string): [number, number] | undefined {
+  if (range === undefined) return undefined;
+  if (!Array.isArray(range) || range.length !== 2 || !range.every(Number.isFinite) || !(range[0] < range[1])) {
+    throw new InputError(`${who}: yRange는 [아래, 위] 두 숫자(아래 < 위)여야 합니다. 받은 값: ${JSON.stringify(range)} / yRange must be [bottom, top] with bottom < top`);
+  }
+  return [range[0], range[1]];
 }
 
 function checkPath(path: DescentPath, who: string): void {
@@ -156,10 +179,10 @@ function axesFor(i: number): Axes {
   return { x: `x${n}`, y: `y${n}`, xref: `x${n}`, yref: `y${n}` };
 }
 
-/** The y range that shows the curve and the path, but not runaway tangents. */
-function descentRanges(curve: Curve, path: DescentPath): { x: [number, number]; y: [number, number] } {
+/** The y range that shows the curve and the path, but not runaway tangents; a fixed `yRange` when given. */
+function descentRanges(curve: Curve, path: DescentPath, yRange?: [number, number]): { x: [number, number]; y: [number, number] } {
   const x = padRange(finiteRange([...curve.w, ...path.w]), 0.03);
-  const y = padRange(finiteRange([...curve.loss, ...path.loss]), 0.08);
+  const y = yRange ?? padRange(finiteRange([...curve.loss, ...path.loss]), 0.08);
   return { x, y };
 }
 
@@ -188,8 +211,9 @@ function stepLabels(path: DescentPath, ranges: { x: [number, number]; y: [number
 
 function descentTraces(curve: Curve, path: DescentPath, weightName: string, axes: Axes, tangents: boolean, legend: boolean, ranges: { x: [number, number]; y: [number, number] }): { traces: Trace[]; annotations: Annotation[] } {
   const n = path.w.length;
+  const E = lossSymbol(path.form).symbol;
   const traces: Trace[] = [
-    { type: "scatter", mode: "lines", name: `손실 L(${weightName})`, x: curve.w, y: curve.loss, xaxis: axes.x, yaxis: axes.y, line: { color: COLORS.curve, width: 3 }, showlegend: legend, legendgroup: "curve" },
+    { type: "scatter", mode: "lines", name: `손실 ${E}(${weightName})`, x: curve.w, y: curve.loss, xaxis: axes.x, yaxis: axes.y, line: { color: COLORS.curve, width: 3 }, showlegend: legend, legendgroup: "curve" },
   ];
   if (tangents) {
     const tx: (number | null)[] = [], ty: (number | null)[] = [];
@@ -198,10 +222,10 @@ function descentTraces(curve: Curve, path: DescentPath, weightName: string, axes
       const seg = tangentSegment(path.w[i], path.loss[i], path.slope[i], ranges);
       tx.push(...seg.x, null); ty.push(...seg.y, null);
     }
-    traces.push({ type: "scatter", mode: "lines", name: "접선 (기울기 ∂L/∂w)", x: tx, y: ty, xaxis: axes.x, yaxis: axes.y, line: { color: COLORS.tangent, width: 3 }, opacity: 0.8, hoverinfo: "skip", showlegend: legend, legendgroup: "tangent" } as Trace);
+    traces.push({ type: "scatter", mode: "lines", name: `접선 (기울기 ∂${E}/∂w)`, x: tx, y: ty, xaxis: axes.x, yaxis: axes.y, line: { color: COLORS.tangent, width: 3 }, opacity: 0.8, hoverinfo: "skip", showlegend: legend, legendgroup: "tangent" } as Trace);
   }
   const text = stepLabels(path, ranges);
-  const hover = path.w.map((w, i) => `w${subscript(i)} = ${w.toPrecision(4)}<br>L = ${path.loss[i].toPrecision(4)}<br>기울기 = ${path.slope[i].toPrecision(4)}`);
+  const hover = path.w.map((w, i) => `w${subscript(i)} = ${w.toPrecision(4)}<br>${E} = ${path.loss[i].toPrecision(4)}<br>기울기 = ${path.slope[i].toPrecision(4)}`);
   traces.push({
     type: "scatter", mode: "text+markers", name: `경사하강법 단계 (α = ${path.learningRate})`, x: path.w, y: path.loss, text, hovertext: hover, hoverinfo: "text",
     textposition: "top center", xaxis: axes.x, yaxis: axes.y, marker: { color: COLORS.path, size: 10, line: { color: "white", width: 1 } },
@@ -221,19 +245,24 @@ function descentTraces(curve: Curve, path: DescentPath, weightName: string, axes
 
 /**
  * Loss against one weight w, the gradient-descent steps w₀, w₁, … as points joined by arrows, and
- * (by default) the tangent at the first steps: its slope ∂L/∂w is what each step follows downhill.
+ * (by default) the tangent at the first steps: its slope ∂E/∂w is what each step follows downhill.
+ * `yRange` fixes the y axis (e.g. the same for every weight, so that a flat curve looks flat).
  */
-export function descentFigure(curve: Curve, path: DescentPath, opts: { title?: string; weightName?: string; tangents?: boolean } = {}): Figure {
+export function descentFigure(
+  curve: Curve, path: DescentPath, opts: { title?: string; weightName?: string; tangents?: boolean; yRange?: [number, number] } = {},
+): Figure {
   checkCurve(curve, "descentFigure");
   checkPath(path, "descentFigure");
+  checkSameLoss(curve, path, "descentFigure");
   const name = opts.weightName ?? "w";
-  const ranges = descentRanges(curve, path);
+  const ranges = descentRanges(curve, path, checkYRange(opts.yRange, "descentFigure"));
+  const loss = lossSymbol(path.form);
   const { traces, annotations } = descentTraces(curve, path, name, MAIN_AXES, opts.tangents ?? true, true, ranges);
   return {
     data: traces,
     layout: baseLayout(opts.title ?? `경사하강법: ${name}를 기울기의 반대 방향으로 (α = ${path.learningRate})`, {
       xaxis: { title: { text: name }, range: ranges.x, zeroline: false },
-      yaxis: { title: { text: "손실 L = Σ(y − o)²" }, range: ranges.y },
+      yaxis: { title: { text: `손실 ${loss.symbol} = ${loss.formula}` }, range: ranges.y },
       annotations,
       legend: { orientation: "h", x: 0, y: -0.26, yanchor: "top" },
       margin: { l: 65, r: 20, t: 60, b: 110 },
@@ -242,11 +271,18 @@ export function descentFigure(curve: Curve, path: DescentPath, opts: { title?: s
   };
 }
 
-/** The same curve with one descent per learning rate, side by side (too small, about right, too large). */
-export function learningRateFigure(curve: Curve, paths: DescentPath[], opts: { titles?: string[]; weightName?: string; title?: string } = {}): Figure {
+/**
+ * The same curve with one descent per learning rate, side by side (too small, about right, too large).
+ * `yRange` gives every panel the same fixed y axis.
+ */
+export function learningRateFigure(
+  curve: Curve, paths: DescentPath[], opts: { titles?: string[]; weightName?: string; title?: string; yRange?: [number, number] } = {},
+): Figure {
   checkCurve(curve, "learningRateFigure");
   if (!Array.isArray(paths) || paths.length === 0) throw new InputError("learningRateFigure: expected a list of paths, one per learning rate");
   paths.forEach((p, i) => checkPath(p, `learningRateFigure: paths[${i}]`));
+  paths.forEach((p, i) => checkSameLoss(curve, p, `learningRateFigure: paths[${i}]`));
+  const yRange = checkYRange(opts.yRange, "learningRateFigure");
   if (opts.titles && opts.titles.length !== paths.length) throw new InputError(`learningRateFigure: ${opts.titles.length} titles for ${paths.length} paths`);
   const name = opts.weightName ?? "w";
   const n = paths.length, gap = 0.06, width = (1 - gap * (n - 1)) / n;
@@ -257,7 +293,7 @@ export function learningRateFigure(curve: Curve, paths: DescentPath[], opts: { t
   });
   paths.forEach((path, i) => {
     const axes = axesFor(i);
-    const ranges = descentRanges(curve, path);
+    const ranges = descentRanges(curve, path, yRange);
     const part = descentTraces(curve, path, name, axes, true, false, ranges);
     data.push(...part.traces);
     annotations.push(...part.annotations);
@@ -265,7 +301,7 @@ export function learningRateFigure(curve: Curve, paths: DescentPath[], opts: { t
     const key = i === 0 ? "" : String(i + 1);
     (layout as Record<string, unknown>)[`xaxis${key}`] = { domain: [x0, x0 + width], title: { text: name }, range: ranges.x, anchor: axes.y, zeroline: false };
     (layout as Record<string, unknown>)[`xaxis${key}`] = { ...(layout as Record<string, object>)[`xaxis${key}`], automargin: true };
-    (layout as Record<string, unknown>)[`yaxis${key}`] = { range: ranges.y, anchor: axes.x, title: i === 0 ? { text: "손실 L" } : undefined, automargin: true };
+    (layout as Record<string, unknown>)[`yaxis${key}`] = { range: ranges.y, anchor: axes.x, title: i === 0 ? { text: `손실 ${lossSymbol(path.form).symbol}` } : undefined, automargin: true };
     annotations.push({
       text: opts.titles?.[i] ?? `학습률 α = ${path.learningRate}`, x: x0 + width / 2, y: 1.02, xref: "paper", yref: "paper",
       xanchor: "center", yanchor: "bottom", showarrow: false, font: { size: 15 },
@@ -462,8 +498,10 @@ export function surfaceFigure(surface: Surface, opts: { kind?: "contour" | "surf
 export function descentAnimationFigure(curve: Curve, path: DescentPath, opts: { title?: string; weightName?: string } = {}): Figure {
   checkCurve(curve, "descentAnimationFigure");
   checkPath(path, "descentAnimationFigure");
+  checkSameLoss(curve, path, "descentAnimationFigure");
   const name = opts.weightName ?? "w";
   const ranges = descentRanges(curve, path);
+  const E = lossSymbol(path.form).symbol;
   const idx = frameIndices(path.w.length, 60);
   const stepTraces = (i: number): Trace[] => {
     const seg = tangentSegment(path.w[i], path.loss[i], path.slope[i], ranges);
@@ -480,12 +518,12 @@ export function descentAnimationFigure(curve: Curve, path: DescentPath, opts: { 
   const names = idx.map((i) => `step-${i}`);
   return {
     data: [
-      { type: "scatter", mode: "lines", name: `손실 L(${name})`, x: curve.w, y: curve.loss, line: { color: COLORS.curve, width: 3 } },
+      { type: "scatter", mode: "lines", name: `손실 ${E}(${name})`, x: curve.w, y: curve.loss, line: { color: COLORS.curve, width: 3 } },
       ...stepTraces(0),
     ],
     frames: idx.map((i, k) => ({ name: names[k], data: stepTraces(i) as Plotly.Data[], traces: [1, 2, 3] })),
     layout: baseLayout(opts.title ?? `경사하강법 한 단계씩 (α = ${path.learningRate}): ▶을 누르거나 슬라이더를 움직이세요`, {
-      yaxis: { title: { text: "손실 L" }, range: ranges.y },
+      yaxis: { title: { text: `손실 ${E}` }, range: ranges.y },
       xaxis: { title: { text: name }, range: ranges.x, zeroline: false },
       height: 540,
       margin: { l: 65, r: 20, t: 60, b: 150 },
@@ -530,20 +568,24 @@ export function surfaceAnimationFigure(surface: Surface, path: SurfacePath, opts
 // ---------------------------------------------------------------------------------------------
 // The three loss forms side by side (notebook 03)
 
-/** Three lines over one weight: same minimum, different heights and slopes. Display with showFigure. */
-export function lossFormsFigure(forms: LossFormsCurve, opts: { weightName?: string; title?: string } = {}): Figure {
+/**
+ * Three lines over one weight: same minimum, different heights and slopes. Display with showFigure.
+ * `yRange` fixes the y axis, so that curves of different weights can be compared by eye.
+ */
+export function lossFormsFigure(forms: LossFormsCurve, opts: { weightName?: string; title?: string; yRange?: [number, number] } = {}): Figure {
+  const yRange = checkYRange(opts.yRange, "lossFormsFigure");
   const line = (name: string, y: number[], dash: string): Trace => ({ type: "scatter", mode: "lines", name, x: forms.w, y, line: { width: 2.5, dash } } as Trace);
   return {
     data: [
-      line("Σ(y−o)²  (수업이 출력하는 손실)", forms.sum, "solid"),
+      line("Σ(y−o)²  (수업 코드가 출력하는 손실)", forms.sum, "solid"),
       line("½Σ(y−o)²  (델타 식이 미분하는 손실)", forms.half, "dash"),
-      line("(1/n)Σ(y−o)²  (교과서의 MSE)", forms.mean, "dot"),
+      line("(1/n)Σ(y−o)²  (평균: PyTorch·Keras의 MSE)", forms.mean, "dot"),
     ],
     layout: {
       title: { text: opts.title ?? "같은 오차, 세 가지 비용 함수" },
       font: { family: PLOT_FONT, size: 14 },
       xaxis: { title: { text: opts.weightName ?? "w" } },
-      yaxis: { title: { text: "비용" } },
+      yaxis: { title: { text: "손실" }, ...(yRange ? { range: yRange } : {}) },
       legend: { orientation: "h", x: 0, y: -0.3, yanchor: "top" },
       margin: { l: 65, r: 20, t: 60, b: 110 },
       height: 460,
