@@ -17,7 +17,9 @@ test("exact, approximate and wrong, like karpathy's cmp()", () => {
   assert.equal(approx.verdict, "approximate");
   assert.ok(approx.ok);
   assert.ok(Math.abs(approx.maxDiff - 1e-12) < 1e-15);
-  assert.match(approx.message, /근사적으로 일치 \(가장 큰 차이 1\.00e-12/);
+  assert.match(approx.message, /근사적으로 일치 \(가장 큰 차이 1\.00e-12, 허용 오차 안\)/);
+  const lastBit = compareValues("x", [0.1 + 0.2], [0.3]);
+  assert.match(lastBit.message, /가장 큰 차이 5\.55e-17, 부동소수점 반올림 수준\)/);
 
   const wrong = compareValues("W1", [[0.1, 0.2, 0.3], [0.4, 0.55, 0.6]], e);
   assert.equal(wrong.verdict, "wrong");

@@ -126,8 +126,12 @@ export function compareValues(name: string, actual: unknown, expected: Numeric, 
   const where = unflattenIndex(worst, expectedShape);
   if (exact) return { ...base, verdict: "exact", ok: true, maxDiff: 0, where: [], message: `${name}: 정확히 일치`, hint: "" };
   if (within) {
+    // Only a difference in the last digits is "rounding"; a tolerance-sized one (a central difference,
+    // float32) is just inside the tolerance, and the message says so.
+    const roundOff = maxDiff <= 1e-12 * Math.abs(e[worst]) || maxDiff <= 1e-15;
+    const why = roundOff ? "부동소수점 반올림 수준" : "허용 오차 안";
     return { ...base, verdict: "approximate", ok: true, maxDiff, where,
-      message: `${name}: 근사적으로 일치 (가장 큰 차이 ${fmt(maxDiff)}, 부동소수점 반올림 수준)`, hint: "" };
+      message: `${name}: 근사적으로 일치 (가장 큰 차이 ${fmt(maxDiff)}, ${why})`, hint: "" };
   }
   const hint = relatedHint(actual, opts) ?? transposeHint(actual, actualShape, expected, expectedShape, opts)
     ?? opts.hint ?? valueHint(a, e);
