@@ -7,7 +7,7 @@
  *                loss (Σ vs ½Σ), descent (one weight), backward (델타), gradcheck, train (the loop), data, errors
  *   fast/      the same network on Float64Arrays, bit-identical to lesson/ (train command, surfaces, bench)
  *                network, train (trainFast), surface
- *   beyond/    notebooks 08–11: optim (SGD, Momentum, Adam), classify, dataset, autodiff (TensorFlow.js)
+ *   beyond/    notebooks 08–11: optim (SGD, Momentum, AdaGrad, RMSProp, Adam), classify, dataset, autodiff (TensorFlow.js)
  *   display/   what needs a notebook page: output (tslab), plot, tables (mathjs), check, mistakes (typical
  *                wrong answers of the exercises), glossary,
  *                figures/ (layout shared by every builder, lesson, classification and perceptron figures,
@@ -45,7 +45,7 @@ export type { Surface } from "./fast/surface";
 export { lossSurface } from "./fast/surface";
 
 export type { Optimizer } from "./beyond/optim";
-export { SGD, Momentum, Adam, trainWithOptimizer, descendTwoWeights, iterationsToReach } from "./beyond/optim";
+export { SGD, Momentum, AdaGrad, RMSProp, Adam, trainWithOptimizer, descendTwoWeights, iterationsToReach } from "./beyond/optim";
 export type { Dataset } from "./beyond/dataset";
 export { classCounts, selectFeatures, standardizer, xorDataset, makeMoons } from "./beyond/dataset";
 export {

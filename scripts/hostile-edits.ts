@@ -161,6 +161,10 @@ export const TRY_IT: TryIt[] = [
       refused("β₁ = 1", /Adam: beta1 \(β₁\)은\(는\) 0 이상 1 미만이어야 합니다/, ["learningRate: 0.1, beta1: 0 }", "learningRate: 0.1, beta1: 1 }"]),
       refused("β₂ = −0.5", /Adam: beta2 \(β₂\)은\(는\) 0 이상 1 미만이어야 합니다/, ["learningRate: 0.1, beta2: 0.9 }", "learningRate: 0.1, beta2: -0.5 }"]),
       ...rateEdits("[new Adam({ learningRate: 0.1 }),", (r) => `[new Adam({ learningRate: ${r} }),`, "Adam: "),
+      ok("RMSProp, AdaGrad 더하기", ["new Adam({ learningRate: 0.1, beta2: 0.9 })];", "new Adam({ learningRate: 0.1, beta2: 0.9 }), new RMSProp(0.1, 0.999), new AdaGrad(1)];"]),
+      refused("RMSProp ρ = 1", /RMSProp: rho \(ρ\)은\(는\) 0 이상 1 미만이어야 합니다/,
+        ["new Adam({ learningRate: 0.1, beta2: 0.9 })];", "new Adam({ learningRate: 0.1, beta2: 0.9 }), new RMSProp(0.1, 1)];"]),
+      refused("AdaGrad 학습률 0", lrPositive("AdaGrad: "), ["new Adam({ learningRate: 0.1, beta2: 0.9 })];", "new Adam({ learningRate: 0.1, beta2: 0.9 }), new AdaGrad(0)];"]),
     ],
   },
   {
@@ -172,6 +176,7 @@ export const TRY_IT: TryIt[] = [
     edits: [
       refused("μ = 1", /Momentum: momentum \(μ\)은\(는\) 0 이상 1 미만이어야 합니다/, ["const myMus = [0, 0.5, 0.9, 0.99];", "const myMus = [1];"]),
       ok("0이 없는 μ 목록", ["const myMus = [0, 0.5, 0.9, 0.99];", "const myMus = [0.5];"]),
+      ...rateEdits("const myMomentumRate = 0.1;", (r) => `const myMomentumRate = ${r};`, "Momentum: "),
     ],
   },
   {
@@ -186,6 +191,9 @@ export const TRY_IT: TryIt[] = [
       ...rateEdits("const myLearningRate = 0.1;", (r) => `const myLearningRate = ${r};`, "Adam: "),
       refused("묶음 0개", /batchSize은\(는\) 1 이상이어야 합니다/, ["const myBatchSize = 16;", "const myBatchSize = 0;"]),
       ok("XOR 데이터", ["const myData = moons; // 또는 xorDataset()", "const myData = xorDataset();"]),
+      ok("XOR, 은닉층 없음", ["const myData = moons; // 또는 xorDataset()", "const myData = xorDataset();"], ["const mySizes = [2, 2, 1];", "const mySizes = [2, 1];"]),
+      ok("묶음 1개", ["const myBatchSize = 16;", "const myBatchSize = 1;"]),
+      ok("묶음 200개 (전체)", ["const myBatchSize = 16;", "const myBatchSize = 200;"]),
       refused("특성 3개인 데이터", lengthOf("data\\.X\\[0\\]", 2),
         ["const myData = moons; // 또는 xorDataset()", "const myData = { ...moons, X: moons.X.map((x) => [...x, 1]) };"]),
     ],
@@ -201,11 +209,29 @@ export const TRY_IT: TryIt[] = [
       refused("에포크 2.5번", /epochs은\(는\) 정수여야 합니다/, ["const myEpochs = 100;", "const myEpochs = 2.5;"]),
       refused("에포크 10⁷번", /epochs은\(는\) 0 이상 5000 이하이어야 합니다/, ["const myEpochs = 100;", "const myEpochs = 1e7;"]),
       ...rateEdits("const myLearningRate = 0.05;", (r) => `const myLearningRate = ${r};`, "Adam: "),
+      ok("표준화 없이", ["const myStandardize = true;", "const myStandardize = false;"]),
+    ],
+  },
+  {
+    notebook: "10-softmax-classification.ipynb", marker: "const myIsTest = (n: number) => n % 5 === 0;",
+    edits: [
+      ok("세 송이마다 한 송이", ["n % 5 === 0;", "n % 3 === 0;"]),
+      ok("시험용 없음", ["n % 5 === 0;", "false;"]),
+      refused("모두 시험용", /standardizer: 데이터에 행이 없습니다/, ["n % 5 === 0;", "true;"]),
     ],
   },
   {
     notebook: "11-autodiff-crosscheck.ipynb", marker: "const myWeights = initWeights(mySizes, mySeed);",
     edits: networkEdits([3, 5, 4, 2], "내 시드"),
+  },
+  {
+    notebook: "11-autodiff-crosscheck.ipynb", marker: 'const myLayersOptimizer: string = "adam";',
+    edits: [
+      ok("SGD, α = 0.1", ['const myLayersOptimizer: string = "adam";', 'const myLayersOptimizer: string = "sgd";'], ["const myLayersRate = 0.01;", "const myLayersRate = 0.1;"]),
+      refused("없는 옵티마이저", /optimizer는 "sgd" 또는 "adam"이어야 합니다\. 받은 값: "rmsprop"/,
+        ['const myLayersOptimizer: string = "adam";', 'const myLayersOptimizer: string = "rmsprop";']),
+      ...rateEdits("const myLayersRate = 0.01;", (r) => `const myLayersRate = ${r};`),
+    ],
   },
 ];
 

@@ -2,9 +2,9 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import { spawnSync } from "child_process";
 import {
-  Classifier, FLOAT32_EPSILON, compareClassifierGradients, compareLessonGradients, dataPath, forward, initWeights,
+  Adam, Classifier, FLOAT32_EPSILON, SGD, compareClassifierGradients, compareLessonGradients, dataPath, forward, initWeights,
   layersModelWeights, lessonData, lessonLayersModel, makeRng, maxAbsDiff, meanCrossEntropy, readDataset, standardizer,
-  sumSquaredError, tfjs, train, trainLayersModel,
+  sumSquaredError, tfjs, train, trainLayersModel, trainWithOptimizer,
 } from "nn-lesson/dist/internal";
 import { ROOT, assertClose } from "./helpers";
 
@@ -87,4 +87,19 @@ test("the same network in tfjs-layers: same outputs, and trained with SGD it fol
   assert.equal(t.loss.length, 200);
   t.loss.forEach((v, i) => assert.ok(Math.abs(v - ours.loss[i]) < 1e-6, `iteration ${i + 1}: ${v} vs ${ours.loss[i]}`));
   assert.ok(maxAbsDiff(t.weights, ours.weights) < 1e-5);
+});
+
+test("trainLayersModel compiles with the optimiser it is told (no silent SGD): tfjs Adam follows our Adam (ε = 1e-7) to float32 precision", async () => {
+  const d = lessonData();
+  const w0 = initWeights([3, 2, 3, 2]);
+  const t = await trainLayersModel(lessonLayersModel(w0), d.x, d.y, 0.01, 100, "adam");
+  assert.equal(t.optimizer, "tfjs adam (α=0.01)");
+  const ours = trainWithOptimizer({ weights: w0, x: d.x, y: d.y, optimizer: new Adam({ learningRate: 0.01, epsilon: 1e-7 }), iterations: 100 });
+  const sgd = trainWithOptimizer({ weights: w0, x: d.x, y: d.y, optimizer: new SGD(0.01), iterations: 100 });
+  assert.ok(maxAbsDiff(t.weights, ours.weights) < 1e-4, `tfjs adam vs ours: ${maxAbsDiff(t.weights, ours.weights)}`);
+  assert.ok(maxAbsDiff(t.weights, sgd.weights) > 1e-2, "tfjs adam must not be SGD");
+  await assert.rejects(trainLayersModel(lessonLayersModel(w0), d.x, d.y, 0.01, 10, "rmsprop"), /optimizer는 "sgd" 또는 "adam"이어야 합니다\. 받은 값: "rmsprop"/);
+  await assert.rejects(trainLayersModel(lessonLayersModel(w0), d.x, d.y, NaN, 10), /learningRate은\(는\) 유한한 숫자여야 합니다/);
+  await assert.rejects(trainLayersModel(lessonLayersModel(w0), d.x, d.y, 0.1, 1e7), /iterations은\(는\) 0 이상 5000 이하이어야 합니다/);
+  assert.deepEqual((await trainLayersModel(lessonLayersModel(w0), d.x, d.y, 0.1, 0)).loss, []);
 });

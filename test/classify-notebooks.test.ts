@@ -87,9 +87,15 @@ test("the numbers printed: 08 Adam beats SGD, 09/10 accuracies, 11 agreement to 
   assert.ok(adamReach < sgdReach / 4, `Adam ${adamReach} vs SGD ${sgdReach}`);
   const [moons] = num(BEYOND[1], /은닉층 16개 노드, Adam: 정확도 ([\d.]+)%/);
   assert.ok(moons >= 97);
+  // 09 compares SGD and Adam fairly: the same 300 epochs, each at its best α of one list; both come close
+  const [sgdBest, adamBest] = num(BEYOND[1], /각자 가장 좋은 α: SGD α = [\d.]+ → ([\d.]+)%,? Adam α = [\d.]+ → ([\d.]+)%/);
+  assert.ok(sgdBest >= 97 && adamBest >= 97, `09: best SGD ${sgdBest}%, best Adam ${adamBest}%`);
   const [iris] = num(BEYOND[2], /꽃잎 두 특성: 정확도 ([\d.]+)%/);
   assert.ok(iris >= 94);
   const [rel] = num(BEYOND[3], /가장 큰 차이 [\d.e+-]+ \(가장 큰 기울기의 ([\d.e+-]+)배\)/);
   assert.ok(rel < 16 * 2 ** -23);
+  // 11: the layers model trained with tfjs's Adam follows our Adam (not a silently recompiled SGD)
+  const [tfAdam, ourAdam] = num(BEYOND[3], /tfjs adam \(α=0\.01\): 100번째 손실 ([\d.e+-]+)[\s\S]*?우리 Adam \(α=0\.01, ε=1e-7\): 100번째 손실 ([\d.e+-]+)/);
+  assert.ok(Math.abs(tfAdam - ourAdam) <= 0.01 * ourAdam, `11: tfjs adam ${tfAdam} vs ours ${ourAdam}`);
   for (const f of BEYOND) assert.ok(!/node backend|tfjs-node/.test(all[f].stdout + all[f].stderr), `${f}: TensorFlow.js notice shown`);
 });

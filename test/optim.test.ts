@@ -2,7 +2,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fc from "fast-check";
 import {
-  Adam, Momentum, Network, SGD, cloneMatrices, descendTwoWeights, gradients, initWeights, lossSurface, iterationsToReach, lessonData, train, trainWithOptimizer,
+  AdaGrad, Adam, Momentum, Network, RMSProp, SGD, cloneMatrices, descendTwoWeights, gradients, initWeights, lossSurface, iterationsToReach, lessonData, train, trainWithOptimizer,
 } from "nn-lesson/dist/internal";
 import { assertClose } from "./helpers";
 
@@ -138,4 +138,47 @@ test("bad input: clear messages", () => {
   assert.throws(() => new SGD().update([[[1]]], []), /1 parameter blocks but 0 gradient blocks/);
   const d = lessonData();
   assert.throws(() => trainWithOptimizer({ weights: d.weights, x: d.x, y: d.y, optimizer: new SGD(), iterations: 0 }), /iterations은\(는\) 1 이상 10000000 이하이어야 합니다\. 받은 값: 0 \/ iterations must be between 1 and 10000000, got 0/);
+});
+
+test("AdaGrad and RMSProp, one weight with gradient 1 every time: AdaGrad's steps shrink as α/√t, RMSProp's settle at α", () => {
+  const steps = (opt: AdaGrad | RMSProp, n: number) => {
+    const w = [[0]], out: number[] = [];
+    for (let t = 0; t < n; t++) {
+      const before = w[0][0];
+      opt.update([w], [[[1]]]);
+      out.push(before - w[0][0]);
+    }
+    return out;
+  };
+  // AdaGrad: h = t after t steps, the t-th step is α / (√t + ε)
+  steps(new AdaGrad(0.1), 100).forEach((s, i) => assertClose(s, 0.1 / (Math.sqrt(i + 1) + 1e-8), 1e-15, `AdaGrad step ${i + 1}`));
+  // RMSProp (ρ = 0.9): h = 1 − 0.9ᵗ, the first step is α/√0.1 ≈ 3.16α, later ones tend to α
+  const rms = steps(new RMSProp(0.1, 0.9), 100);
+  rms.forEach((s, i) => assertClose(s, 0.1 / (Math.sqrt(1 - 0.9 ** (i + 1)) + 1e-8), 1e-14, `RMSProp step ${i + 1}`));
+  assertClose(rms[99], 0.1, 2e-6, "RMSProp after 100 steps (0.9¹⁰⁰ ≈ 2.7e-5 of h still missing)");
+});
+
+test("Adam with β₁ = 0 is RMSProp (ρ = β₂) plus bias correction: the same update once 1 − β₂ᵗ is put back", () => {
+  fc.assert(fc.property(fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 1, maxLength: 20 }), (gs) => {
+    const rms = new RMSProp(0.01, 0.9), adam = new Adam({ learningRate: 0.01, beta1: 0, beta2: 0.9, epsilon: 1e-300 });
+    const wr = [[0]], wa = [[0]];
+    gs.forEach((g, i) => {
+      rms.update([wr], [[[g]]]);
+      adam.update([wa], [[[g]]]);
+      const h = rms.squares()[0][0];
+      assertClose(adam.moments().v[0][0], h, 1e-12 * Math.max(1, h), `v at t=${i + 1}`);
+    });
+  }));
+});
+
+test("AdaGrad and RMSProp refuse a bad learning rate or ρ in Korean, and reset() forgets", () => {
+  assert.throws(() => new AdaGrad(0), /AdaGrad: learningRate은\(는\) 0보다 커야 합니다/);
+  assert.throws(() => new RMSProp(NaN), /RMSProp: learningRate은\(는\) 유한한 숫자여야 합니다/);
+  assert.throws(() => new RMSProp(0.1, 1), /RMSProp: rho \(ρ\)은\(는\) 0 이상 1 미만이어야 합니다/);
+  const opt = new AdaGrad(0.1), w = [[0]];
+  opt.update([w], [[[2]]]);
+  assert.deepEqual(Array.from(opt.squares()[0]), [4]);
+  opt.reset();
+  assert.deepEqual(opt.squares(), []);
+  assert.equal(new RMSProp(0.1, 0.5).name, "RMSProp (α=0.1, ρ=0.5)");
 });

@@ -12,6 +12,7 @@
 import type * as TF from "@tensorflow/tfjs-core";
 import type * as TFL from "@tensorflow/tfjs-layers";
 import { Matrix, Vector, layerSizes } from "../lesson/matrix";
+import { InputError, describe, requirePositive, requireWhole } from "../lesson/errors";
 import { Network } from "../fast/network";
 import { Classifier, LabelledData } from "./classify";
 
@@ -168,16 +169,30 @@ export interface LayersTrainResult {
   /** The model's output after training. */
   output: Vector;
   seconds: number;
+  /** What it was compiled with, for legends, e.g. "tfjs adam (α=0.01)". */
+  optimizer: string;
 }
 
+/** The optimisers trainLayersModel compiles with (TensorFlow.js's own, with tfjs's defaults: Adam's ε is 1e-7). */
+export const LAYERS_OPTIMIZERS = ["sgd", "adam"] as const;
+/** model.fit runs about 1000 epochs a second here; more than this would keep a learner waiting. */
+export const MAX_LAYERS_ITERATIONS = 5000;
+
 /**
- * Train a layers model the lesson's way: one example, plain SGD with learning rate α on E = ½ Σ (y − o)²
- * (the loss the lesson's deltas differentiate), `iterations` updates. Uses `model.compile` + `model.fit`.
+ * Train a layers model the lesson's way: one example, learning rate α on E = ½ Σ (y − o)² (the loss the
+ * lesson's deltas differentiate), `iterations` updates. Uses `model.compile` + `model.fit`; the model is
+ * compiled here with `optimizer` ("sgd", the lesson's plain update, or "adam"), so whatever it was compiled
+ * with before does not count.
  */
-export async function trainLayersModel(model: TFL.LayersModel, x: Vector, y: Vector, learningRate = 0.1, iterations = 1000): Promise<LayersTrainResult> {
+export async function trainLayersModel(model: TFL.LayersModel, x: Vector, y: Vector, learningRate = 0.1, iterations = 1000, optimizer = "sgd"): Promise<LayersTrainResult> {
+  requirePositive(learningRate, "learningRate");
+  requireWhole(iterations, "iterations", 0, MAX_LAYERS_ITERATIONS, "model.fit은 반복마다 텐서를 만들어 느립니다 / model.fit is slow per iteration");
+  if (!(LAYERS_OPTIMIZERS as readonly unknown[]).includes(optimizer)) {
+    throw new InputError(`optimizer는 "sgd" 또는 "adam"이어야 합니다. 받은 값: ${describe(optimizer)} / optimizer must be "sgd" or "adam"`);
+  }
   const tf = tfjs();
   const halfSse = (yTrue: TF.Tensor, yPred: TF.Tensor) => tf.mul(0.5, tf.sum(tf.square(tf.sub(yTrue, yPred)), -1));
-  model.compile({ optimizer: tf.train.sgd(learningRate), loss: halfSse });
+  model.compile({ optimizer: optimizer === "adam" ? tf.train.adam(learningRate) : tf.train.sgd(learningRate), loss: halfSse });
   const xs = tf.tensor2d([x]), ys = tf.tensor2d([y]);
   const t0 = Date.now();
   const hist = await model.fit(xs, ys, { epochs: iterations, batchSize: 1, shuffle: false, verbose: 0 });
@@ -186,5 +201,6 @@ export async function trainLayersModel(model: TFL.LayersModel, x: Vector, y: Vec
   xs.dispose();
   ys.dispose();
   // history holds ½ Σ (y − o)²; the lesson prints twice that
-  return { loss: (hist.history.loss as number[]).map((v) => 2 * v), weights: layersModelWeights(model), output: out, seconds };
+  const loss = iterations > 0 ? (hist.history.loss as number[]).map((v) => 2 * v) : [];
+  return { loss, weights: layersModelWeights(model), output: out, seconds, optimizer: `tfjs ${optimizer} (α=${learningRate})` };
 }

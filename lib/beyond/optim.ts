@@ -8,6 +8,8 @@
  *
  *   SGD       w ← w − α g                                (the lesson's update)
  *   Momentum  v ← μ v − α g,  w ← w + v
+ *   AdaGrad   h ← h + g²,                 w ← w − α g / (√h + ε)      (every past g² counts: steps shrink)
+ *   RMSProp   h ← ρ h + (1 − ρ) g²,       w ← w − α g / (√h + ε)      (a moving average: old g² fade)
  *   Adam      m ← β₁ m + (1 − β₁) g,   v ← β₂ v + (1 − β₂) g²,
  *             m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ),   w ← w − α m̂ / (√v̂ + ε)
  */
@@ -101,6 +103,56 @@ export class Momentum implements Optimizer {
     return (this.v ?? []).map((r) => r.slice());
   }
   reset(): void { this.v = null; }
+}
+
+/** Shared by AdaGrad and RMSProp: w ← w − α g / (√h + ε), where h is some sum or average of g². */
+abstract class ScaledByGradientSize implements Optimizer {
+  abstract readonly name: string;
+  private h: Float64Array[] | null = null;
+  constructor(readonly learningRate: number, readonly epsilon: number, who: string) {
+    requirePositive(learningRate, `${who}: learningRate`);
+    requirePositive(epsilon, `${who}: epsilon`);
+  }
+  /** The new h from the old one and the gradient. */
+  protected abstract accumulate(h: number, g: number): number;
+  update(params: readonly ParamBlock[], grads: readonly ParamBlock[]): void {
+    const [p, g] = pairRows(params, grads);
+    const h = (this.h ??= zerosLike(p));
+    const { learningRate: lr, epsilon: eps } = this;
+    for (let j = 0; j < p.length; j++) {
+      const w = p[j], d = g[j], hj = h[j];
+      for (let i = 0; i < w.length; i++) {
+        hj[i] = this.accumulate(hj[i], d[i]);
+        w[i] -= (lr * d[i]) / (Math.sqrt(hj[i]) + eps);
+      }
+    }
+  }
+  /** The running h (sum or average of squared gradients), one flat array per row of the parameters. */
+  squares(): Float64Array[] {
+    return (this.h ?? []).map((r) => r.slice());
+  }
+  reset(): void { this.h = null; }
+}
+
+/** AdaGrad (Duchi et al., 2011): divides by the root of the SUM of all past squared gradients, so steps only shrink. */
+export class AdaGrad extends ScaledByGradientSize {
+  readonly name: string;
+  constructor(learningRate = 0.1, epsilon = 1e-8) {
+    super(learningRate, epsilon, "AdaGrad");
+    this.name = `AdaGrad (α=${learningRate})`;
+  }
+  protected accumulate(h: number, g: number): number { return h + g * g; }
+}
+
+/** RMSProp (Hinton's lecture 6e, 2012): AdaGrad with a moving average, h ← ρ h + (1 − ρ) g², so old gradients fade. */
+export class RMSProp extends ScaledByGradientSize {
+  readonly name: string;
+  constructor(learningRate = 0.01, readonly rho = 0.9, epsilon = 1e-8) {
+    super(learningRate, epsilon, "RMSProp");
+    requireFraction(rho, "RMSProp: rho (ρ)");
+    this.name = `RMSProp (α=${learningRate}, ρ=${rho})`;
+  }
+  protected accumulate(h: number, g: number): number { return this.rho * h + (1 - this.rho) * g * g; }
 }
 
 export interface AdamOptions {
