@@ -165,15 +165,15 @@ test("values equal to 4 digits are shown with more digits", () => {
 test("related: a known wrong answer gets its own hint, before the automatic ones", () => {
   const A1 = [0.3, 1.2], Z1 = A1.map((a) => 1 / (1 + Math.exp(-a)));
   const r = compareValues("Z1", A1, Z1, { related: { "A1 (시그모이드를 적용하기 전)": A1 }, hint: "일반 힌트" });
-  assert.equal(r.hint, "받은 값이 A1 (시그모이드를 적용하기 전)의 값과 같습니다.");
+  assert.equal(r.hint, "흔한 실수와 같은 값입니다: A1 (시그모이드를 적용하기 전).");
   const withAdvice = compareValues("Z1", A1, Z1, { related: { A1: { value: A1, hint: "σ를 적용하세요." } } });
-  assert.equal(withAdvice.hint, "받은 값이 A1의 값과 같습니다. σ를 적용하세요.");
+  assert.equal(withAdvice.hint, "흔한 실수와 같은 값입니다: A1. σ를 적용하세요.");
   // not equal to the related value: the notebook's hint, then the automatic one
   assert.equal(compareValues("Z1", [9, 9], Z1, { related: { A1 }, hint: "일반 힌트" }).hint, "일반 힌트");
   // values that are not numbers (an index out of range gave undefined) are skipped
   assert.match(compareValues("Z1", [9, 9], Z1, { related: { none: undefined } }).hint, /console\.log/);
   // a related answer of another shape is recognised when the shapes differ too
-  assert.match(compareValues("d", [[1, 2]], [1, 2], { related: { "outer(…)": [[1, 2]] } }).hint, /outer\(…\)의 값과 같습니다/);
+  assert.match(compareValues("d", [[1, 2]], [1, 2], { related: { "outer(…)": [[1, 2]] } }).hint, /흔한 실수와 같은 값입니다: outer\(…\)\./);
 });
 
 test("the transpose is recognised, for square matrices too; −expected is named as a sign error", () => {
@@ -192,7 +192,7 @@ test("checkFunction: related answers may depend on the case's arguments; a throw
   const cases: FunctionCase<[number[]]>[] = [{ label: "a", args: [[0.5, -1]] }, { label: "b", args: [[2]] }];
   const r = compareFunction("layer", (a: number[]) => a, sig, cases, { related: (a) => ({ "A (시그모이드 전)": a }) });
   assert.equal(r.ok, false);
-  for (const c of r.cases) assert.equal(c.hint, "받은 값이 A (시그모이드 전)의 값과 같습니다.");
+  for (const c of r.cases) assert.equal(c.hint, "흔한 실수와 같은 값입니다: A (시그모이드 전).");
   const throwing = compareFunction("layer", (a: number[]) => a, sig, cases, { related: () => { throw new TypeError("x"); } });
   assert.match(throwing.cases[0].hint, /console\.log/);
 });

@@ -107,7 +107,7 @@ test("the typical mistakes the exercises name are the wrong answers they say the
   const [Z1, Z2, Z3] = fwd.Z;
   const hintFor = (actual: unknown, expected: number[] | number[][] | number, related: object) =>
     compareValues("x", actual, expected, { related: related as Record<string, unknown> }).hint;
-  assert.match(hintFor(dot(W1, d.x), Z1, layerMistakes(W1, d.x)), /^받은 값이 W·input \(시그모이드를 적용하기 전의 선형 결합 A\)의 값과 같습니다/);
+  assert.match(hintFor(dot(W1, d.x), Z1, layerMistakes(W1, d.x)), /^흔한 실수와 같은 값입니다: W·input \(시그모이드를 적용하기 전의 가중합 A\)\./);
   const noSlope = Z3.map((o, k) => o - d.y[k]);
   assert.match(hintFor(noSlope, outputDelta(Z3, d.y), outputDeltaMistakes(Z3, d.y)), /o(1−o)를 곱하지 않은 값|o\(1−o\)를 곱하지 않은 값/);
   const delta3 = outputDelta(Z3, d.y);
@@ -161,7 +161,7 @@ test("04's descent loop: each typical wrong loop, written as a learner writes it
     for (const [name, f] of wrong) {
       const r = compareValues("path", f(start, alpha), expected, { related });
       assert.ok(!r.ok, name);
-      assert.match(r.hint, new RegExp(`^받은 값이 [^.]*${name}`), `${name} (w₀ = ${start}, α = ${alpha}): ${r.hint}`);
+      assert.match(r.hint, new RegExp(`^흔한 실수와 같은 값입니다: [^.]*${name}`), `${name} (w₀ = ${start}, α = ${alpha}): ${r.hint}`);
     }
   }
 });

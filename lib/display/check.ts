@@ -21,7 +21,7 @@ export type Verdict = "exact" | "approximate" | "wrong" | "shape";
 
 /**
  * Known wrong answers, by what they are: `{ "A1 (시그모이드를 적용하기 전)": A1 }`. When the learner's
- * value equals one of them, the hint says so ("받은 값이 A1 (시그모이드를 적용하기 전)의 값과 같습니다.").
+ * value equals one of them, the hint says so ("흔한 실수와 같은 값입니다: A1 (시그모이드를 적용하기 전).").
  * An entry may carry its own advice: `{ label: { value, hint } }`. Values that are not numbers,
  * vectors or matrices (undefined, …) are skipped.
  */
@@ -437,7 +437,7 @@ function relatedHint(actual: unknown, opts: CheckOptions): string | undefined {
     if (s === null || !sameShape(s, shape)) continue;
     if (withinTolerance(flatten(actual as Numeric), flatten(value as Numeric), opts)) {
       const extra = isRelatedEntry(entry) && entry.hint ? ` ${entry.hint}` : "";
-      return `받은 값이 ${label}의 값과 같습니다.${extra}`;
+      return `흔한 실수와 같은 값입니다: ${label}.${extra}`;
     }
   }
   return undefined;

@@ -1,7 +1,7 @@
 /**
  * Notebooks 02, 04–07, 09: the typical wrong answers of the self-check exercises, as `related` maps for
  * check / checkFunction (display/check.ts), so that a learner who makes one of them reads what it is
- * ("받은 값이 … 의 값과 같습니다") instead of a generic hint. Each function takes the exercise's
+ * ("흔한 실수와 같은 값입니다: …") instead of a generic hint. Each function takes the exercise's
  * arguments and computes the wrong answers with the lesson's own functions.
  */
 import { Matrix, Vector, WeightIndex, cloneMatrices, dot, transpose } from "../lesson/matrix";
@@ -14,7 +14,7 @@ import { subscript } from "./figures/layout";
 /** 02, one layer's forward pass Z = σ(W·input): the sigmoid left out. */
 export function layerMistakes(W: Matrix, input: Vector): Related {
   return {
-    "W·input (시그모이드를 적용하기 전의 선형 결합 A)": { value: dot(W, input), hint: "A에 시그모이드 σ(a) = 1 / (1 + e^(−a))를 적용해야 Z가 됩니다." },
+    "W·input (시그모이드를 적용하기 전의 가중합 A)": { value: dot(W, input), hint: "A에 시그모이드 σ(a) = 1 / (1 + e^(−a))를 적용해야 Z가 됩니다." },
   };
 }
 
