@@ -120,7 +120,10 @@ export const TRY_IT: TryIt[] = [
   },
   {
     notebook: "06-hidden-delta.ipynb", marker: "const myCheck = gradientCheck(myWeights, X, Y);",
-    edits: networkEdits([3, 4, 4, 2], "try-me"),
+    edits: [
+      ...networkEdits([3, 4, 4, 2], "try-me"),
+      ok("층의 크기 [3, 60, 60, 2] (포화)", ["const mySizes = [3, 4, 4, 2];", "const mySizes = [3, 60, 60, 2];"]),
+    ],
   },
   {
     notebook: "07-training-loop.ipynb", marker: "const myLearningRates = [0.01, 1, 100, 1000];",
