@@ -10,7 +10,8 @@
  *   beyond/    notebooks 08–11: optim (SGD, Momentum, Adam), classify, dataset, autodiff (TensorFlow.js)
  *   display/   what needs a notebook page: output (tslab), plot, tables (mathjs), check, mistakes (typical
  *                wrong answers of the exercises), glossary,
- *                figures/ (layout shared by every builder, lesson, classification and perceptron figures)
+ *                figures/ (layout shared by every builder, lesson, classification and perceptron figures,
+ *                the computational graph of notebook 07b)
  *   node/      file I/O: data/ files, network JSON files, CSV data sets, plotly.js as text
  *
  * lesson/, fast/ and beyond/ use no Node module and no tslab (test/architecture.test.ts); mathjs,
@@ -67,6 +68,8 @@ export {
 } from "./display/figures/classify";
 export type { NeuronOptions, PerceptronPanel } from "./display/figures/perceptron";
 export { neuronFigure, perceptronFigure, stepSigmoidFigure } from "./display/figures/perceptron";
+export type { GraphNode, GraphFigureOptions } from "./display/figures/graph";
+export { computationGraphFigure } from "./display/figures/graph";
 
 export { dataPath, readDataset } from "./node/files";
 export { readNetworkFile, writeNetworkFile } from "./node/network-file";

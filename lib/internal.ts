@@ -30,6 +30,7 @@ export * from "./display/figures/layout";
 export * from "./display/figures/lesson";
 export * from "./display/figures/classify";
 export * from "./display/figures/perceptron";
+export * from "./display/figures/graph";
 export * from "./node/files";
 export * from "./node/network-file";
 export * from "./node/plotly-file";

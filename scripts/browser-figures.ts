@@ -5,9 +5,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import {
-  Figure, SGD, descendOneWeight, descendTwoWeights, descentAnimationFigure, descentFigure, figureHtml, learningRateFigure, lessonData, linspace, lossAlongWeight,
+  Figure, SGD, computationGraphFigure, descendOneWeight, descendTwoWeights, descentAnimationFigure, descentFigure, figureHtml, learningRateFigure, lessonData, linspace, lossAlongWeight,
   lossHistoryFigure, lossSurface, networkFigure, neuronFigure, perceptronFigure, plotlyLibraryHtml, sigmoidFigure, stepSigmoidFigure,
-  surfaceAnimationFigure, surfaceFigure, train, xorDataset,
+  outputNodeGraph, surfaceAnimationFigure, surfaceFigure, train, xorDataset,
 } from "nn-lesson/dist/internal";
 import { launchChromium, waitForPlots } from "./browser";
 import { ROOT } from "./paths";
@@ -24,6 +24,7 @@ export function sampleFigures(): Record<string, Figure> {
   const surf = lossSurface(d.weights, d.x, d.y, p, q, linspace(-5, 5, 51), linspace(-6, 6, 51));
   // α = 20 on ∂E/∂w is α = 10 on the printed loss's slope ∂L/∂w = 2 ∂E/∂w
   const sp = { ...descendTwoWeights(d.weights, d.x, d.y, p, q, [4, -5], new SGD(20), 150), name: "경사하강법 (α = 10, 두 가중치만)" };
+  const o1 = outputNodeGraph(d.weights, d.x, d.y, 0);
   const scale = Math.max(...[...d.weights, ...trained.weights].flatMap((W) => W.flat()).map(Math.abs));
   return {
     sigmoid: sigmoidFigure(),
@@ -43,6 +44,7 @@ export function sampleFigures(): Record<string, Figure> {
       { title: "AND", X: xorDataset().X, targets: [0, 0, 0, 1], w: [0.5, 0.5], b: -0.7 },
       { title: "XOR", X: xorDataset().X, targets: xorDataset().labels, w: [0.5, 0.5], b: -0.2 },
     ]),
+    "computation-graph": computationGraphFigure(o1.root, { stopAt: o1.inputs, title: "o₁ = Z3[0] = σ(W3[0]·Z2)의 계산 그래프" }),
   };
 }
 

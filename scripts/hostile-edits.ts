@@ -86,6 +86,8 @@ export const TRY_IT: TryIt[] = [
       refused("x의 원소 2개", /x의 원소는 2개입니다/, ["const myX = [1, 0, 0];", "const myX = [1, 0];"]),
       refused("x의 원소 4개", /x의 원소는 4개입니다/, ["const myX = [1, 0, 0];", "const myX = [1, 0, 0, 0];"]),
       ok("큰 x", ["const myX = [1, 0, 0];", "const myX = [10, 10, 10];"]),
+      ok("시드로 만든 가중치", ["const myWeights = lesson.weights;", 'const myWeights = initWeights([3, 2, 3, 2], "아무 시드");']),
+      refused("입력층 노드 4개인 가중치", /x의 원소는 3개입니다/, ["const myWeights = lesson.weights;", 'const myWeights = initWeights([4, 2, 3, 2], "x");']),
     ],
   },
   {
@@ -137,6 +139,22 @@ export const TRY_IT: TryIt[] = [
         ["const myLearningRates = [0.01, 1, 100, 1000];", "const myLearningRates = [1];"]),
       ...networkEdits([3, 2, 3, 2], "my-seed"),
     ],
+  },
+  {
+    notebook: "07b-value-autodiff.ipynb", marker: "const myLib = gradients(myWeights, myX, lesson.y);",
+    edits: (() => {
+      const [x, w3] = ["const myX = [0.5, 0.3, 0.2];", "const myW3 = [[0.3, 0.4, 0.5], [0.6, 0.7, 0.8]];"];
+      return [
+        refused("x의 원소 4개", lengthOf("x", 3), [x, "const myX = [0.5, 0.3, 0.2, 0.1];"]),
+        refused("x의 원소 0개", lengthOf("x", 3), [x, "const myX = [];"]),
+        refused("x에 NaN", /x\[1\]은\(는\) 유한한 숫자여야 합니다/, [x, "const myX = [0.5, NaN, 0.2];"]),
+        ok("입력 [0, 0, 0]", [x, "const myX = [0, 0, 0];"]),
+        refused("W3의 열 2개", /W3은\(는\) .*모든 행의 열이 3개/, [w3, "const myW3 = [[0.3, 0.4], [0.6, 0.7]];"]),
+        refused("W3의 행 3개 (출력 3개, y의 원소 2개)", lengthOf("y", 3), [w3, "const myW3 = [[0.3, 0.4, 0.5], [0.6, 0.7, 0.8], [1, 1, 1]];"]),
+        ok("가중치 1e9 (포화)", [w3, "const myW3 = [[1e9, 0.4, 0.5], [0.6, 0.7, 0.8]];"]),
+        ok("가중치 −1e9 (포화)", [w3, "const myW3 = [[-1e9, 0.4, 0.5], [0.6, 0.7, 0.8]];"]),
+      ];
+    })(),
   },
   {
     notebook: "08-optimizers.ipynb", marker: "const myOptimizers = [",

@@ -43,7 +43,7 @@ for (const [n, f] of BEYOND.entries()) {
     assert.match(code, /showFigure\(/);
     assert.match(code.split("\n").slice(0, 12).join("\n"), /\bplotSetup\(\)/, "plotSetup() in the first code cell");
     const links = [...md.matchAll(/\]\(([^)\s]+\.(?:ipynb|md))\)/g)].map((m) => m[1]);
-    const prev = n === 0 ? "07-training-loop.ipynb" : BEYOND[n - 1];
+    const prev = n === 0 ? "07b-value-autodiff.ipynb" : BEYOND[n - 1];
     assert.ok(links.includes(prev), `${f}: links to ${prev}`);
     if (n + 1 < BEYOND.length) assert.ok(links.includes(BEYOND[n + 1]), `${f}: links to ${BEYOND[n + 1]}`);
     for (const l of links) assert.ok(fs.existsSync(path.join(DIR, l)), `${f}: link to a missing file ${l}`);

@@ -27,7 +27,7 @@ const runs = () => (report ??= readReport([...new Set(TRY_IT.map((t) => t.notebo
 
 test("every notebook with a 직접 해 보기 section has its try-it cells in the hostile-edit spec", () => {
   const dir = path.join(ROOT, "notebooks");
-  for (const f of fs.readdirSync(dir).filter((n) => /^(0[1-9]|1\d)-.*\.ipynb$/.test(n))) {
+  for (const f of fs.readdirSync(dir).filter((n) => /^(0[1-9]|1\d)[a-z]?-.*\.ipynb$/.test(n))) {
     const md = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")).cells
       .filter((c: { cell_type: string }) => c.cell_type === "markdown").map((c: { source: string[] }) => joined(c.source)).join("\n");
     if (md.includes("## 직접 해 보기")) assert.ok(TRY_IT.some((t) => t.notebook === f), `${f} has a 직접 해 보기 section but no hostile edits`);

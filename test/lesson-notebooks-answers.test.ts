@@ -1,5 +1,5 @@
 /**
- * The "정답 보기" answers of notebooks 00b, 00c and 01–11 really are answers: for every exercise cell with a TODO,
+ * The "정답 보기" answers of notebooks 00b, 00c, 01–11 and 07b really are answers: for every exercise cell with a TODO,
  * the code in the <details> block of the markdown cell just before it replaces the matching declarations
  * (`function name(…) {…}` or `const name = …;`), and
  *  - the exercise as committed shows at least one ✘ from check()/checkFunction(),
@@ -19,7 +19,7 @@ import { ROOT } from "./helpers";
 
 const LESSON = [
   "00b-typescript-for-numpy", "00c-perceptron",
-  "01-model-setup", "02-forward", "03-mse", "04-gradient-descent", "05-output-delta", "06-hidden-delta", "07-training-loop",
+  "01-model-setup", "02-forward", "03-mse", "04-gradient-descent", "05-output-delta", "06-hidden-delta", "07-training-loop", "07b-value-autodiff",
   "08-optimizers", "09-binary-classification", "10-softmax-classification", "11-autodiff-crosscheck",
 ].map((n) => `${n}.ipynb`);
 

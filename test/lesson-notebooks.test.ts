@@ -1,12 +1,12 @@
 /**
  * The seven lesson notebooks (01–07), and the two that lead into them (00b TypeScript for numpy
- * learners, 00c the perceptron):
+ * learners, 00c the perceptron) and the one after them (07b, autodiff built by hand):
  *  - static checks: committed without outputs, tslab kernel, "이번 단계에서 배울 것" and "정리",
  *    links to the previous and next notebook that exist, LaTeX, a plot, "직접 해 보기", a self-check,
  *    and the five "⚠️ 수업 노트" where the lesson needs care;
  *  - execution: every notebook runs top to bottom under tslab (time reported against the 15 s goal, not asserted), then every code
  *    cell runs a second time without an error (a learner's edit-and-rerun);
- *  - notebook 07 prints the numpy reference's numbers.
+ *  - notebook 07 prints the numpy reference's numbers, and shows every number of the first iteration in tables.
  * Execution: `npm run test:notebooks` (scripts/run_notebooks.py) writes build/notebooks/report.json,
  * read here; ./lesson-notebooks-runner.test.ts checks the driver itself.
  */
@@ -14,7 +14,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { numpyReference } from "nn-lesson/dist/internal";
+import { deltas, formatNumber, forward, gradients, lessonData, numpyReference, train } from "nn-lesson/dist/internal";
 import { ROOT } from "./helpers";
 import { NOTEBOOK_BUILD, NotebookReport, readReport } from "../scripts/notebook-runs";
 
@@ -23,8 +23,10 @@ const LESSON = ["01-model-setup", "02-forward", "03-mse", "04-gradient-descent",
   .map((n) => `${n}.ipynb`);
 /** Before 01: the bridge from numpy to TypeScript and the perceptron (same structure, no care notes). */
 const BEFORE = ["00b-typescript-for-numpy", "00c-perceptron"].map((n) => `${n}.ipynb`);
+/** After 07: a Value class in micrograd's manner that reproduces the lesson's deltas (then 08). */
+const AFTER = ["07b-value-autodiff"].map((n) => `${n}.ipynb`);
 /** The reading order that the previous/next links follow. */
-const ORDER = ["00-overview.ipynb", ...BEFORE, ...LESSON];
+const ORDER = ["00-overview.ipynb", ...BEFORE, ...LESSON, ...AFTER];
 /** The goal for one notebook's cells (after the kernel started): reported, not asserted (machines are noisy). */
 const GOAL_SECONDS = 15;
 
@@ -34,11 +36,11 @@ interface Notebook { cells: Cell[]; metadata: { kernelspec?: { name?: string } }
 const src = (c: Cell) => (Array.isArray(c.source) ? c.source.join("") : c.source);
 const read = (f: string): Notebook => JSON.parse(fs.readFileSync(path.join(DIR, f), "utf8"));
 
-test("the seven lesson notebooks and the two before them exist, in order", () => {
-  for (const f of [...BEFORE, ...LESSON]) assert.ok(fs.existsSync(path.join(DIR, f)), `missing notebooks/${f}`);
+test("the seven lesson notebooks, the two before them and 07b exist, in order", () => {
+  for (const f of [...BEFORE, ...LESSON, ...AFTER]) assert.ok(fs.existsSync(path.join(DIR, f)), `missing notebooks/${f}`);
 });
 
-for (const f of [...BEFORE, ...LESSON]) {
+for (const f of [...BEFORE, ...LESSON, ...AFTER]) {
   test(`${f}: structure (no outputs, goals, summary, links, LaTeX, plot, try-it, self-check)`, () => {
     const nb = read(f);
     assert.equal(nb.metadata.kernelspec?.name, "tslab");
@@ -134,9 +136,9 @@ test("the places where the lesson needs care are marked notes", () => {
 // ---------- execution (build/notebooks/report.json of `npm run test:notebooks`) ----------
 
 let report: NotebookReport | undefined;
-const runs = () => (report ??= readReport([...BEFORE, ...LESSON])).notebooks;
+const runs = () => (report ??= readReport([...BEFORE, ...LESSON, ...AFTER])).notebooks;
 
-for (const f of [...BEFORE, ...LESSON]) {
+for (const f of [...BEFORE, ...LESSON, ...AFTER]) {
   test(`${f}: runs top to bottom (goal < ${GOAL_SECONDS} s, reported), and every code cell runs again without an error`, (t) => {
     const r = runs()[f];
     t.diagnostic(`${f}: ${r.seconds?.toFixed(1)} s (cells only, after the kernel started; goal < ${GOAL_SECONDS} s)`);
@@ -169,4 +171,75 @@ test("07-training-loop.ipynb: its spelled-out loop and the library's train() agr
   const html = nb.cells.flatMap((c) => c.outputs ?? []).map((o) => [o.data?.["text/html"] ?? ""].flat().join("")).join("\n");
   const verdicts = [...html.matchAll(/data-verdict="(\w+)"[^>]*>✔ (train\(\)의 [^<:]+):/g)].map((m) => `${m[2]}: ${m[1]}`);
   assert.deepEqual(verdicts, ["train()의 손실 기록 vs 이 셀의 손실", "train()의 W1 vs 이 셀의 W1", "train()의 W2 vs 이 셀의 W2", "train()의 W3 vs 이 셀의 W3"].map((n) => `${n}: exact`));
+});
+
+test("07b-value-autodiff.ipynb: its Value graph gives delta3, delta2, ∂E/∂W3, ∂E/∂W2 to the last bit, delta1 and ∂E/∂W1 to 1e-15, and leads on to 08", () => {
+  const f = AFTER[0];
+  const out = JSON.parse(fs.readFileSync(runs()[f].executed!, "utf8")) as Notebook;
+  const html = out.cells.flatMap((c) => (c.outputs ?? []) as { data?: Record<string, string | string[]> }[])
+    .map((o) => [o.data?.["text/html"] ?? ""].flat().join("")).join("\n");
+  const verdict = (name: string) => new RegExp(`data-verdict="(\\w+)"[^>]*>[✔✘≠] ${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:`).exec(html)?.[1];
+  for (const name of ["A3 노드의 grad vs delta3", "A2 노드의 grad vs delta2", "W3의 grad vs np.outer(delta3, Z2)", "W2의 grad vs np.outer(delta2, Z1)",
+    "Value로 계산한 Z3 vs forward()", "Z1[0].grad vs (t₂ + t₁) + t₀"]) {
+    assert.equal(verdict(name), "exact", `07b: ${name} is 정확히 일치`);
+  }
+  for (const name of ["A1 노드의 grad vs delta1", "W1의 grad vs np.outer(delta1, X)"]) {
+    assert.ok(["exact", "approximate"].includes(verdict(name) ?? ""), `07b: ${name} agrees (to 1e-15 relative)`);
+  }
+  assert.equal(verdict("= 로 덮어쓴 곱셈: W2의 grad vs gradients()"), "different", "07b: the = mistake loses gradient in W2");
+  const code = read(f).cells.filter((c) => c.cell_type === "code").map(src).join("\n");
+  assert.match(code, /\bclass Value\b/);
+  assert.match(code, /order\.reverse\(\)/, "backward runs over the reversed topological order");
+  assert.match(code, /computationGraphFigure\(/);
+  const md = read(f).cells.filter((c) => c.cell_type === "markdown").map(src).join("\n");
+  assert.match(md, /micrograd/);
+  assert.match(src(read(f).cells[read(f).cells.length - 1]), /08-optimizers\.ipynb/);
+  assert.match(src(read("07-training-loop.ipynb").cells[0]), /07b-value-autodiff\.ipynb/, "07 leads on to 07b");
+});
+
+test("07-training-loop.ipynb: the first iteration by hand shows every number in tables (the library's, numpy's first output and loss), and its formulas use printed numbers", () => {
+  runs(); // the report is fresh
+  interface Out { output_type: string; text?: string | string[]; data?: Record<string, string | string[]> }
+  const nb = JSON.parse(fs.readFileSync(path.join(NOTEBOOK_BUILD, "07-training-loop.ipynb"), "utf8")) as
+    { cells: { id?: string; cell_type: string; source: string | string[]; outputs?: Out[] }[] };
+  const cell = (id: string) => {
+    const c = nb.cells.find((c) => c.id === id);
+    assert.ok(c, `07 has no cell ${id}`);
+    return c!;
+  };
+  const ids = ["nb07-hand-forward", "nb07-hand-backward", "nb07-hand-update"];
+  const outputs = ids.flatMap((id) => cell(id).outputs ?? []);
+  const html = outputs.map((o) => [o.data?.["text/html"] ?? ""].flat().join("")).join("\n");
+  const text = `${html}\n${outputs.map((o) => [o.text ?? ""].flat().join("")).join("")}`;
+  // every table of the section: caption → its numbers, row by row
+  const tables = new Map<string, string[]>();
+  for (const m of html.matchAll(/<caption[^>]*>([^<]*)<\/caption>(.*?)<\/table>/g)) {
+    tables.set(m[1], [...m[2].matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((t) => t[1]));
+  }
+  const d = lessonData();
+  const fwd = forward(d.weights, d.x);
+  const [delta1, delta2, delta3] = deltas(d.weights, fwd, d.y);
+  const grads = gradients(d.weights, d.x, d.y);
+  const next = train({ weights: d.weights, x: d.x, y: d.y, iterations: 1 }).weights;
+  const shown = (v: number[] | number[][]) => v.flat().map((x) => formatNumber(x));
+  const want: [string, number[] | number[][]][] = [
+    ["A1 = W1·X", fwd.A[0]], ["Z1 = σ(A1)", fwd.Z[0]], ["A2 = W2·Z1", fwd.A[1]], ["Z2 = σ(A2)", fwd.Z[1]],
+    ["A3 = W3·Z2", fwd.A[2]], ["Z3 = σ(A3)", numpyReference().firstOutput],
+    ["delta3 (출력층)", delta3], ["delta2 (은닉층2)", delta2], ["delta1 (은닉층1)", delta1],
+    ...[3, 2, 1].map((l): [string, number[][]] => [`ΔW${l} = −0.1 × outer(delta${l}, ${l === 1 ? "X" : `Z${l - 1}`})`,
+      grads[l - 1].map((r) => r.map((g) => -0.1 * g))]),
+    ...[3, 2, 1].map((l): [string, number[][]] => [`새 W${l} = W${l} + ΔW${l}`, next[l - 1]]),
+  ];
+  for (const [title, v] of want) assert.deepEqual(tables.get(title), shown(v), `07's table "${title}"`);
+  assert.match(text, new RegExp(`손실 = .* = ${formatNumber(numpyReference().firstLoss)}\\b`), "07 prints the first loss as numpy has it");
+  const verdicts = [...html.matchAll(/data-verdict="(\w+)"[^>]*>✔ ([^<:]+):/g)].map((m) => `${m[2]}: ${m[1]}`);
+  assert.deepEqual(verdicts, ["첫 반복의 출력 Z3 vs numpy의 첫 출력: approximate", "첫 반복의 손실 vs numpy: approximate",
+    ...[1, 2, 3].map((l) => `새 W${l} vs train() 1번 반복: exact`)]);
+  // the worked examples in the prose use only numbers that the cells print
+  const md = ["nb07-hand-forward-md", "nb07-hand-backward-md", "nb07-hand-update-md"]
+    .map((id) => [cell(id).source].flat().join("")).join("\n");
+  const formulas = [...md.matchAll(/\$\$([^$]+)\$\$/g)].map((m) => m[1]);
+  assert.ok(formulas.length >= 5, "07 works out A1[0], Z1[0], delta3[0], delta2[0] and ΔW3[0][0] in formulas");
+  const numbers = formulas.flatMap((f) => [...f.replace(/\^\{[^}]*\}/g, "").matchAll(/\d+\.\d+/g)].map((m) => m[0]));
+  assert.deepEqual(numbers.filter((n) => !text.includes(n)), [], "07's worked examples use numbers that the cells do not print");
 });
