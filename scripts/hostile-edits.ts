@@ -114,17 +114,22 @@ export const TRY_IT: TryIt[] = [
     ],
   },
   {
-    notebook: "05-output-delta.ipynb", marker: "const myW3 = [[10, 10, 10], [0.6, 0.7, 0.8]];",
+    notebook: "05-output-delta.ipynb", marker: "const myW3 = [[-10, -10, -10], [0.6, 0.7, 0.8]];",
     edits: [
       refused("y의 원소 1개", /y는 1개입니다/, ["const myY = [0.95, 0.95];", "const myY = [0.95];"]),
       refused("y의 원소 3개", /y는 3개입니다/, ["const myY = [0.95, 0.95];", "const myY = [0.95, 0.95, 0.95];"]),
-      refused("열이 2개인 myW3", /W3은\(는\) .*모든 행의 열이 3개/, ["const myW3 = [[10, 10, 10], [0.6, 0.7, 0.8]];", "const myW3 = [[10, 10], [0.6, 0.7]];"]),
-      ok("둘째 행도 10", ["const myW3 = [[10, 10, 10], [0.6, 0.7, 0.8]];", "const myW3 = [[10, 10, 10], [10, 10, 10]];"]),
+      refused("열이 2개인 myW3", /W3은\(는\) .*모든 행의 열이 3개/, ["const myW3 = [[-10, -10, -10], [0.6, 0.7, 0.8]];", "const myW3 = [[-10, -10], [0.6, 0.7]];"]),
+      ok("첫 행 10", ["const myW3 = [[-10, -10, -10], [0.6, 0.7, 0.8]];", "const myW3 = [[10, 10, 10], [0.6, 0.7, 0.8]];"]),
+      ok("둘째 행도 −10", ["const myW3 = [[-10, -10, -10], [0.6, 0.7, 0.8]];", "const myW3 = [[-10, -10, -10], [-10, -10, -10]];"]),
+      ok("가중치 1e9", ["const myW3 = [[-10, -10, -10], [0.6, 0.7, 0.8]];", "const myW3 = [[1e9, 1e9, 1e9], [-1e9, -1e9, -1e9]];"]),
     ],
   },
   {
     notebook: "06-hidden-delta.ipynb", marker: "const myCheck = gradientCheck(myWeights, X, Y);",
-    edits: networkEdits([3, 4, 4, 2], "try-me"),
+    edits: [
+      ...networkEdits([3, 4, 4, 2], "try-me"),
+      ok("층의 크기 [3, 60, 60, 2] (포화)", ["const mySizes = [3, 4, 4, 2];", "const mySizes = [3, 60, 60, 2];"]),
+    ],
   },
   {
     notebook: "07-training-loop.ipynb", marker: "const myLearningRates = [0.01, 1, 100, 1000];",

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import * as assert from "assert/strict";
 import {
-  Figure, descendOneWeight, descentAnimationFigure, descentFigure, figureHtml, learningRateFigure, lessonData, linspace,
+  Figure, descendOneWeight, descentAnimationFigure, descentFigure, figureHtml, gradients, learningRateFigure, lessonData, linspace,
   lossAlongWeight, lossHistoryFigure, lossSurface, networkFigure, sigmoid, sigmoidFigure, subscript, surfaceAnimationFigure,
   surfaceFigure, surfaceValueAt, train,
 } from "nn-lesson/dist/internal";
@@ -64,6 +64,20 @@ test("networkFigure: one line per weight, width by |w|, colour by sign, hover na
   const widths = traces(after).filter((t) => t.mode === "lines" && t.showlegend === false).map((t) => t.line.width);
   assert.ok(widths.every((w: number) => w >= 0.5 && w <= 8));
   embeds(f);
+});
+
+test("networkFigure of gradients: the legend, hover and labels say 기울기 (∂E/∂W), not 가중치", () => {
+  const g = gradients(d.weights, d.x, d.y);
+  const f = networkFigure(g, { quantity: "gradient" });
+  const legend = traces(f).filter((t) => t.showlegend !== false).map((t) => t.name);
+  assert.deepEqual(legend, ["양수 기울기 (+)", "음수 기울기 (−)"]);
+  assert.ok(!JSON.stringify(f).includes("가중치"), "no word 가중치 anywhere in a gradient figure");
+  const hover = traces(f).find((t) => t.name === "기울기")!.hovertext;
+  assert.equal(hover[0].split("<br>")[0], `∂E/∂W1[0][0] = ${g[0][0][0].toExponential(3)}`);
+  const notes = layout(f).annotations.map((a: any) => a.text);
+  assert.deepEqual(notes.slice(4), g.flatMap((M) => M.flat()).map((v) => v.toExponential(1)));
+  assert.match(layout(f).title.text, /\|기울기\|/);
+  assert.throws(() => networkFigure(g, { quantity: "delta" as "gradient" }), /quantity는 "weight" 또는 "gradient"여야 합니다/);
 });
 
 test("networkFigure: bad shapes are named", () => {

@@ -110,6 +110,9 @@ test("the typical mistakes the exercises name are the wrong answers they say the
   assert.match(hintFor(dot(W1, d.x), Z1, layerMistakes(W1, d.x)), /^흔한 실수와 같은 값입니다: W·input \(시그모이드를 적용하기 전의 가중합 A\)\./);
   const noSlope = Z3.map((o, k) => o - d.y[k]);
   assert.match(hintFor(noSlope, outputDelta(Z3, d.y), outputDeltaMistakes(Z3, d.y)), /o(1−o)를 곱하지 않은 값|o\(1−o\)를 곱하지 않은 값/);
+  // 05's starter cell has y − o: deleting its o(1 − o) leaves y − o, named too, and so is (o − y)·o
+  assert.match(hintFor(noSlope.map((v) => -v), outputDelta(Z3, d.y), outputDeltaMistakes(Z3, d.y)), /^받은 값이 y − o \(o\(1−o\)를 곱하지 않았고/);
+  assert.match(hintFor(Z3.map((o, k) => (o - d.y[k]) * o), outputDelta(Z3, d.y), outputDeltaMistakes(Z3, d.y)), /\(1 − o\)를 빠뜨린 값/);
   const delta3 = outputDelta(Z3, d.y);
   const right = hiddenDelta(W3, delta3, Z2);
   assert.match(hintFor(right.map((v) => -v), right, hiddenDeltaMistakes(W3, delta3, Z2)), /수업의 h\(h−1\)/);

@@ -46,12 +46,24 @@ export function descentMistakes(weights: readonly Matrix[], x: Vector, y: Vector
   };
 }
 
-/** 05, the output delta (o − y)·o(1 − o): the factor o(1 − o) left out. (The sign and 2× are recognised by check itself.) */
+/**
+ * 05, the output delta (o − y)·o(1 − o): the factor o(1 − o) left out (also with the starter cell's y − o),
+ * or only o of it kept. (The sign alone and 2× are recognised by check itself.)
+ */
 export function outputDeltaMistakes(o: Vector, y: Vector): Related {
+  const slope = "연쇄 법칙의 가운데 항 ∂o/∂a = o(1−o)를 곱해야 합니다.";
   return {
     "o − y (시그모이드의 도함수 o(1−o)를 곱하지 않은 값)": {
       value: o.map((ok, k) => ok - y[k]),
-      hint: "연쇄 법칙의 가운데 항 ∂o/∂a = o(1−o)를 곱해야 합니다. (o − y만 남는 것은 교차 엔트로피와 함께 쓸 때입니다, 09 노트북.)",
+      hint: `${slope} (o − y만 남는 것은 교차 엔트로피와 함께 쓸 때입니다, 09 노트북.)`,
+    },
+    "y − o (o(1−o)를 곱하지 않았고 빼는 순서도 반대인 값)": {
+      value: o.map((ok, k) => y[k] - ok),
+      hint: `${slope} 또 ∂E/∂o = o − y이므로 y − o가 아니라 o − y로 빼야 합니다.`,
+    },
+    "(o − y)·o (o(1−o)에서 (1 − o)를 빠뜨린 값)": {
+      value: o.map((ok, k) => (ok - y[k]) * ok),
+      hint: "시그모이드의 도함수는 o가 아니라 o(1−o)입니다: (1 − o)도 곱하세요.",
     },
   };
 }

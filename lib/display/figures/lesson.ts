@@ -91,8 +91,12 @@ function nodeLabel(layer: number, n: number, i: number): string {
  * colour gives the sign (blue +, red −); hovering a line's midpoint shows W<l>[k][i] and its value.
  * `scale` is the |w| drawn at full width (default: the largest |w| here); give two figures the same
  * scale to compare them (before and after training).
+ * `quantity: "gradient"` draws ∂E/∂W instead of weights (notebooks 05–06): the legend, the hover
+ * (∂E/∂W<l>[k][i]) and the value labels then say 기울기, with numbers in exponent form.
  */
-export function networkFigure(weights: Matrix[], opts: { title?: string; scale?: number; showValues?: boolean } = {}): Figure {
+export function networkFigure(
+  weights: Matrix[], opts: { title?: string; scale?: number; showValues?: boolean; quantity?: "weight" | "gradient" } = {},
+): Figure {
   if (!Array.isArray(weights) || weights.length === 0) throw new InputError("networkFigure: expected a list of weight matrices [W1, W2, ...]");
   const sizes = layerSizes(weights);
   weights.forEach((W, l) => {
@@ -112,6 +116,13 @@ export function networkFigure(weights: Matrix[], opts: { title?: string; scale?:
   const scale = opts.scale ?? (maxAbs || 1);
   if (!(scale > 0)) throw new InputError(`networkFigure: scale must be a positive number, got ${opts.scale}`);
   const showValues = opts.showValues ?? true;
+  const quantity = opts.quantity ?? "weight";
+  if (quantity !== "weight" && quantity !== "gradient") {
+    throw new InputError(`networkFigure: quantity는 "weight" 또는 "gradient"여야 합니다. 받은 값: ${String(quantity)} / quantity must be "weight" or "gradient"`);
+  }
+  const gradient = quantity === "gradient";
+  const word = gradient ? "기울기" : "가중치";
+  const valueText = (v: number, digits: number) => (gradient ? v.toExponential(digits - 1) : v.toFixed(digits));
 
   const traces: Trace[] = [];
   const mid = { x: [] as number[], y: [] as number[], hover: [] as string[] };
@@ -129,14 +140,14 @@ export function networkFigure(weights: Matrix[], opts: { title?: string; scale?:
     const x = a.x + (b.x - a.x) * t, y = a.y + (b.y - a.y) * t;
     mid.x.push(x);
     mid.y.push(y);
-    mid.hover.push(`W${l + 1}[${k}][${i}] = ${v.toFixed(4)}<br>${nodeLabel(l, nLayers, i)} → ${nodeLabel(l + 1, nLayers, k)}`);
+    mid.hover.push(`${gradient ? "∂E/∂" : ""}W${l + 1}[${k}][${i}] = ${valueText(v, 4)}<br>${nodeLabel(l, nLayers, i)} → ${nodeLabel(l + 1, nLayers, k)}`);
     if (showValues) {
-      valueLabels.push({ x, y, text: v.toFixed(2), showarrow: false, font: { size: 10, color: v >= 0 ? "#174a7a" : "#8b1a1a" }, bgcolor: "rgba(255,255,255,0.85)", borderpad: 1 });
+      valueLabels.push({ x, y, text: valueText(v, 2), showarrow: false, font: { size: 10, color: v >= 0 ? "#174a7a" : "#8b1a1a" }, bgcolor: "rgba(255,255,255,0.85)", borderpad: 1 });
     }
   })));
   traces.push({
     type: "scatter", mode: "markers", x: mid.x, y: mid.y, hovertext: mid.hover, hoverinfo: "text",
-    marker: { size: 14, color: "rgba(0,0,0,0)" }, showlegend: false, name: "가중치",
+    marker: { size: 14, color: "rgba(0,0,0,0)" }, showlegend: false, name: word,
   });
   const nodes = { x: [] as number[], y: [] as number[], text: [] as string[] };
   pos.forEach((layer, l) => layer.forEach((p, i) => { nodes.x.push(p.x); nodes.y.push(p.y); nodes.text.push(nodeLabel(l, nLayers, i)); }));
@@ -146,8 +157,8 @@ export function networkFigure(weights: Matrix[], opts: { title?: string; scale?:
     marker: { size: 34, color: COLORS.node, line: { color: "white", width: 2 } },
   });
   // Two legend entries explain the colours.
-  traces.push({ type: "scatter", mode: "lines", x: [null], y: [null], name: "양수 가중치 (+)", line: { color: COLORS.positive, width: 4 } } as Trace);
-  traces.push({ type: "scatter", mode: "lines", x: [null], y: [null], name: "음수 가중치 (−)", line: { color: COLORS.negative, width: 4 } } as Trace);
+  traces.push({ type: "scatter", mode: "lines", x: [null], y: [null], name: `양수 ${word} (+)`, line: { color: COLORS.positive, width: 4 } } as Trace);
+  traces.push({ type: "scatter", mode: "lines", x: [null], y: [null], name: `음수 ${word} (−)`, line: { color: COLORS.negative, width: 4 } } as Trace);
 
   const titles = layerTitles(nLayers);
   const annotations: Annotation[] = sizes.map((n, l) => ({
@@ -156,7 +167,7 @@ export function networkFigure(weights: Matrix[], opts: { title?: string; scale?:
   annotations.push(...valueLabels);
   return {
     data: traces,
-    layout: baseLayout(opts.title ?? `신경망 ${sizes.join("-")}: 선의 굵기 = |가중치|, 색 = 부호`, {
+    layout: baseLayout(opts.title ?? `신경망 ${sizes.join("-")}: 선의 굵기 = |${word}|, 색 = 부호`, {
       xaxis: { visible: false, range: [-0.4, nLayers - 0.6] },
       yaxis: { visible: false, range: [-(maxNodes - 1) / 2 - 0.6, (maxNodes - 1) / 2 + 0.9] },
       annotations,
