@@ -111,7 +111,7 @@ test("the typical mistakes the exercises name are the wrong answers they say the
   const noSlope = Z3.map((o, k) => o - d.y[k]);
   assert.match(hintFor(noSlope, outputDelta(Z3, d.y), outputDeltaMistakes(Z3, d.y)), /o(1−o)를 곱하지 않은 값|o\(1−o\)를 곱하지 않은 값/);
   // 05's starter cell has y − o: deleting its o(1 − o) leaves y − o, named too, and so is (o − y)·o
-  assert.match(hintFor(noSlope.map((v) => -v), outputDelta(Z3, d.y), outputDeltaMistakes(Z3, d.y)), /^받은 값이 y − o \(o\(1−o\)를 곱하지 않았고/);
+  assert.match(hintFor(noSlope.map((v) => -v), outputDelta(Z3, d.y), outputDeltaMistakes(Z3, d.y)), /^흔한 실수와 같은 값입니다: y − o \(o\(1−o\)를 곱하지 않았고/);
   assert.match(hintFor(Z3.map((o, k) => (o - d.y[k]) * o), outputDelta(Z3, d.y), outputDeltaMistakes(Z3, d.y)), /\(1 − o\)를 빠뜨린 값/);
   const delta3 = outputDelta(Z3, d.y);
   const right = hiddenDelta(W3, delta3, Z2);
