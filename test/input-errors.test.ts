@@ -108,6 +108,7 @@ test("the typical mistakes the exercises name are the wrong answers they say the
   const hintFor = (actual: unknown, expected: number[] | number[][] | number, related: object) =>
     compareValues("x", actual, expected, { related: related as Record<string, unknown> }).hint;
   assert.match(hintFor(dot(W1, d.x), Z1, layerMistakes(W1, d.x)), /^흔한 실수와 같은 값입니다: W·input \(시그모이드를 적용하기 전의 가중합 A\)\./);
+  assert.match(hintFor(dot(W1, d.x).map((a) => 1 / (1 + Math.exp(a))), Z1, layerMistakes(W1, d.x)), /σ\(−A\) \(Math\.exp\(-a\)의 마이너스를 빠뜨림\).*1 − σ\(a\)/);
   const noSlope = Z3.map((o, k) => o - d.y[k]);
   assert.match(hintFor(noSlope, outputDelta(Z3, d.y), outputDeltaMistakes(Z3, d.y)), /o(1−o)를 곱하지 않은 값|o\(1−o\)를 곱하지 않은 값/);
   // 05's starter cell has y − o: deleting its o(1 − o) leaves y − o, named too, and so is (o − y)·o

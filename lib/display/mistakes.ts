@@ -11,10 +11,15 @@ import { gradients } from "../lesson/backward";
 import { Related } from "./check";
 import { subscript } from "./figures/layout";
 
-/** 02, one layer's forward pass Z = σ(W·input): the sigmoid left out. */
+/** 02, one layer's forward pass Z = σ(W·input): the sigmoid left out, or σ(−A) (the minus of e^(−a) left out). */
 export function layerMistakes(W: Matrix, input: Vector): Related {
+  const A = dot(W, input);
   return {
-    "W·input (시그모이드를 적용하기 전의 가중합 A)": { value: dot(W, input), hint: "A에 시그모이드 σ(a) = 1 / (1 + e^(−a))를 적용해야 Z가 됩니다." },
+    "W·input (시그모이드를 적용하기 전의 가중합 A)": { value: A, hint: "A에 시그모이드 σ(a) = 1 / (1 + e^(−a))를 적용해야 Z가 됩니다." },
+    "σ(−A) (Math.exp(-a)의 마이너스를 빠뜨림)": {
+      value: A.map((a) => 1 / (1 + Math.exp(a))),
+      hint: "시그모이드는 1 / (1 + Math.exp(-a))입니다. Math.exp(a)로 쓰면 σ(−a), 곧 1 − σ(a)가 됩니다.",
+    },
   };
 }
 
