@@ -80,10 +80,13 @@ test("networkFigure of gradients: the legend, hover and labels say 기울기 (�
   assert.throws(() => networkFigure(g, { quantity: "delta" as "gradient" }), /quantity는 "weight" 또는 "gradient"여야 합니다/);
 });
 
-test("networkFigure: bad shapes are named", () => {
-  assert.throws(() => networkFigure([]), /expected a list of weight matrices/);
-  assert.throws(() => networkFigure([[[1, 2, 3], [1, 2]]]), /W1 row 1 has 2 entries, expected 3/);
-  assert.throws(() => networkFigure([[[1, NaN]]]), /W1\[0\]\[1\] is not a finite number/);
+test("networkFigure: bad shapes are named, Korean first", () => {
+  assert.throws(() => networkFigure([]), /^InputError: networkFigure: 가중치 행렬의 목록 .* \/ expected a list of weight matrices/);
+  assert.throws(() => networkFigure([[]]), /^InputError: networkFigure: W1이\(가\) 비어 있습니다.* \/ W1 is empty/);
+  assert.throws(() => networkFigure([[[1, 2, 3], [1, 2]]]),
+    /^InputError: networkFigure: W1의 1번 행에는 숫자가 3개\(앞 층의 노드마다 하나\) 있어야 하는데 2개입니다 \/ W1 row 1 has 2 entries, expected 3/);
+  assert.throws(() => networkFigure([[[1, NaN]]]), /^InputError: networkFigure: W1\[0\]\[1\]이\(가\) 유한한 숫자가 아닙니다\. 받은 값: NaN \/ W1\[0\]\[1\] is not a finite number/);
+  assert.throws(() => networkFigure([[[1, 2]]], { scale: -1 }), /^InputError: networkFigure: scale은\(는\) 0보다 큰 숫자여야 합니다\. 받은 값: -1 \/ scale must be/);
 });
 
 test("descentFigure: curve, points w₀…, arrows wᵢ → wᵢ₊₁, tangents with the path's slopes", () => {

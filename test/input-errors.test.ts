@@ -9,7 +9,7 @@ import * as assert from "assert/strict";
 import { inspect } from "util";
 import {
   Adam, Classifier, InputError, MAX_EPOCHS, MAX_TRAIN_ITERATIONS, SGD, binaryCrossEntropyDelta, binaryCrossEntropyFromLogit,
-  compareValues, descendOneWeight, forward, gradientCheck, hiddenDelta, hiddenDeltaMistakes, initWeights, layerMistakes,
+  compareFunction, compareValues, descendOneWeight, forward, gradientCheck, hiddenDelta, hiddenDeltaHint, hiddenDeltaMistakes, initWeights, layerMistakes,
   lessonData, logitDeltaMistakes, lossAlongWeight, lossHistoryFigure, lossSurface, outputDelta, outputDeltaMistakes,
   sigmoid, stepMistakes, descentMistakes, halfSumSquaredError, thinHistory, train, trainClassifier, trainFast, transpose, dot, updateWeights, cloneMatrices, gradients,
 } from "nn-lesson/dist/internal";
@@ -121,6 +121,13 @@ test("the typical mistakes the exercises name are the wrong answers they say the
   const sq = initWeights([3, 3, 3], "square")[1], dn = [0.1, -0.2, 0.3], Z = [0.5, 0.6, 0.7];
   const noT = dot(sq, dn).map((b, j) => b * Z[j] * (1 - Z[j]));
   assert.match(hintFor(noT, hiddenDelta(sq, dn, Z), hiddenDeltaMistakes(sq, dn, Z)), /전치를 빠뜨린 값/);
+  // 06's hint names the shapes of each input: W3 is 2×3, W2 is 3×2
+  const noTranspose = (Wnext: number[][], deltaNext: number[], Zh: number[]) => dot(Wnext, deltaNext).map((b, j) => b * Zh[j] * (1 - Zh[j]));
+  const missing = compareFunction("은닉층 델타", noTranspose, hiddenDelta, [
+    { label: "delta2", args: [W3, delta3, Z2] }, { label: "delta1", args: [W2, right, Z1] },
+  ], { hint: hiddenDeltaHint });
+  assert.match(missing.cases[0].hint, /이 입력에서는 2×3\)\. 전치한 Wnextᵀ\(3×2\)를 델타\(2개\)와 곱해야 이 층의 노드 수\(3개\)만큼/);
+  assert.match(missing.cases[1].hint, /이 입력에서는 3×2\)\. 전치한 Wnextᵀ\(2×3\)를 델타\(3개\)와 곱해야 이 층의 노드 수\(2개\)만큼/);
   const g = gradients(d.weights, d.x, d.y);
   const uphill = d.weights.map((W, l) => W.map((row, k) => row.map((w, i) => w + 0.1 * g[l][k][i])));
   const expected = cloneMatrices(d.weights);

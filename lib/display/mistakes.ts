@@ -31,11 +31,11 @@ export function descentMistakes(weights: readonly Matrix[], x: Vector, y: Vector
     "w + α·기울기로 올라간 경로": { value: path(learningRate, 1), hint: "경사하강법은 기울기의 반대 방향으로 갑니다: w ← w − α·기울기 (더하기가 아니라 빼기)." },
     "w가 한 번도 바뀌지 않은 경로 (모두 w₀)": {
       value: right.map(() => start),
-      hint: "반복문 안에서 w = w − alpha * slope처럼 w에 새 값을 넣어야 다음 걸음이 새 자리에서 기울기를 잽니다.",
+      hint: "반복문 안에서 지금의 w를 새 값 w − α·기울기로 바꿔야 다음 걸음이 새 자리에서 기울기를 잽니다.",
     },
     "w₁만 되풀이한 경로 (w를 업데이트하지 않음)": {
       value: right.map((w, i) => (i === 0 ? start : right[1])),
-      hint: "새 값을 배열에 넣기만 하고 w에는 넣지 않았습니다: w = w − alpha * slope로 w를 바꾼 뒤 그 w를 넣으세요.",
+      hint: "새 값을 배열에 넣기만 하고 지금의 w는 그대로 두었습니다: 걸음마다 w 자체를 w − α·기울기로 바꾼 뒤, 바뀐 w를 배열에 넣으세요.",
     },
     [`마지막 값 w${subscript(last)}`]: { value: right[last], hint: `마지막 값 하나가 아니라 w₀부터 w${subscript(last)}까지 ${last + 1}개를 모두 배열에 넣어 돌려주세요.` },
     [`w₁…w${subscript(last)} (처음 값 w₀가 빠진 경로)`]: { value: right.slice(1), hint: "배열은 처음 값 w₀(= start)로 시작합니다." },
@@ -86,6 +86,13 @@ export function hiddenDeltaMistakes(Wnext: Matrix, deltaNext: Vector, Z: Vector)
     };
   }
   return related;
+}
+
+/** 06, the hint of the hidden-delta exercise with this input's shapes: Wnext is (next layer) × (this layer). */
+export function hiddenDeltaHint(Wnext: Matrix, deltaNext: Vector): string {
+  const next = Wnext.length, here = Wnext[0]?.length ?? 0;
+  return `Wnext는 (다음 층 노드 수)×(이 층 노드 수) 행렬입니다(이 입력에서는 ${next}×${here}). ` +
+    `전치한 Wnextᵀ(${here}×${next})를 델타(${deltaNext.length}개)와 곱해야 이 층의 노드 수(${here}개)만큼 나옵니다.`;
 }
 
 /** 07, one iteration W ← W − α·∂E/∂W, layer by layer: the step taken uphill, no step, the learning rate left out. */

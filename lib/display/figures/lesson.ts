@@ -5,7 +5,7 @@
 import type * as Plotly from "plotly.js";
 import { sigmoid } from "../../lesson/activation";
 import { Matrix, layerSizes, linspace } from "../../lesson/matrix";
-import { InputError } from "../../lesson/errors";
+import { InputError, describe } from "../../lesson/errors";
 import { LossFormsCurve } from "../../lesson/loss";
 import { Curve, DescentPath, LossForm } from "../../lesson/descent";
 import { Surface } from "../../fast/surface";
@@ -97,15 +97,17 @@ function nodeLabel(layer: number, n: number, i: number): string {
 export function networkFigure(
   weights: Matrix[], opts: { title?: string; scale?: number; showValues?: boolean; quantity?: "weight" | "gradient" } = {},
 ): Figure {
-  if (!Array.isArray(weights) || weights.length === 0) throw new InputError("networkFigure: expected a list of weight matrices [W1, W2, ...]");
+  if (!Array.isArray(weights) || weights.length === 0) throw new InputError("networkFigure: 가중치 행렬의 목록 [W1, W2, …]이 필요합니다 / expected a list of weight matrices [W1, W2, ...]");
   const sizes = layerSizes(weights);
   weights.forEach((W, l) => {
-    if (!Array.isArray(W) || W.length === 0) throw new InputError(`networkFigure: W${l + 1} is empty`);
+    if (!Array.isArray(W) || W.length === 0) throw new InputError(`networkFigure: W${l + 1}이(가) 비어 있습니다 (행이 하나 이상 필요합니다) / W${l + 1} is empty`);
     W.forEach((row, k) => {
       if (!Array.isArray(row) || row.length !== sizes[l]) {
-        throw new InputError(`networkFigure: W${l + 1} row ${k} has ${Array.isArray(row) ? row.length : "no"} entries, expected ${sizes[l]} (one per node of the layer before)`);
+        const got = Array.isArray(row) ? row.length : 0;
+        throw new InputError(`networkFigure: W${l + 1}의 ${k}번 행에는 숫자가 ${sizes[l]}개(앞 층의 노드마다 하나) 있어야 하는데 ${got}개입니다 / ` +
+          `W${l + 1} row ${k} has ${Array.isArray(row) ? row.length : "no"} entries, expected ${sizes[l]} (one per node of the layer before)`);
       }
-      row.forEach((v, i) => { if (!Number.isFinite(v)) throw new InputError(`networkFigure: W${l + 1}[${k}][${i}] is not a finite number`); });
+      row.forEach((v, i) => { if (!Number.isFinite(v)) throw new InputError(`networkFigure: W${l + 1}[${k}][${i}]이(가) 유한한 숫자가 아닙니다. 받은 값: ${describe(v)} / W${l + 1}[${k}][${i}] is not a finite number`); });
     });
   });
   const nLayers = sizes.length;
@@ -114,7 +116,7 @@ export function networkFigure(
   let maxAbs = 0;
   weights.forEach((W) => W.forEach((row) => row.forEach((v) => { maxAbs = Math.max(maxAbs, Math.abs(v)); })));
   const scale = opts.scale ?? (maxAbs || 1);
-  if (!(scale > 0)) throw new InputError(`networkFigure: scale must be a positive number, got ${opts.scale}`);
+  if (!(scale > 0)) throw new InputError(`networkFigure: scale은(는) 0보다 큰 숫자여야 합니다. 받은 값: ${describe(opts.scale)} / scale must be a positive number, got ${opts.scale}`);
   const showValues = opts.showValues ?? true;
   const quantity = opts.quantity ?? "weight";
   if (quantity !== "weight" && quantity !== "gradient") {
