@@ -11,7 +11,7 @@ import {
   Adam, Classifier, InputError, MAX_EPOCHS, MAX_TRAIN_ITERATIONS, SGD, binaryCrossEntropyDelta, binaryCrossEntropyFromLogit,
   compareFunction, compareValues, descendOneWeight, forward, gradientCheck, hiddenDelta, hiddenDeltaHint, hiddenDeltaMistakes, initWeights, layerMistakes,
   lessonData, logitDeltaMistakes, lossAlongWeight, lossHistoryFigure, lossSurface, outputDelta, outputDeltaMistakes,
-  sigmoid, stepMistakes, descentMistakes, halfSumSquaredError, thinHistory, train, trainClassifier, trainFast, transpose, dot, updateWeights, cloneMatrices, gradients,
+  sigmoid, stepMistakes, descentMistakes, sumSquaredError, sumSquaredErrorMistakes, halfSumSquaredError, thinHistory, train, trainClassifier, trainFast, transpose, dot, updateWeights, cloneMatrices, gradients,
 } from "nn-lesson/dist/internal";
 
 const d = lessonData();
@@ -108,6 +108,18 @@ test("the typical mistakes the exercises name are the wrong answers they say the
   const hintFor = (actual: unknown, expected: number[] | number[][] | number, related: object) =>
     compareValues("x", actual, expected, { related: related as Record<string, unknown> }).hint;
   assert.match(hintFor(dot(W1, d.x), Z1, layerMistakes(W1, d.x)), /^흔한 실수와 같은 값입니다: W·input \(시그모이드를 적용하기 전의 가중합 A\)\./);
+  // 03: Σ(y−o)² — the starter's first output only, no squares, the square of the sum, the mean, ½Σ
+  const sse = sumSquaredError(d.y, Z3), sseRelated = sumSquaredErrorMistakes(d.y, Z3);
+  const diffs = d.y.map((yk, k) => yk - Z3[k]);
+  assert.match(hintFor(diffs[0] ** 2, sse, sseRelated), /^흔한 실수와 같은 값입니다: 첫 번째 출력의 \(y₀ − o₀\)²만\. k = 0 하나만/);
+  assert.match(hintFor(diffs[0] + diffs[1], sse, sseRelated), /제곱하지 않은 합/);
+  assert.match(hintFor((diffs[0] + diffs[1]) ** 2, sse, sseRelated), /합을 제곱한 값/);
+  assert.match(hintFor(sse / 2, sse, sseRelated), /평균제곱오차 = ½Σ\(y−o\)² \(출력이 2개라서 같은 값\)\. .*n으로 나누거나 ½을 곱하지/);
+  assert.match(hintFor(0.14 / 3, 0.14, sumSquaredErrorMistakes([1, 0, 0], [0.7, 0.2, 0.1])), /평균제곱오차 \(n으로 나눈 값\)/);
+  assert.match(hintFor(0.14 / 2, 0.14, sumSquaredErrorMistakes([1, 0, 0], [0.7, 0.2, 0.1])), /½Σ\(y−o\)²\. 이것은 델타 식이 미분하는 E/);
+  // with a one-hot answer and outputs summing to 1 the unsquared sum is 0: still named
+  const y3 = [1, 0, 0], o3 = [0.7, 0.2, 0.1];
+  assert.match(hintFor(0, sumSquaredError(y3, o3), sumSquaredErrorMistakes(y3, o3)), /제곱하지 않은 합/);
   const noSlope = Z3.map((o, k) => o - d.y[k]);
   assert.match(hintFor(noSlope, outputDelta(Z3, d.y), outputDeltaMistakes(Z3, d.y)), /o(1−o)를 곱하지 않은 값|o\(1−o\)를 곱하지 않은 값/);
   // 05's starter cell has y − o: deleting its o(1 − o) leaves y − o, named too, and so is (o − y)·o

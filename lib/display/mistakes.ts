@@ -19,6 +19,28 @@ export function layerMistakes(W: Matrix, input: Vector): Related {
 }
 
 /**
+ * 03, the loss the lesson's code prints, Σ(y−o)²: the first output only (the starter cell), the squares
+ * left out, the sum squared instead of each difference, and the other two losses (the mean, ½Σ).
+ */
+export function sumSquaredErrorMistakes(y: Vector, o: Vector): Related {
+  const diffs = y.map((yk, k) => yk - o[k]);
+  const sum = diffs.reduce((a, d) => a + d, 0);
+  const squares = diffs.reduce((a, d) => a + d * d, 0);
+  const scaled: Related = y.length === 2
+    ? { "평균제곱오차 = ½Σ(y−o)² (출력이 2개라서 같은 값)": { value: squares / 2, hint: "수업 코드가 출력하는 손실은 합입니다: n으로 나누거나 ½을 곱하지 마세요." } }
+    : {
+      "평균제곱오차 (n으로 나눈 값)": { value: squares / y.length, hint: "수업 코드의 손실은 평균이 아니라 합입니다: n으로 나누지 마세요." },
+      "½Σ(y−o)²": { value: squares / 2, hint: "이것은 델타 식이 미분하는 E입니다. 수업 코드가 출력하는 손실에는 ½이 없습니다." },
+    };
+  return {
+    "첫 번째 출력의 (y₀ − o₀)²만": { value: diffs[0] ** 2, hint: "k = 0 하나만 계산했습니다: 출력 노드 k마다 (y_k − o_k)²를 구해 모두 더하세요 (for 반복문이나 map과 math.sum)." },
+    "Σ(y−o) (제곱하지 않은 합)": { value: sum, hint: "차이를 제곱한 뒤에 더합니다: (y_k − o_k) ** 2. 제곱하지 않으면 +와 −의 오차가 서로 지워집니다." },
+    "(Σ(y−o))² (합을 제곱한 값)": { value: sum ** 2, hint: "차이를 먼저 모두 더하고 제곱했습니다: 차이마다 제곱한 뒤에 더해야 합니다." },
+    ...scaled,
+  };
+}
+
+/**
  * 04, the learner's descent loop w₀, w₁, …, w_steps on one weight (slope by central difference):
  * the step taken uphill (w + α·slope), w never updated (every entry w₀, or w₁ again and again),
  * only the last w returned, w₀ left out, and a slope twice too large (Σ(y−o)² instead of ½Σ, or ÷h for ÷2h).
