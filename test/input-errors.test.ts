@@ -175,6 +175,13 @@ test("04's descent loop: each typical wrong loop, written as a learner writes it
     ["마지막 값 w₁₂", (start, alpha) => { const ws = right(start, alpha) as number[]; return ws[12]; }],
     ["처음 값 w₀가 빠진 경로", (start, alpha) => (right(start, alpha) as number[]).slice(1)],
     ["기울기가 2배인 경로", loop((w, a, s, ws) => { ws.push(w - a * s); return w - a * s; }, (w) => (E(w + h) - E(w - h)) / h)],
+    ["기울기를 처음에 한 번만 잰 경로", (start, alpha) => {
+      const once = (E(start + h) - E(start - h)) / (2 * h); // measured before the loop
+      const ws = [start];
+      let w = start;
+      for (let i = 0; i < 12; i++) { w = w - alpha * once; ws.push(w); }
+      return ws;
+    }],
   ];
   for (const [start, alpha] of [[-2, 30], [5, 100]]) {
     const expected = descendOneWeight(d.weights, d.x, d.y, p, start, alpha, 12).w;

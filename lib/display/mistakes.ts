@@ -42,12 +42,14 @@ export function sumSquaredErrorMistakes(y: Vector, o: Vector): Related {
 
 /**
  * 04, the learner's descent loop w₀, w₁, …, w_steps on one weight (slope by central difference):
- * the step taken uphill (w + α·slope), w never updated (every entry w₀, or w₁ again and again),
+ * the step taken uphill (w + α·slope), w never updated (every entry w₀, or w₁ again and again), the slope
+ * measured once before the loop (equal steps),
  * only the last w returned, w₀ left out, and a slope twice too large (Σ(y−o)² instead of ½Σ, or ÷h for ÷2h).
  */
 export function descentMistakes(weights: readonly Matrix[], x: Vector, y: Vector, p: WeightIndex, start: number, learningRate: number, steps: number): Related {
   const path = (rate: number, direction: 1 | -1) => descend(cloneMatrices(weights), x, y, p, start, rate, steps, direction).w;
   const right = path(learningRate, -1);
+  const firstSlope = descend(cloneMatrices(weights), x, y, p, start, learningRate, 1, -1).slope[0];
   const last = right.length - 1;
   return {
     "w + α·기울기로 올라간 경로": { value: path(learningRate, 1), hint: "경사하강법은 기울기의 반대 방향으로 갑니다: w ← w − α·기울기 (더하기가 아니라 빼기)." },
@@ -58,6 +60,10 @@ export function descentMistakes(weights: readonly Matrix[], x: Vector, y: Vector
     "w₁만 되풀이한 경로 (w를 업데이트하지 않음)": {
       value: right.map((w, i) => (i === 0 ? start : right[1])),
       hint: "새 값을 배열에 넣기만 하고 지금의 w는 그대로 두었습니다: 걸음마다 w 자체를 w − α·기울기로 바꾼 뒤, 바뀐 w를 배열에 넣으세요.",
+    },
+    "기울기를 처음에 한 번만 잰 경로 (걸음이 모두 같음)": {
+      value: right.map((_, i) => start - i * learningRate * firstSlope),
+      hint: "기울기를 반복문 밖에서 한 번만 쟀습니다: 걸음마다 지금의 w에서 기울기를 다시 재야 최솟값 근처에서 걸음이 작아집니다.",
     },
     [`마지막 값 w${subscript(last)}`]: { value: right[last], hint: `마지막 값 하나가 아니라 w₀부터 w${subscript(last)}까지 ${last + 1}개를 모두 배열에 넣어 돌려주세요.` },
     [`w₁…w${subscript(last)} (처음 값 w₀가 빠진 경로)`]: { value: right.slice(1), hint: "배열은 처음 값 w₀(= start)로 시작합니다." },
