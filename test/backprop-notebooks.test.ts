@@ -57,7 +57,7 @@ test("05: the try-it prose quotes the saturated −10 row and the lesson's row a
   const lessonRows = [...shown.matchAll(/출력 노드 \d\s+([\d.e-]+)\s+([\d.e-]+)\s+([\d.e-]+)\s+([\d.e-]+)/g)].slice(0, 2);
   assert.equal(lessonRows.length, 2);
   for (const m of lessonRows) { assert.ok(Number(m[1]) < 0.95); assert.ok(Number(m[4]) < 0); }
-  quoted(c.get("nb05-c12")!.source, c.get("nb05-c13")!.shown, ["4.86e-4", "1.70e-3", "2.15e-2"]);
+  quoted(c.get("nb05-c12")!.source, c.get("nb05-c13")!.shown, ["0.000486", "0.00170", "0.0215"]);
 });
 
 test("06: the shapes, the contour and the gradient-size tables are quoted as the cells print them", () => {

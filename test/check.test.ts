@@ -1,9 +1,10 @@
 import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fc from "fast-check";
+import * as math from "mathjs";
 import {
   compareFunction, FunctionCase, compareValues, describeShape, formatCheck, checkHtml, shapeOf, outputDelta, lessonData, forward, numpyReference, check, checkFunction, fmtPair,
-  compareDifferent, differentHtml, expectDifferent, formatDifferent, transpose,
+  compareDifferent, differentHtml, expectDifferent, formatDifferent, transpose, koreanFirst,
 } from "nn-lesson/dist/internal";
 
 test("exact, approximate and wrong, like karpathy's cmp()", () => {
@@ -119,6 +120,21 @@ test("compareFunction: a learner's output delta on several inputs; errors become
   assert.equal(throws.ok, false);
   assert.match(throws.cases[0].message, /함수가 오류를 냈습니다: Z3 is not defined/);
   assert.match(throws.message, /2개 중 2개가 틀렸습니다/);
+});
+
+test("compareFunction: mathjs's dimension errors get a Korean sentence first, the original after /", () => {
+  const W3 = lessonData().weights[2]; // 2×3
+  const noTranspose = (W: number[][], d: number[]) => math.multiply(W, d) as number[];
+  const r = compareFunction("hiddenDelta", noTranspose, (W: number[][], d: number[]) => math.multiply(math.transpose(W), d) as number[],
+    [{ label: "delta2", args: [W3, [0.1, 0.2]] }]);
+  assert.match(r.cases[0].message,
+    /함수가 오류를 냈습니다: 행렬의 열 수\(3\)와 벡터의 길이\(2\)가 달라 곱할 수 없습니다 \(mathjs의 모양 오류\) \/ Dimension mismatch in multiplication\. Matrix columns \(3\) must match Vector length \(2\)$/);
+  const messageOf = (f: () => unknown) => { try { f(); } catch (e) { return koreanFirst((e as Error).message); } throw new Error("no error"); };
+  assert.match(messageOf(() => math.multiply([1, 2], [[1, 2], [3, 4], [5, 6]])), /^벡터의 길이\(2\)와 행렬의 행 수\(3\)가 달라 .* \/ Dimension mismatch/);
+  assert.match(messageOf(() => math.multiply([[1, 2]], [[1, 2]])), /^앞 행렬의 열 수\(2\)와 뒤 행렬의 행 수\(1\)가 달라 .* \/ Dimension mismatch/);
+  assert.match(messageOf(() => math.dot([1, 2], [1, 2, 3])), /^두 벡터의 길이\(2, 3\)가 달라 내적을 구할 수 없습니다 .* \/ Vectors must have equal length/);
+  assert.match(messageOf(() => math.dotMultiply([1, 2, 3], [1, 2])), /^길이가 2인 배열과 3인 배열은 원소끼리 계산할 수 없습니다 .* \/ shape mismatch/);
+  assert.equal(koreanFirst("Z3 is not defined"), "Z3 is not defined");
 });
 
 test("numpyReference reads the numpy run the notebooks compare against", () => {

@@ -9,9 +9,9 @@ import * as assert from "assert/strict";
 import { inspect } from "util";
 import {
   Adam, Classifier, InputError, MAX_EPOCHS, MAX_TRAIN_ITERATIONS, SGD, binaryCrossEntropyDelta, binaryCrossEntropyFromLogit,
-  compareValues, descendOneWeight, forward, gradientCheck, hiddenDelta, hiddenDeltaMistakes, initWeights, layerMistakes,
+  compareFunction, compareValues, descendOneWeight, forward, gradientCheck, hiddenDelta, hiddenDeltaHint, hiddenDeltaMistakes, initWeights, layerMistakes,
   lessonData, logitDeltaMistakes, lossAlongWeight, lossHistoryFigure, lossSurface, outputDelta, outputDeltaMistakes,
-  sigmoid, stepMistakes, descentMistakes, halfSumSquaredError, thinHistory, train, trainClassifier, trainFast, transpose, dot, updateWeights, cloneMatrices, gradients,
+  sigmoid, stepMistakes, descentMistakes, sumSquaredError, sumSquaredErrorMistakes, halfSumSquaredError, thinHistory, train, trainClassifier, trainFast, transpose, dot, updateWeights, cloneMatrices, gradients,
 } from "nn-lesson/dist/internal";
 
 const d = lessonData();
@@ -109,6 +109,18 @@ test("the typical mistakes the exercises name are the wrong answers they say the
     compareValues("x", actual, expected, { related: related as Record<string, unknown> }).hint;
   assert.match(hintFor(dot(W1, d.x), Z1, layerMistakes(W1, d.x)), /^흔한 실수와 같은 값입니다: W·input \(시그모이드를 적용하기 전의 가중합 A\)\./);
   assert.match(hintFor(dot(W1, d.x).map((a) => 1 / (1 + Math.exp(a))), Z1, layerMistakes(W1, d.x)), /σ\(−A\) \(Math\.exp\(-a\)의 마이너스를 빠뜨림\).*1 − σ\(a\)/);
+  // 03: Σ(y−o)² — the starter's first output only, no squares, the square of the sum, the mean, ½Σ
+  const sse = sumSquaredError(d.y, Z3), sseRelated = sumSquaredErrorMistakes(d.y, Z3);
+  const diffs = d.y.map((yk, k) => yk - Z3[k]);
+  assert.match(hintFor(diffs[0] ** 2, sse, sseRelated), /^흔한 실수와 같은 값입니다: 첫 번째 출력의 \(y₀ − o₀\)²만\. k = 0 하나만/);
+  assert.match(hintFor(diffs[0] + diffs[1], sse, sseRelated), /제곱하지 않은 합/);
+  assert.match(hintFor((diffs[0] + diffs[1]) ** 2, sse, sseRelated), /합을 제곱한 값/);
+  assert.match(hintFor(sse / 2, sse, sseRelated), /평균제곱오차 = ½Σ\(y−o\)² \(출력이 2개라서 같은 값\)\. .*n으로 나누거나 ½을 곱하지/);
+  assert.match(hintFor(0.14 / 3, 0.14, sumSquaredErrorMistakes([1, 0, 0], [0.7, 0.2, 0.1])), /평균제곱오차 \(n으로 나눈 값\)/);
+  assert.match(hintFor(0.14 / 2, 0.14, sumSquaredErrorMistakes([1, 0, 0], [0.7, 0.2, 0.1])), /½Σ\(y−o\)²\. 이것은 델타 식이 미분하는 E/);
+  // with a one-hot answer and outputs summing to 1 the unsquared sum is 0: still named
+  const y3 = [1, 0, 0], o3 = [0.7, 0.2, 0.1];
+  assert.match(hintFor(0, sumSquaredError(y3, o3), sumSquaredErrorMistakes(y3, o3)), /제곱하지 않은 합/);
   const noSlope = Z3.map((o, k) => o - d.y[k]);
   assert.match(hintFor(noSlope, outputDelta(Z3, d.y), outputDeltaMistakes(Z3, d.y)), /o(1−o)를 곱하지 않은 값|o\(1−o\)를 곱하지 않은 값/);
   // 05's starter cell has y − o: deleting its o(1 − o) leaves y − o, named too, and so is (o − y)·o
@@ -122,6 +134,13 @@ test("the typical mistakes the exercises name are the wrong answers they say the
   const sq = initWeights([3, 3, 3], "square")[1], dn = [0.1, -0.2, 0.3], Z = [0.5, 0.6, 0.7];
   const noT = dot(sq, dn).map((b, j) => b * Z[j] * (1 - Z[j]));
   assert.match(hintFor(noT, hiddenDelta(sq, dn, Z), hiddenDeltaMistakes(sq, dn, Z)), /전치를 빠뜨린 값/);
+  // 06's hint names the shapes of each input: W3 is 2×3, W2 is 3×2
+  const noTranspose = (Wnext: number[][], deltaNext: number[], Zh: number[]) => dot(Wnext, deltaNext).map((b, j) => b * Zh[j] * (1 - Zh[j]));
+  const missing = compareFunction("은닉층 델타", noTranspose, hiddenDelta, [
+    { label: "delta2", args: [W3, delta3, Z2] }, { label: "delta1", args: [W2, right, Z1] },
+  ], { hint: hiddenDeltaHint });
+  assert.match(missing.cases[0].hint, /이 입력에서는 2×3\)\. 전치한 Wnextᵀ\(3×2\)를 델타\(2개\)와 곱해야 이 층의 노드 수\(3개\)만큼/);
+  assert.match(missing.cases[1].hint, /이 입력에서는 3×2\)\. 전치한 Wnextᵀ\(2×3\)를 델타\(3개\)와 곱해야 이 층의 노드 수\(2개\)만큼/);
   const g = gradients(d.weights, d.x, d.y);
   const uphill = d.weights.map((W, l) => W.map((row, k) => row.map((w, i) => w + 0.1 * g[l][k][i])));
   const expected = cloneMatrices(d.weights);
@@ -157,6 +176,13 @@ test("04's descent loop: each typical wrong loop, written as a learner writes it
     ["마지막 값 w₁₂", (start, alpha) => { const ws = right(start, alpha) as number[]; return ws[12]; }],
     ["처음 값 w₀가 빠진 경로", (start, alpha) => (right(start, alpha) as number[]).slice(1)],
     ["기울기가 2배인 경로", loop((w, a, s, ws) => { ws.push(w - a * s); return w - a * s; }, (w) => (E(w + h) - E(w - h)) / h)],
+    ["기울기를 처음에 한 번만 잰 경로", (start, alpha) => {
+      const once = (E(start + h) - E(start - h)) / (2 * h); // measured before the loop
+      const ws = [start];
+      let w = start;
+      for (let i = 0; i < 12; i++) { w = w - alpha * once; ws.push(w); }
+      return ws;
+    }],
   ];
   for (const [start, alpha] of [[-2, 30], [5, 100]]) {
     const expected = descendOneWeight(d.weights, d.x, d.y, p, start, alpha, 12).w;

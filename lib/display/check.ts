@@ -200,9 +200,11 @@ export interface FunctionCheckResult {
  * Run the learner's function and the reference on every case and compare the results.
  * An exception thrown by the learner's function becomes a "틀림" line, never a stack trace.
  */
-export interface FunctionCheckOptions<Args extends unknown[]> extends Omit<CheckOptions, "related"> {
+export interface FunctionCheckOptions<Args extends unknown[]> extends Omit<CheckOptions, "related" | "hint"> {
   /** Known wrong answers for each input: a map, or a function of the case's arguments giving one. */
   related?: Related | ((...args: Args) => Related);
+  /** The hint when a case is wrong: a text, or a function of the case's arguments giving one (to name its shapes). */
+  hint?: string | ((...args: Args) => string);
 }
 
 export function compareFunction<Args extends unknown[]>(
@@ -212,7 +214,8 @@ export function compareFunction<Args extends unknown[]>(
   if (cases.length === 0) throw new Error(`check: "${name}" needs at least one input case`);
   const results = cases.map((c) => {
     const expected = reference(...c.args);
-    const caseOpts: CheckOptions = { ...opts, related: relatedFor(opts.related, c.args) };
+    const hint = typeof opts.hint === "function" ? opts.hint(...c.args) : opts.hint;
+    const caseOpts: CheckOptions = { ...opts, related: relatedFor(opts.related, c.args), hint };
     let actual: unknown;
     try {
       if (typeof learner !== "function") throw new Error(`함수가 아니라 ${typeof learner} 값을 받았습니다`);
@@ -222,8 +225,8 @@ export function compareFunction<Args extends unknown[]>(
       const r: CheckResult = {
         name: `${name} (${c.label})`, verdict: "wrong", ok: false, maxDiff: NaN, where: [],
         actualShape: [], expectedShape: shapeOf(expected) ?? [],
-        message: `${name} (${c.label}): 틀림 — 함수가 오류를 냈습니다: ${error}`,
-        hint: opts.hint ?? "함수 안에서 쓰는 변수 이름과 인자의 순서를 확인해 보세요.",
+        message: `${name} (${c.label}): 틀림 — 함수가 오류를 냈습니다: ${koreanFirst(error)}`,
+        hint: hint ?? "함수 안에서 쓰는 변수 이름과 인자의 순서를 확인해 보세요.",
       };
       return { ...r, label: c.label, error };
     }
@@ -235,6 +238,29 @@ export function compareFunction<Args extends unknown[]>(
     ? `${name}: 입력 ${results.length}개 모두 맞았습니다`
     : `${name}: 입력 ${results.length}개 중 ${results.length - good}개가 틀렸습니다`;
   return { name, ok, cases: results, message };
+}
+
+/**
+ * An error message from inside a learner's function, with a Korean sentence first when it is one of
+ * mathjs's dimension-mismatch errors (the usual result of a missing transpose); the original follows
+ * after " / ". Other messages are returned as they are.
+ */
+export function koreanFirst(error: string): string {
+  const patterns: [RegExp, (a: string, b: string) => string][] = [
+    [/Matrix columns \((\d+)\) must match Vector length \((\d+)\)/, (a, b) => `행렬의 열 수(${a})와 벡터의 길이(${b})가 달라 곱할 수 없습니다`],
+    [/Vector length \((\d+)\) must match Matrix rows \((\d+)\)/, (a, b) => `벡터의 길이(${a})와 행렬의 행 수(${b})가 달라 곱할 수 없습니다`],
+    [/Matrix A columns \((\d+)\) must match Matrix B rows \((\d+)\)/, (a, b) => `앞 행렬의 열 수(${a})와 뒤 행렬의 행 수(${b})가 달라 곱할 수 없습니다`],
+    [/Vectors must have the same length/, () => "두 벡터의 길이가 달라 곱할 수 없습니다"],
+    [/^Vectors must have equal length \((\d+) != (\d+)\)/, (a, b) => `두 벡터의 길이(${a}, ${b})가 달라 내적을 구할 수 없습니다`],
+    [/^Dimension mismatch \((.+?) != (.+?)\)/, (a, b) => `두 값의 모양(${a}, ${b})이 달라 원소끼리 계산할 수 없습니다`],
+    [/^shape mismatch: .* with size (\d+) to size (\d+)/, (a, b) => `길이가 ${a}인 배열과 ${b}인 배열은 원소끼리 계산할 수 없습니다`],
+  ];
+  for (const [re, say] of patterns) {
+    const m = re.exec(error);
+    if (m) return `${say(m[1], m[2])} (mathjs의 모양 오류) / ${error}`;
+  }
+  if (/^(Dimension|shape) mismatch/.test(error)) return `행렬이나 벡터의 모양이 맞지 않습니다 (mathjs의 모양 오류) / ${error}`;
+  return error;
 }
 
 /** compareFunction, then display every case. */

@@ -24,23 +24,51 @@ export function layerMistakes(W: Matrix, input: Vector): Related {
 }
 
 /**
+ * 03, the loss the lesson's code prints, Σ(y−o)²: the first output only (the starter cell), the squares
+ * left out, the sum squared instead of each difference, and the other two losses (the mean, ½Σ).
+ */
+export function sumSquaredErrorMistakes(y: Vector, o: Vector): Related {
+  const diffs = y.map((yk, k) => yk - o[k]);
+  const sum = diffs.reduce((a, d) => a + d, 0);
+  const squares = diffs.reduce((a, d) => a + d * d, 0);
+  const scaled: Related = y.length === 2
+    ? { "평균제곱오차 = ½Σ(y−o)² (출력이 2개라서 같은 값)": { value: squares / 2, hint: "수업 코드가 출력하는 손실은 합입니다: n으로 나누거나 ½을 곱하지 마세요." } }
+    : {
+      "평균제곱오차 (n으로 나눈 값)": { value: squares / y.length, hint: "수업 코드의 손실은 평균이 아니라 합입니다: n으로 나누지 마세요." },
+      "½Σ(y−o)²": { value: squares / 2, hint: "이것은 델타 식이 미분하는 E입니다. 수업 코드가 출력하는 손실에는 ½이 없습니다." },
+    };
+  return {
+    "첫 번째 출력의 (y₀ − o₀)²만": { value: diffs[0] ** 2, hint: "k = 0 하나만 계산했습니다: 출력 노드 k마다 (y_k − o_k)²를 구해 모두 더하세요 (for 반복문이나 map과 math.sum)." },
+    "Σ(y−o) (제곱하지 않은 합)": { value: sum, hint: "차이를 제곱한 뒤에 더합니다: (y_k − o_k) ** 2. 제곱하지 않으면 +와 −의 오차가 서로 지워집니다." },
+    "(Σ(y−o))² (합을 제곱한 값)": { value: sum ** 2, hint: "차이를 먼저 모두 더하고 제곱했습니다: 차이마다 제곱한 뒤에 더해야 합니다." },
+    ...scaled,
+  };
+}
+
+/**
  * 04, the learner's descent loop w₀, w₁, …, w_steps on one weight (slope by central difference):
- * the step taken uphill (w + α·slope), w never updated (every entry w₀, or w₁ again and again),
+ * the step taken uphill (w + α·slope), w never updated (every entry w₀, or w₁ again and again), the slope
+ * measured once before the loop (equal steps),
  * only the last w returned, w₀ left out, and a slope twice too large (Σ(y−o)² instead of ½Σ, or ÷h for ÷2h).
  */
 export function descentMistakes(weights: readonly Matrix[], x: Vector, y: Vector, p: WeightIndex, start: number, learningRate: number, steps: number): Related {
   const path = (rate: number, direction: 1 | -1) => descend(cloneMatrices(weights), x, y, p, start, rate, steps, direction).w;
   const right = path(learningRate, -1);
+  const firstSlope = descend(cloneMatrices(weights), x, y, p, start, learningRate, 1, -1).slope[0];
   const last = right.length - 1;
   return {
     "w + α·기울기로 올라간 경로": { value: path(learningRate, 1), hint: "경사하강법은 기울기의 반대 방향으로 갑니다: w ← w − α·기울기 (더하기가 아니라 빼기)." },
     "w가 한 번도 바뀌지 않은 경로 (모두 w₀)": {
       value: right.map(() => start),
-      hint: "반복문 안에서 w = w − alpha * slope처럼 w에 새 값을 넣어야 다음 걸음이 새 자리에서 기울기를 잽니다.",
+      hint: "반복문 안에서 지금의 w를 새 값 w − α·기울기로 바꿔야 다음 걸음이 새 자리에서 기울기를 잽니다.",
     },
     "w₁만 되풀이한 경로 (w를 업데이트하지 않음)": {
       value: right.map((w, i) => (i === 0 ? start : right[1])),
-      hint: "새 값을 배열에 넣기만 하고 w에는 넣지 않았습니다: w = w − alpha * slope로 w를 바꾼 뒤 그 w를 넣으세요.",
+      hint: "새 값을 배열에 넣기만 하고 지금의 w는 그대로 두었습니다: 걸음마다 w 자체를 w − α·기울기로 바꾼 뒤, 바뀐 w를 배열에 넣으세요.",
+    },
+    "기울기를 처음에 한 번만 잰 경로 (걸음이 모두 같음)": {
+      value: right.map((_, i) => start - i * learningRate * firstSlope),
+      hint: "기울기를 반복문 밖에서 한 번만 쟀습니다: 걸음마다 지금의 w에서 기울기를 다시 재야 최솟값 근처에서 걸음이 작아집니다.",
     },
     [`마지막 값 w${subscript(last)}`]: { value: right[last], hint: `마지막 값 하나가 아니라 w₀부터 w${subscript(last)}까지 ${last + 1}개를 모두 배열에 넣어 돌려주세요.` },
     [`w₁…w${subscript(last)} (처음 값 w₀가 빠진 경로)`]: { value: right.slice(1), hint: "배열은 처음 값 w₀(= start)로 시작합니다." },
@@ -91,6 +119,13 @@ export function hiddenDeltaMistakes(Wnext: Matrix, deltaNext: Vector, Z: Vector)
     };
   }
   return related;
+}
+
+/** 06, the hint of the hidden-delta exercise with this input's shapes: Wnext is (next layer) × (this layer). */
+export function hiddenDeltaHint(Wnext: Matrix, deltaNext: Vector): string {
+  const next = Wnext.length, here = Wnext[0]?.length ?? 0;
+  return `Wnext는 (다음 층 노드 수)×(이 층 노드 수) 행렬입니다(이 입력에서는 ${next}×${here}). ` +
+    `전치한 Wnextᵀ(${here}×${next})를 델타(${deltaNext.length}개)와 곱해야 이 층의 노드 수(${here}개)만큼 나옵니다.`;
 }
 
 /** 07, one iteration W ← W − α·∂E/∂W, layer by layer: the step taken uphill, no step, the learning rate left out. */

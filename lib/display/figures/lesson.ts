@@ -5,7 +5,7 @@
 import type * as Plotly from "plotly.js";
 import { sigmoid } from "../../lesson/activation";
 import { Matrix, layerSizes, linspace } from "../../lesson/matrix";
-import { InputError } from "../../lesson/errors";
+import { InputError, describe } from "../../lesson/errors";
 import { LossFormsCurve } from "../../lesson/loss";
 import { Curve, DescentPath, LossForm } from "../../lesson/descent";
 import { Surface } from "../../fast/surface";
@@ -14,9 +14,9 @@ import {
 } from "./layout";
 
 function checkCurve(curve: Curve, who: string): void {
-  if (!curve || !Array.isArray(curve.w) || !Array.isArray(curve.loss)) throw new InputError(`${who}: curve must be { w: number[], loss: number[] } (see lossAlongWeight)`);
-  if (curve.w.length !== curve.loss.length) throw new InputError(`${who}: curve.w has ${curve.w.length} values but curve.loss has ${curve.loss.length}`);
-  if (curve.w.length < 2) throw new InputError(`${who}: curve needs at least 2 points`);
+  if (!curve || !Array.isArray(curve.w) || !Array.isArray(curve.loss)) throw new InputError(`${who}: curve는 lossAlongWeight가 돌려준 { w, loss }여야 합니다 / curve must be { w: number[], loss: number[] } (see lossAlongWeight)`);
+  if (curve.w.length !== curve.loss.length) throw new InputError(`${who}: curve.w는 ${curve.w.length}개인데 curve.loss는 ${curve.loss.length}개입니다 (같아야 합니다) / curve.w has ${curve.w.length} values but curve.loss has ${curve.loss.length}`);
+  if (curve.w.length < 2) throw new InputError(`${who}: 곡선에는 점이 2개 이상 있어야 합니다 / curve needs at least 2 points`);
 }
 
 /** What the y axis shows: L = Σ(y − o)² (printed) or E = ½Σ(y − o)² (what the code differentiates). */
@@ -44,11 +44,12 @@ function checkYRange(range: unknown, who: string): [number, number] | undefined 
 
 function checkPath(path: DescentPath, who: string): void {
   if (!path || !Array.isArray(path.w) || !Array.isArray(path.loss) || !Array.isArray(path.slope)) {
-    throw new InputError(`${who}: path must be { w, loss, slope, learningRate } (see descendOneWeight)`);
+    throw new InputError(`${who}: path는 descendOneWeight가 돌려준 { w, loss, slope, learningRate }여야 합니다 / path must be { w, loss, slope, learningRate } (see descendOneWeight)`);
   }
-  if (path.w.length === 0) throw new InputError(`${who}: path has no points`);
+  if (path.w.length === 0) throw new InputError(`${who}: 경로에 점이 하나도 없습니다 / path has no points`);
   if (path.loss.length !== path.w.length || path.slope.length !== path.w.length) {
-    throw new InputError(`${who}: path.w, path.loss and path.slope must have the same length (${path.w.length}, ${path.loss.length}, ${path.slope.length})`);
+    throw new InputError(`${who}: path.w, path.loss, path.slope의 길이가 같아야 합니다 (${path.w.length}, ${path.loss.length}, ${path.slope.length}) / ` +
+      `path.w, path.loss and path.slope must have the same length`);
   }
 }
 
@@ -58,7 +59,7 @@ function checkPath(path: DescentPath, who: string): void {
 /** σ(a) = 1/(1+e^(−a)) and its derivative σ'(a) = σ(a)(1−σ(a)). */
 export function sigmoidFigure(opts: { range?: [number, number]; title?: string } = {}): Figure {
   const [lo, hi] = opts.range ?? [-8, 8];
-  if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi)) throw new InputError(`sigmoidFigure: range must be [low, high] with low < high, got [${lo}, ${hi}]`);
+  if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi)) throw new InputError(`sigmoidFigure: range는 [아래, 위] 두 숫자(아래 < 위)여야 합니다. 받은 값: [${lo}, ${hi}] / range must be [low, high] with low < high, got [${lo}, ${hi}]`);
   const a = linspace(lo, hi, 201);
   const s = a.map(sigmoid);
   return {
@@ -97,15 +98,17 @@ function nodeLabel(layer: number, n: number, i: number): string {
 export function networkFigure(
   weights: Matrix[], opts: { title?: string; scale?: number; showValues?: boolean; quantity?: "weight" | "gradient" } = {},
 ): Figure {
-  if (!Array.isArray(weights) || weights.length === 0) throw new InputError("networkFigure: expected a list of weight matrices [W1, W2, ...]");
+  if (!Array.isArray(weights) || weights.length === 0) throw new InputError("networkFigure: 가중치 행렬의 목록 [W1, W2, …]이 필요합니다 / expected a list of weight matrices [W1, W2, ...]");
   const sizes = layerSizes(weights);
   weights.forEach((W, l) => {
-    if (!Array.isArray(W) || W.length === 0) throw new InputError(`networkFigure: W${l + 1} is empty`);
+    if (!Array.isArray(W) || W.length === 0) throw new InputError(`networkFigure: W${l + 1}이(가) 비어 있습니다 (행이 하나 이상 필요합니다) / W${l + 1} is empty`);
     W.forEach((row, k) => {
       if (!Array.isArray(row) || row.length !== sizes[l]) {
-        throw new InputError(`networkFigure: W${l + 1} row ${k} has ${Array.isArray(row) ? row.length : "no"} entries, expected ${sizes[l]} (one per node of the layer before)`);
+        const got = Array.isArray(row) ? row.length : 0;
+        throw new InputError(`networkFigure: W${l + 1}의 ${k}번 행에는 숫자가 ${sizes[l]}개(앞 층의 노드마다 하나) 있어야 하는데 ${got}개입니다 / ` +
+          `W${l + 1} row ${k} has ${Array.isArray(row) ? row.length : "no"} entries, expected ${sizes[l]} (one per node of the layer before)`);
       }
-      row.forEach((v, i) => { if (!Number.isFinite(v)) throw new InputError(`networkFigure: W${l + 1}[${k}][${i}] is not a finite number`); });
+      row.forEach((v, i) => { if (!Number.isFinite(v)) throw new InputError(`networkFigure: W${l + 1}[${k}][${i}]이(가) 유한한 숫자가 아닙니다. 받은 값: ${describe(v)} / W${l + 1}[${k}][${i}] is not a finite number`); });
     });
   });
   const nLayers = sizes.length;
@@ -114,7 +117,7 @@ export function networkFigure(
   let maxAbs = 0;
   weights.forEach((W) => W.forEach((row) => row.forEach((v) => { maxAbs = Math.max(maxAbs, Math.abs(v)); })));
   const scale = opts.scale ?? (maxAbs || 1);
-  if (!(scale > 0)) throw new InputError(`networkFigure: scale must be a positive number, got ${opts.scale}`);
+  if (!(scale > 0)) throw new InputError(`networkFigure: scale은(는) 0보다 큰 숫자여야 합니다. 받은 값: ${describe(opts.scale)} / scale must be a positive number, got ${opts.scale}`);
   const showValues = opts.showValues ?? true;
   const quantity = opts.quantity ?? "weight";
   if (quantity !== "weight" && quantity !== "gradient") {
@@ -290,11 +293,11 @@ export function learningRateFigure(
   curve: Curve, paths: DescentPath[], opts: { titles?: string[]; weightName?: string; title?: string; yRange?: [number, number] } = {},
 ): Figure {
   checkCurve(curve, "learningRateFigure");
-  if (!Array.isArray(paths) || paths.length === 0) throw new InputError("learningRateFigure: expected a list of paths, one per learning rate");
+  if (!Array.isArray(paths) || paths.length === 0) throw new InputError("learningRateFigure: 학습률마다 경로 하나씩, 경로의 목록이 필요합니다 / expected a list of paths, one per learning rate");
   paths.forEach((p, i) => checkPath(p, `learningRateFigure: paths[${i}]`));
   paths.forEach((p, i) => checkSameLoss(curve, p, `learningRateFigure: paths[${i}]`));
   const yRange = checkYRange(opts.yRange, "learningRateFigure");
-  if (opts.titles && opts.titles.length !== paths.length) throw new InputError(`learningRateFigure: ${opts.titles.length} titles for ${paths.length} paths`);
+  if (opts.titles && opts.titles.length !== paths.length) throw new InputError(`learningRateFigure: 경로는 ${paths.length}개인데 제목(titles)은 ${opts.titles.length}개입니다 / ${opts.titles.length} titles for ${paths.length} paths`);
   const name = opts.weightName ?? "w";
   const n = paths.length, gap = 0.06, width = (1 - gap * (n - 1)) / n;
   const data: Trace[] = [];
@@ -393,10 +396,22 @@ export interface SurfacePath {
 }
 
 function checkSurface(s: Surface, who: string): void {
-  if (!s || !Array.isArray(s.p) || !Array.isArray(s.q) || !Array.isArray(s.loss)) throw new InputError(`${who}: surface must be { p, q, loss } (see lossSurface)`);
-  if (s.p.length < 2 || s.q.length < 2) throw new InputError(`${who}: the surface needs at least 2 values of each weight`);
-  if (s.loss.length !== s.q.length) throw new InputError(`${who}: surface.loss has ${s.loss.length} rows, expected one per q value (${s.q.length})`);
-  s.loss.forEach((row, j) => { if (!Array.isArray(row) || row.length !== s.p.length) throw new InputError(`${who}: surface.loss[${j}] has ${Array.isArray(row) ? row.length : "no"} values, expected ${s.p.length}`); });
+  if (!s || !Array.isArray(s.p) || !Array.isArray(s.q) || !Array.isArray(s.loss)) {
+    throw new InputError(`${who}: surface는 lossSurface가 돌려준 { p, q, loss }여야 합니다 / surface must be { p, q, loss } (see lossSurface)`);
+  }
+  if (s.p.length < 2 || s.q.length < 2) {
+    throw new InputError(`${who}: 두 가중치 모두 값이 2개 이상 있어야 곡면을 그릴 수 있습니다 / the surface needs at least 2 values of each weight`);
+  }
+  if (s.loss.length !== s.q.length) {
+    throw new InputError(`${who}: surface.loss에는 q 값마다 한 행씩 ${s.q.length}행이 있어야 하는데 ${s.loss.length}행입니다 / ` +
+      `surface.loss has ${s.loss.length} rows, expected one per q value (${s.q.length})`);
+  }
+  s.loss.forEach((row, j) => {
+    if (!Array.isArray(row) || row.length !== s.p.length) {
+      throw new InputError(`${who}: surface.loss[${j}]에는 p 값마다 하나씩 ${s.p.length}개가 있어야 하는데 ${Array.isArray(row) ? row.length : 0}개입니다 / ` +
+        `surface.loss[${j}] has ${Array.isArray(row) ? row.length : "no"} values, expected ${s.p.length}`);
+    }
+  });
 }
 
 function checkSurfacePath(path: SurfacePath, who: string): { p: number[]; q: number[]; loss?: number[] } {
@@ -467,7 +482,7 @@ function pathTraces(s: Surface, path: { p: number[]; q: number[]; loss?: number[
 export function surfaceFigure(surface: Surface, opts: { kind?: "contour" | "surface"; paths?: SurfacePath[]; title?: string; pName?: string; qName?: string } = {}): Figure {
   checkSurface(surface, "surfaceFigure");
   const kind = opts.kind ?? "contour";
-  if (kind !== "contour" && kind !== "surface") throw new InputError(`surfaceFigure: kind must be "contour" or "surface", got "${kind}"`);
+  if (kind !== "contour" && kind !== "surface") throw new InputError(`surfaceFigure: kind는 "contour" 또는 "surface"여야 합니다. 받은 값: "${kind}" / kind must be "contour" or "surface", got "${kind}"`);
   const pName = opts.pName ?? "p", qName = opts.qName ?? "q";
   const data: Trace[] = [surfaceTrace(surface, kind, pName, qName)];
   (opts.paths ?? []).forEach((path, k) => {
