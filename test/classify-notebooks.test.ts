@@ -85,11 +85,20 @@ test("the numbers printed: 08 Adam beats SGD, 09/10 accuracies, 11 agreement to 
   const [sgdReach] = num(BEYOND[0], /SGD \(α=0\.1\)\s.*손실 < 0\.001까지 (\d+)번/);
   const [adamReach] = num(BEYOND[0], /Adam \(α=0\.01\)\s.*손실 < 0\.001까지 (\d+)번/);
   assert.ok(adamReach < sgdReach / 4, `Adam ${adamReach} vs SGD ${sgdReach}`);
+  // 08's prose: SGD needs over 400 iterations, momentum and Adam tens, momentum a little fewer than Adam
+  const [momentumReach] = num(BEYOND[0], /Momentum \(α=0\.1, μ=0\.9\)\s.*손실 < 0\.001까지 (\d+)번/);
+  assert.ok(sgdReach > 400 && momentumReach < 100 && adamReach < 100 && momentumReach < adamReach, `SGD ${sgdReach}, momentum ${momentumReach}, Adam ${adamReach}`);
   const [moons] = num(BEYOND[1], /은닉층 16개 노드, Adam: 정확도 ([\d.]+)%/);
   assert.ok(moons >= 97);
   // 09 compares SGD and Adam fairly: the same 300 epochs, each at its best α of one list; both come close
   const [sgdBest, adamBest] = num(BEYOND[1], /각자 가장 좋은 α: SGD α = [\d.]+ → ([\d.]+)%,? Adam α = [\d.]+ → ([\d.]+)%/);
   assert.ok(sgdBest >= 97 && adamBest >= 97, `09: best SGD ${sgdBest}%, best Adam ${adamBest}%`);
+  // 09's prose names the printed best α and accuracies, and how many trainings the sweep makes
+  const printed = /각자 가장 좋은 α: SGD α = ([\d.]+) → ([\d.]+)%,? Adam α = ([\d.]+) → ([\d.]+)%/.exec(all[BEYOND[1]].stdout)!;
+  const md09 = cellsOf(BEYOND[1]).filter((c) => c.cell_type === "markdown").map(src).join("\n");
+  assert.ok(md09.includes(`SGD(α = ${printed[1]}) ${printed[2]}%, Adam(α = ${printed[3]}) ${printed[4]}%`), `09's prose names ${printed[0]}`);
+  const rates = /const rates = \[([^\]]*)\]/.exec(cellsOf(BEYOND[1]).map(src).join("\n"))![1].split(",");
+  assert.match(md09, new RegExp(`모두 ${2 * rates.length}번 학습합니다`), `09: ${rates.length} α values, two optimisers`);
   const [iris] = num(BEYOND[2], /꽃잎 두 특성: 정확도 ([\d.]+)%/);
   assert.ok(iris >= 94);
   const [rel] = num(BEYOND[3], /가장 큰 차이 [\d.e+-]+ \(가장 큰 기울기의 ([\d.e+-]+)배\)/);

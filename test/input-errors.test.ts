@@ -11,7 +11,7 @@ import {
   Adam, Classifier, InputError, MAX_EPOCHS, MAX_TRAIN_ITERATIONS, SGD, binaryCrossEntropyDelta, binaryCrossEntropyFromLogit,
   compareFunction, compareValues, descendOneWeight, forward, gradientCheck, hiddenDelta, hiddenDeltaHint, hiddenDeltaMistakes, initWeights, layerMistakes,
   lessonData, logitDeltaMistakes, lossAlongWeight, lossHistoryFigure, lossSurface, outputDelta, outputDeltaMistakes,
-  sigmoid, stepMistakes, descentMistakes, sumSquaredError, sumSquaredErrorMistakes, halfSumSquaredError, thinHistory, train, trainClassifier, trainFast, transpose, dot, updateWeights, cloneMatrices, gradients,
+  sigmoid, stepMistakes, descentMistakes, adamMistakes, sumSquaredError, sumSquaredErrorMistakes, halfSumSquaredError, thinHistory, train, trainClassifier, trainFast, transpose, dot, updateWeights, cloneMatrices, gradients,
 } from "nn-lesson/dist/internal";
 
 const d = lessonData();
@@ -150,6 +150,27 @@ test("the typical mistakes the exercises name are the wrong answers they say the
   assert.match(hintFor(W2, expected[1], steps[1]), /업데이트하지 않은 값/);
   const o = sigmoid(-8);
   assert.match(hintFor((o - 1) * o * (1 - o), binaryCrossEntropyDelta(1, -8), logitDeltaMistakes(1, -8)), /수업의 MSE 델타/);
+});
+
+test("08's Adam loop: a loop without the bias correction and the untouched TODO get the hints that name them", () => {
+  const grads = [0.001, 1000, -0.5, 0.2];
+  const right = (() => {
+    const w = [[1]], adam = new Adam({ learningRate: 0.01 });
+    return grads.map((g) => (adam.update([w], [[[g]]]), w[0][0]));
+  })();
+  // the learner's loop as written in 08's answer, without dividing by 1 − βᵗ
+  let w = 1, m = 0, v = 0;
+  const uncorrected = grads.map((g) => {
+    m = 0.9 * m + (1 - 0.9) * g;
+    v = 0.999 * v + (1 - 0.999) * g * g;
+    w = w - (0.01 * m) / (Math.sqrt(v) + 1e-8);
+    return w;
+  });
+  assert.ok(Math.abs(1 - uncorrected[0]) > 3 * Math.abs(1 - right[0]), "without the correction the first step is about 3.16α");
+  const hint = (actual: number[]) => compareValues("x", actual, right, { related: adamMistakes(1, grads, 0.01) }).hint;
+  assert.match(hint(uncorrected), /^흔한 실수와 같은 값입니다: 편향 보정을 빠뜨린 값/);
+  assert.match(hint(grads.map(() => 1)), /^흔한 실수와 같은 값입니다: 처음 가중치 그대로/);
+  assert.doesNotMatch(hint(right.map((x) => x + 0.5)), /흔한 실수/);
 });
 
 test("04's descent loop: each typical wrong loop, written as a learner writes it, gets the hint that names it", () => {

@@ -1,5 +1,5 @@
 /**
- * Notebooks 02, 04–07, 09: the typical wrong answers of the self-check exercises, as `related` maps for
+ * Notebooks 02, 04–07, 08, 09: the typical wrong answers of the self-check exercises, as `related` maps for
  * check / checkFunction (display/check.ts), so that a learner who makes one of them reads what it is
  * ("흔한 실수와 같은 값입니다: …") instead of a generic hint. Each function takes the exercise's
  * arguments and computes the wrong answers with the lesson's own functions.
@@ -147,5 +147,23 @@ export function logitDeltaMistakes(y: number, a: number): Related {
       value: (o - y) * o * (1 - o),
       hint: "교차 엔트로피의 ∂L/∂o = (o − y) / (o(1−o))에 ∂o/∂a = o(1−o)를 곱하면 o(1−o)가 약분됩니다.",
     },
+  };
+}
+
+/**
+ * 08, the learner's Adam loop on one weight (β₁ = 0.9, β₂ = 0.999, ε = 1e-8): the bias correction left out
+ * (the first step is about 3.16α, not α), and m, v never updated (the weight stays at w₀).
+ */
+export function adamMistakes(w0: number, grads: readonly number[], alpha: number): Related {
+  let w = w0, m = 0, v = 0;
+  const uncorrected = grads.map((g) => {
+    m = 0.9 * m + 0.1 * g;
+    v = 0.999 * v + 0.001 * g * g;
+    w -= (alpha * m) / (Math.sqrt(v) + 1e-8);
+    return w;
+  });
+  return {
+    "편향 보정을 빠뜨린 값 (m̂ = m, v̂ = v)": { value: uncorrected, hint: "m̂ = m / (1 − β₁ᵗ), v̂ = v / (1 − β₂ᵗ)로 나누어야 첫 걸음이 약 3.16α가 아니라 α가 됩니다." },
+    "처음 가중치 그대로 (m, v를 업데이트하지 않은 값)": { value: grads.map(() => w0), hint: "m과 v가 0에 머물면 걸음도 0입니다. TODO의 식으로 m과 v를 먼저 업데이트하세요." },
   };
 }
