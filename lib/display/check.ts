@@ -13,6 +13,7 @@
  * "다름 — 예상대로" with the ratio or the sign, and a loud ✘ only if the two turn out equal.
  */
 import { displayHtml, escapeHtml } from "./output";
+import { InputError } from "../lesson/errors";
 
 /** What a learner may hand in: a number, a vector, a matrix (plain or typed arrays). */
 export type Numeric = number | ArrayLike<number> | ArrayLike<ArrayLike<number>>;
@@ -93,7 +94,7 @@ export function compareValues(name: string, actual: unknown, expected: Numeric, 
   const atol = opts.atol ?? DEFAULT_ATOL;
   const rtol = opts.rtol ?? DEFAULT_RTOL;
   const expectedShape = shapeOf(expected);
-  if (expectedShape === null) throw new Error(`check: the expected value for "${name}" is not a number, vector or matrix`);
+  if (expectedShape === null) throw new InputError(`check: "${name}"의 기대값이 숫자, 벡터, 행렬 중 어느 것도 아닙니다 / the expected value for "${name}" is not a number, vector or matrix`);
   const actualShape = shapeOf(actual);
   const base = { name, actualShape: actualShape ?? [], expectedShape };
 
@@ -211,7 +212,7 @@ export function compareFunction<Args extends unknown[]>(
   name: string, learner: (...args: Args) => unknown, reference: (...args: Args) => Numeric,
   cases: FunctionCase<Args>[], opts: FunctionCheckOptions<Args> = {},
 ): FunctionCheckResult {
-  if (cases.length === 0) throw new Error(`check: "${name}" needs at least one input case`);
+  if (cases.length === 0) throw new InputError(`check: "${name}"에는 입력 사례가 하나 이상 있어야 합니다 / "${name}" needs at least one input case`);
   const results = cases.map((c) => {
     const expected = reference(...c.args);
     const hint = typeof opts.hint === "function" ? opts.hint(...c.args) : opts.hint;
@@ -304,7 +305,7 @@ export function compareDifferent(name: string, a: unknown, b: Numeric, opts: Dif
   const atol = opts.atol ?? DEFAULT_ATOL, rtol = opts.rtol ?? DEFAULT_RTOL;
   const note = opts.note ?? "";
   const bShape = shapeOf(b);
-  if (bShape === null) throw new Error(`expectDifferent: the second value for "${name}" is not a number, vector or matrix`);
+  if (bShape === null) throw new InputError(`expectDifferent: "${name}"의 둘째 값이 숫자, 벡터, 행렬 중 어느 것도 아닙니다 / the second value for "${name}" is not a number, vector or matrix`);
   const aShape = shapeOf(a);
   if (aShape === null || !sameShape(aShape, bShape)) {
     return { name, verdict: "different", ok: true, ratio: NaN, maxDiff: NaN, note,

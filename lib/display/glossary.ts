@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { dataPath } from "../node/files";
 import { displayMarkdown } from "./output";
+import { InputError } from "../lesson/errors";
 
 export interface GlossaryTerm {
   /** The preferred Korean term, e.g. "학습률". */
@@ -137,7 +138,7 @@ export function glossaryTableMarkdown(words?: string[]): string {
   const all = glossary();
   const chosen = words ? words.map((w) => {
     const t = all.find((g) => g.term === w || g.aliases.includes(w));
-    if (!t) throw new Error(`glossary: "${w}" is not in the glossary (data/glossary.json)`);
+    if (!t) throw new InputError(`glossary: "${w}"은(는) 용어집(data/glossary.json)에 없는 말입니다 / "${w}" is not in the glossary`);
     return t;
   }) : all;
   return [

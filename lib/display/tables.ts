@@ -65,7 +65,7 @@ export function tableHtml(value: Vector | Matrix | ArrayLike<number>, opts: Tabl
     else if (r && typeof (r as ArrayLike<number>).length === "number" && Array.from(r as ArrayLike<unknown>).every((v) => typeof v === "number")) {
       rows.push(Array.from(r as ArrayLike<number>));
       isMatrix = true;
-    } else throw new Error(`tableHtml: entry ${k} is not a number or a row of numbers`);
+    } else throw new InputError(`tableHtml: ${k}번 항목이 숫자도, 숫자로 된 행도 아닙니다 / entry ${k} is not a number or a row of numbers`);
   }
   const cols = rows.length ? rows[0].length : 0;
   const caption = opts.title ? `<caption style="caption-side:top;text-align:left;font-family:sans-serif">${escapeHtml(opts.title)}</caption>` : "";

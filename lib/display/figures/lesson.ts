@@ -416,10 +416,10 @@ function checkSurface(s: Surface, who: string): void {
 
 function checkSurfacePath(path: SurfacePath, who: string): { p: number[]; q: number[]; loss?: number[] } {
   const p = toArray(path?.p, `${who}: path "${path?.name}" p`), q = toArray(path?.q, `${who}: path "${path?.name}" q`);
-  if (p.length !== q.length) throw new InputError(`${who}: path "${path.name}" has ${p.length} p values but ${q.length} q values`);
-  if (p.length === 0) throw new InputError(`${who}: path "${path.name}" is empty`);
+  if (p.length !== q.length) throw new InputError(`${who}: 경로 "${path.name}"의 p 값은 ${p.length}개인데 q 값은 ${q.length}개입니다 (같아야 합니다) / path "${path.name}" has ${p.length} p values but ${q.length} q values`);
+  if (p.length === 0) throw new InputError(`${who}: 경로 "${path.name}"에 점이 하나도 없습니다 / path "${path.name}" is empty`);
   const loss = path.loss === undefined ? undefined : toArray(path.loss, `${who}: path "${path.name}" loss`);
-  if (loss && loss.length !== p.length) throw new InputError(`${who}: path "${path.name}" has ${loss.length} losses for ${p.length} points`);
+  if (loss && loss.length !== p.length) throw new InputError(`${who}: 경로 "${path.name}"의 점은 ${p.length}개인데 손실은 ${loss.length}개입니다 / path "${path.name}" has ${loss.length} losses for ${p.length} points`);
   return { p, q, loss };
 }
 
@@ -564,7 +564,7 @@ export function surfaceAnimationFigure(surface: Surface, path: SurfacePath, opts
   checkSurface(surface, "surfaceAnimationFigure");
   const pts = checkSurfacePath(path, "surfaceAnimationFigure");
   const maxFrames = opts.frames ?? 60;
-  if (!(Number.isInteger(maxFrames) && maxFrames >= 2)) throw new InputError(`surfaceAnimationFigure: frames must be an integer ≥ 2, got ${opts.frames}`);
+  if (!(Number.isInteger(maxFrames) && maxFrames >= 2)) throw new InputError(`surfaceAnimationFigure: frames는 2 이상의 정수여야 합니다. 받은 값: ${opts.frames} / frames must be an integer ≥ 2, got ${opts.frames}`);
   const pName = opts.pName ?? "p", qName = opts.qName ?? "q";
   const idx = frameIndices(pts.p.length, maxFrames);
   const lossAt = (i: number) => (pts.loss ? pts.loss[i] : surfaceValueAt(surface, pts.p[i], pts.q[i]));
