@@ -57,7 +57,7 @@ export type { Figure } from "./display/figures/layout";
 export { plotSetup, showFigure } from "./display/plot";
 export { showTable, showTables, showDot, showSigmoidDerivative } from "./display/tables";
 export { check, checkFunction, expectDifferent } from "./display/check";
-export { layerMistakes, sumSquaredErrorMistakes, outputDeltaMistakes, hiddenDeltaMistakes, hiddenDeltaHint, stepMistakes, logitDeltaMistakes, descentMistakes, adamMistakes } from "./display/mistakes";
+export { layerMistakes, sumSquaredErrorMistakes, outputDeltaMistakes, hiddenDeltaMistakes, hiddenDeltaHint, stepMistakes, logitDeltaMistakes, descentMistakes, adamMistakes, mulBackwardMistakes, mulSameValueMistakes } from "./display/mistakes";
 export { showGlossary } from "./display/glossary";
 export {
   sigmoidFigure, networkFigure, descentFigure, learningRateFigure, lossHistoryFigure, surfaceFigure, surfaceValueAt,

@@ -11,7 +11,7 @@ import {
   Adam, Classifier, InputError, MAX_EPOCHS, MAX_TRAIN_ITERATIONS, SGD, binaryCrossEntropyDelta, binaryCrossEntropyFromLogit,
   compareFunction, compareValues, descendOneWeight, forward, gradientCheck, hiddenDelta, hiddenDeltaHint, hiddenDeltaMistakes, initWeights, layerMistakes,
   lessonData, logitDeltaMistakes, lossAlongWeight, lossHistoryFigure, lossSurface, outputDelta, outputDeltaMistakes,
-  sigmoid, stepMistakes, descentMistakes, adamMistakes, sumSquaredError, sumSquaredErrorMistakes, halfSumSquaredError, thinHistory, train, trainClassifier, trainFast, transpose, dot, updateWeights, cloneMatrices, gradients,
+  sigmoid, stepMistakes, descentMistakes, adamMistakes, mulBackwardMistakes, mulSameValueMistakes, sumSquaredError, sumSquaredErrorMistakes, halfSumSquaredError, thinHistory, train, trainClassifier, trainFast, transpose, dot, updateWeights, cloneMatrices, gradients,
 } from "nn-lesson/dist/internal";
 
 const d = lessonData();
@@ -215,4 +215,13 @@ test("04's descent loop: each typical wrong loop, written as a learner writes it
       assert.match(r.hint, new RegExp(`^흔한 실수와 같은 값입니다: [^.]*${name}`), `${name} (w₀ = ${start}, α = ${alpha}): ${r.hint}`);
     }
   }
+});
+
+test("07b's mul exercise: the typical wrong backward rules give the values their labels name", () => {
+  const xy = mulBackwardMistakes(3, -2, 2) as Record<string, { value: number[] }>;
+  assert.deepEqual(Object.entries(xy).map(([label, e]) => [label, e.value]), [
+    ["[2, 2] (덧셈의 규칙)", [2, 2]], ["[−2, 3] (out.grad를 곱하지 않음)", [-2, 3]], ["[6, −4] (자기 값을 곱함)", [6, -4]]]);
+  const tt = mulSameValueMistakes(3) as Record<string, { value: number }>;
+  assert.deepEqual(Object.entries(tt).map(([label, e]) => [label, e.value]), [["3 (= 로 덮어씀)", 3], ["2 (덧셈의 규칙)", 2]]);
+  assert.match(compareValues("①", [-2, 3], [-4, 6], { related: xy }).hint, /^흔한 실수와 같은 값입니다: \[−2, 3\] \(out\.grad를 곱하지 않음\)\. .*여기서는 2/);
 });

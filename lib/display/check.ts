@@ -241,22 +241,24 @@ export function compareFunction<Args extends unknown[]>(
   return { name, ok, cases: results, message };
 }
 
+/** mathjs's shape errors (the usual result of a missing transpose), each with the Korean sentence to put first. */
+const MATHJS_SHAPE_ERRORS: [RegExp, (a: string, b: string) => string][] = [
+  [/Matrix columns \((\d+)\) must match Vector length \((\d+)\)/, (a, b) => `행렬의 열 수(${a})와 벡터의 길이(${b})가 달라 곱할 수 없습니다`],
+  [/Vector length \((\d+)\) must match Matrix rows \((\d+)\)/, (a, b) => `벡터의 길이(${a})와 행렬의 행 수(${b})가 달라 곱할 수 없습니다`],
+  [/Matrix A columns \((\d+)\) must match Matrix B rows \((\d+)\)/, (a, b) => `앞 행렬의 열 수(${a})와 뒤 행렬의 행 수(${b})가 달라 곱할 수 없습니다`],
+  [/Vectors must have the same length/, () => "두 벡터의 길이가 달라 곱할 수 없습니다"],
+  [/^Vectors must have equal length \((\d+) != (\d+)\)/, (a, b) => `두 벡터의 길이(${a}, ${b})가 달라 내적을 구할 수 없습니다`],
+  [/^Dimension mismatch \((.+?) != (.+?)\)/, (a, b) => `두 값의 모양(${a}, ${b})이 달라 원소끼리 계산할 수 없습니다`],
+  [/^shape mismatch: .* with size (\d+) to size (\d+)/, (a, b) => `길이가 ${a}인 배열과 ${b}인 배열은 원소끼리 계산할 수 없습니다`],
+];
+
 /**
  * An error message from inside a learner's function, with a Korean sentence first when it is one of
  * mathjs's dimension-mismatch errors (the usual result of a missing transpose); the original follows
  * after " / ". Other messages are returned as they are.
  */
 export function koreanFirst(error: string): string {
-  const patterns: [RegExp, (a: string, b: string) => string][] = [
-    [/Matrix columns \((\d+)\) must match Vector length \((\d+)\)/, (a, b) => `행렬의 열 수(${a})와 벡터의 길이(${b})가 달라 곱할 수 없습니다`],
-    [/Vector length \((\d+)\) must match Matrix rows \((\d+)\)/, (a, b) => `벡터의 길이(${a})와 행렬의 행 수(${b})가 달라 곱할 수 없습니다`],
-    [/Matrix A columns \((\d+)\) must match Matrix B rows \((\d+)\)/, (a, b) => `앞 행렬의 열 수(${a})와 뒤 행렬의 행 수(${b})가 달라 곱할 수 없습니다`],
-    [/Vectors must have the same length/, () => "두 벡터의 길이가 달라 곱할 수 없습니다"],
-    [/^Vectors must have equal length \((\d+) != (\d+)\)/, (a, b) => `두 벡터의 길이(${a}, ${b})가 달라 내적을 구할 수 없습니다`],
-    [/^Dimension mismatch \((.+?) != (.+?)\)/, (a, b) => `두 값의 모양(${a}, ${b})이 달라 원소끼리 계산할 수 없습니다`],
-    [/^shape mismatch: .* with size (\d+) to size (\d+)/, (a, b) => `길이가 ${a}인 배열과 ${b}인 배열은 원소끼리 계산할 수 없습니다`],
-  ];
-  for (const [re, say] of patterns) {
+  for (const [re, say] of MATHJS_SHAPE_ERRORS) {
     const m = re.exec(error);
     if (m) return `${say(m[1], m[2])} (mathjs의 모양 오류) / ${error}`;
   }

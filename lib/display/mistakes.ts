@@ -52,12 +52,12 @@ export function sumSquaredErrorMistakes(y: Vector, o: Vector): Related {
  * only the last w returned, w₀ left out, and a slope twice too large (Σ(y−o)² instead of ½Σ, or ÷h for ÷2h).
  */
 export function descentMistakes(weights: readonly Matrix[], x: Vector, y: Vector, p: WeightIndex, start: number, learningRate: number, steps: number): Related {
-  const path = (rate: number, direction: 1 | -1) => descend(cloneMatrices(weights), x, y, p, start, rate, steps, direction).w;
-  const right = path(learningRate, -1);
-  const firstSlope = descend(cloneMatrices(weights), x, y, p, start, learningRate, 1, -1).slope[0];
+  const path = (rate: number, direction: 1 | -1) => descend(cloneMatrices(weights), x, y, p, start, rate, steps, direction);
+  const rightPath = path(learningRate, -1);
+  const right = rightPath.w, firstSlope = rightPath.slope[0];
   const last = right.length - 1;
   return {
-    "w + α·기울기로 올라간 경로": { value: path(learningRate, 1), hint: "경사하강법은 기울기의 반대 방향으로 갑니다: w ← w − α·기울기 (더하기가 아니라 빼기)." },
+    "w + α·기울기로 올라간 경로": { value: path(learningRate, 1).w, hint: "경사하강법은 기울기의 반대 방향으로 갑니다: w ← w − α·기울기 (더하기가 아니라 빼기)." },
     "w가 한 번도 바뀌지 않은 경로 (모두 w₀)": {
       value: right.map(() => start),
       hint: "반복문 안에서 지금의 w를 새 값 w − α·기울기로 바꿔야 다음 걸음이 새 자리에서 기울기를 잽니다.",
@@ -73,7 +73,7 @@ export function descentMistakes(weights: readonly Matrix[], x: Vector, y: Vector
     [`마지막 값 w${subscript(last)}`]: { value: right[last], hint: `마지막 값 하나가 아니라 w₀부터 w${subscript(last)}까지 ${last + 1}개를 모두 배열에 넣어 돌려주세요.` },
     [`w₁…w${subscript(last)} (처음 값 w₀가 빠진 경로)`]: { value: right.slice(1), hint: "배열은 처음 값 w₀(= start)로 시작합니다." },
     "기울기가 2배인 경로": {
-      value: path(2 * learningRate, -1),
+      value: path(2 * learningRate, -1).w,
       hint: "기울기가 2배입니다: E = ½Σ(y−o)² 대신 Σ(y−o)²를 미분했거나, 중앙 차분을 2h가 아니라 h로 나누었는지 확인해 보세요.",
     },
   };
@@ -165,5 +165,33 @@ export function adamMistakes(w0: number, grads: readonly number[], alpha: number
   return {
     "편향 보정을 빠뜨린 값 (m̂ = m, v̂ = v)": { value: uncorrected, hint: "m̂ = m / (1 − β₁ᵗ), v̂ = v / (1 − β₂ᵗ)로 나누어야 첫 걸음이 약 3.16α가 아니라 α가 됩니다." },
     "처음 가중치 그대로 (m, v를 업데이트하지 않은 값)": { value: grads.map(() => w0), hint: "m과 v가 0에 머물면 걸음도 0입니다. TODO의 식으로 m과 v를 먼저 업데이트하세요." },
+  };
+}
+
+/** A number as a hint label shows it, with a real minus sign ("−2"). */
+const shown = (v: number): string => String(v).replace("-", "−");
+
+/**
+ * 07b, the learner's backward rule for out = a × b with an incoming gradient `upstream`, as the
+ * gradients [∂/∂a, ∂/∂b] it hands on: the addition rule (upstream to both), out.grad left out
+ * ([b, a]), and each value multiplied by itself instead of the other one.
+ */
+export function mulBackwardMistakes(a: number, b: number, upstream: number): Related {
+  const pair = (x: number, y: number) => `[${shown(x)}, ${shown(y)}]`;
+  return {
+    [`${pair(upstream, upstream)} (덧셈의 규칙)`]: { value: [upstream, upstream], hint: "곱셈은 받은 기울기에 상대편 값을 곱해 넘깁니다: ∂(ab)/∂a = b." },
+    [`${pair(b, a)} (out.grad를 곱하지 않음)`]: { value: [b, a], hint: `연쇄 법칙: 뒤에서 온 기울기 out.grad(여기서는 ${shown(upstream)})를 곱하세요.` },
+    [`${pair(a * upstream, b * upstream)} (자기 값을 곱함)`]: { value: [a * upstream, b * upstream], hint: "a의 기울기에는 a가 아니라 상대편 b의 값이 곱해집니다." },
+  };
+}
+
+/**
+ * 07b, the same rule on t × t (one value in both places, incoming gradient 1), as ∂/∂t: `=` instead of
+ * `+=` keeps one share (t), the addition rule gives 1 + 1.
+ */
+export function mulSameValueMistakes(t: number): Related {
+  return {
+    [`${shown(t)} (= 로 덮어씀)`]: { value: t, hint: "t가 a와 b 두 자리에 모두 쓰였습니다. 둘째 줄이 첫째 줄의 몫을 덮어쓰지 않게 += 로 더하세요." },
+    "2 (덧셈의 규칙)": { value: 2, hint: "곱셈은 상대편 값을 곱해 넘깁니다: ∂(t·t)/∂t = t + t." },
   };
 }

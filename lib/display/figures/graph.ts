@@ -160,12 +160,12 @@ export function computationGraphFigure(root: GraphNode, opts: GraphFigureOptions
   traces.push({
     type: "scatter", mode: "markers", name: "노드", x: nodes.map((n) => n.x), y: nodes.map((n) => n.y),
     text: nodes.map((n) => n.name),
-    hovertext: nodes.map((n) => `${escape(n.name) || "노드"}<br>${KIND_KO[n.kind]}<br>data = ${n.node.data}<br>grad = ${n.node.grad}`),
+    hovertext: nodes.map((n) => `${escapePlotlyText(n.name) || "노드"}<br>${KIND_KO[n.kind]}<br>data = ${n.node.data}<br>grad = ${n.node.grad}`),
     hoverinfo: "text", showlegend: false, marker: { size: 40, opacity: 0, color: COLORS.node },
   });
   const annotations: Annotation[] = nodes.map((n, i) => ({
     x: n.x, y: n.y, xref: "x", yref: "y", showarrow: false, align: "center",
-    text: `<b>${escape(n.name)}</b><br>data ${graphNumber(n.node.data)}<br>grad ${graphNumber(n.node.grad)}`,
+    text: `<b>${escapePlotlyText(n.name)}</b><br>data ${graphNumber(n.node.data)}<br>grad ${graphNumber(n.node.grad)}`,
     font: { size: 12, color: "#222222" }, bgcolor: FILL[n.kind], borderpad: 4, borderwidth: i === nodes.length - 1 ? 2.5 : 1,
     bordercolor: i === nodes.length - 1 ? COLORS.path : "#888888",
   }));
@@ -187,8 +187,11 @@ export function computationGraphFigure(root: GraphNode, opts: GraphFigureOptions
   };
 }
 
-/** Names go into annotation text, which plotly reads as a little HTML. */
-function escape(s: string): string {
+/**
+ * Names go into annotation text, which plotly reads as a little HTML. Not output.ts's escapeHtml:
+ * plotly knows no &quot;, so quotes stay as they are (this text is never an attribute).
+ */
+function escapePlotlyText(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
