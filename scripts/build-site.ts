@@ -135,7 +135,7 @@ export async function buildSite(opts: SiteOptions): Promise<SiteResult> {
   fs.rmSync(opts.out, { recursive: true, force: true });
   fs.mkdirSync(opts.out, { recursive: true });
   writeAssets(opts.out);
-  const runner = await buildRunner(path.join(opts.out, "assets", "runner"));
+  const runner = await buildRunner(path.join(opts.out, "assets", "runner"), opts.notebooks);
   log(`  assets/runner/: the page runner, ${(Object.values(runner.files).reduce((a, b) => a + b, 0) / 1e6).toFixed(1)} MB in ${Object.keys(runner.files).length} files (${runner.seconds.toFixed(1)} s)`);
   pages.forEach((p, i) => {
     fs.writeFileSync(path.join(opts.out, `${p.name}.html`), pageHtml(pages, i));

@@ -19,6 +19,7 @@ import { launchChromium } from "../scripts/browser";
 import { NOTEBOOK_BUILD } from "../scripts/notebook-runs";
 import { findNotebookPython } from "../scripts/jupyter";
 import { ROOT, jupyterEnv } from "../scripts/paths";
+import { compareTexts } from "./compare";
 
 const SITE = path.resolve(process.env.NN_LESSON_SITE ?? path.join(ROOT, "site"));
 const ARTIFACTS = path.join(ROOT, "artifacts");
@@ -69,19 +70,6 @@ function tslabTexts(name: string): string[] {
     if (o.output_type === "execute_result") return join(o.data?.["text/plain"]) + "\n";
     return "";
   }).join(""));
-}
-
-const NUMBER = /-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/gi;
-/** Text equal but for numbers, which agree to 1e-12 relative; "" when they agree, else the first difference. */
-export function compareTexts(ours: string, theirs: string, tol = 1e-12): string {
-  const words = (s: string) => s.split(NUMBER);
-  const nums = (s: string) => (s.match(NUMBER) ?? []).map(Number);
-  if (words(ours).join("#") !== words(theirs).join("#")) return `text differs:\n  page:  ${JSON.stringify(ours.slice(0, 300))}\n  tslab: ${JSON.stringify(theirs.slice(0, 300))}`;
-  const a = nums(ours), b = nums(theirs);
-  for (let k = 0; k < a.length; k++) {
-    if (Math.abs(a[k] - b[k]) > tol * Math.max(1, Math.abs(b[k]))) return `number ${k} differs: page ${a[k]} vs tslab ${b[k]}`;
-  }
-  return "";
 }
 
 test("compareTexts: numbers to 1e-12 relative, everything else exactly", () => {

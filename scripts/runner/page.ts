@@ -13,9 +13,15 @@ import { javascript } from "@codemirror/lang-javascript";
 import MarkdownIt from "markdown-it";
 import katexPlugin from "@vscode/markdown-it-katex";
 import { PLOTLY_MARKER, PLOT_CLASS } from "nn-lesson/dist/display/markers";
-import type { FromKernel, ToKernel } from "./kernel";
+import type { FromKernel, KernelError, ToKernel } from "./kernel";
+import type { FromCompiler, ToCompiler } from "./compiler-worker";
+import { CompiledCell, ConvertedCell, formatDiagnostics } from "./cell-types";
 
-interface RunResult { text: string; plots: number; error?: string }
+/**
+ * What running a cell gave: the printed text (stdout), the number of plots drawn, the ✔/✘ verdicts of
+ * check() outputs (data-verdict), and the error (a type error stops the cell before it runs, as in tslab).
+ */
+interface RunResult { text: string; plots: number; verdicts: string[]; error?: string; typeError?: boolean }
 interface NotebookJson { cells: { cell_type: string; source: string | string[]; outputs?: unknown[]; execution_count?: number | null; metadata?: object }[]; metadata: object; nbformat: number; nbformat_minor: number }
 type Output = {
   output_type: string; name?: string; text?: string; data?: Record<string, string>; metadata?: object;
@@ -24,6 +30,8 @@ type Output = {
 
 const ASSETS = "assets/runner/";
 const MODULES = ["nn-lesson-lib", "mathjs", "tfjs", "node-shims"];
+/** check()'s verdict marker in an HTML output (lib/display/check.ts). */
+const VERDICT = /class="nn-check" data-verdict="(\w+)"/g;
 const W = window as unknown as {
   __nnRunnerSources?: Record<string, unknown>;
   Plotly?: unknown;
@@ -101,6 +109,8 @@ function makeCell(section: HTMLElement, i: number): Cell {
         if (code === original) localStorage.removeItem(storeKey(i));
         else localStorage.setItem(storeKey(i), code);
         section.classList.toggle("edited", code !== original);
+        // a learner who edits will run a cell the build did not compile: start TypeScript now
+        if (code !== original) void startCompiler().catch(() => undefined);
       }),
     ],
   });
@@ -110,18 +120,31 @@ function makeCell(section: HTMLElement, i: number): Cell {
 
 // ---------- the kernel ----------
 
-interface Pending { outputs: Output[]; resolve: (r: { error?: string }) => void; cell: Cell }
+interface Pending { outputs: Output[]; resolve: (r: { error?: KernelError }) => void; cell: Cell }
 let worker: Worker | undefined;
 let ready: Promise<Worker> | undefined;
 let nextId = 1;
 const pending = new Map<number, Pending>();
+/**
+ * tslab's `prevDecl`: the declarations of the cells this kernel ran, in which the next cell is
+ * type-checked. Empty again after a restart, like the kernel's values.
+ */
+let prevDecl = "";
+/** Cells compiled at build time, by (prevDecl, src): the notebook as written, run from the top. */
+const compiled = new Map<string, ConvertedCell>();
+/** Which original cell declares a name (for "run cell [k] first"). */
+const definedIn = new Map<string, number>();
+const compiledKey = (decl: string, src: string) => `${decl}\u0001${src}`;
 
 function startKernel(): Promise<Worker> {
   if (ready) return ready;
   setStatus("커널을 불러오는 중… (처음 한 번만) / loading the kernel…");
   ready = (async () => {
     const need = ["kernel", ...MODULES, "data"].filter((n) => !(W.__nnRunnerSources && n in W.__nnRunnerSources));
-    await Promise.all(need.map((n) => loadScript(`${ASSETS}${n}.js`)));
+    await Promise.all([
+      ...need.map((n) => loadScript(`${ASSETS}${n}.js`)),
+      loadCompiled(),
+    ]);
     const src = W.__nnRunnerSources as Record<string, unknown>;
     const blob = new Blob([`(${String(src.kernel)})();`], { type: "text/javascript" });
     const w = new Worker(URL.createObjectURL(blob));
@@ -132,19 +155,88 @@ function startKernel(): Promise<Worker> {
       w.postMessage({ type: "init", modules, data: src.data as Record<string, string> } satisfies ToKernel);
     });
     w.onmessage = (e: MessageEvent<FromKernel>) => onKernelMessage(e.data);
-    w.onerror = (e) => { e.preventDefault(); failAll(`커널 오류 / kernel error: ${e.message}`); };
+    w.onerror = (e) => { e.preventDefault(); failAll({ name: "Error", message: `커널 오류 / kernel error: ${e.message}` }); };
     worker = w;
-    setStatus("준비됨 — 이 페이지의 셀은 브라우저에서 실행됩니다 (타입 검사는 하지 않습니다) / ready");
+    prevDecl = "";
+    setStatus("준비됨 — 이 페이지의 셀은 브라우저에서 tslab과 같은 방식으로 실행됩니다 (타입 검사 포함) / ready");
     return w;
   })();
   ready.catch((e) => { ready = undefined; setStatus(String(e.message ?? e)); });
   return ready;
 }
 
-function failAll(message: string): void {
+let compiledLoading: Promise<void> | undefined;
+/** This page's cells as tslab compiled them at build time (assets/runner/compiled/<page>.js). */
+function loadCompiled(): Promise<void> {
+  compiledLoading ??= loadScript(`${ASSETS}compiled/${pageName}.js`).then(() => {
+    const list = (W.__nnRunnerSources?.[`compiled:${pageName}`] ?? []) as CompiledCell[];
+    list.forEach((c, k) => {
+      compiled.set(compiledKey(c.prevDecl, c.src), c.result);
+      for (const n of c.defines) if (!definedIn.has(n)) definedIn.set(n, k);
+    });
+  }, () => { /* a page built without it compiles every cell in the page */ });
+  return compiledLoading;
+}
+
+// ---------- the compiler (tslab's converter, TypeScript 5.0.4) ----------
+
+let compiler: Promise<Worker> | undefined;
+const compiling = new Map<number, { resolve: (r: ConvertedCell) => void; reject: (e: Error) => void }>();
+/** Milliseconds the compiler took to start (reported by the worker), for the status line and the bench. */
+let compilerStartMs: number | undefined;
+
+/**
+ * Starts the compiler worker (TypeScript and the type files, ~8 MB, read once per page). Called when a
+ * cell that was not compiled at build time runs, and early when the learner starts editing.
+ */
+function startCompiler(): Promise<Worker> {
+  if (compiler) return compiler;
+  compiler = (async () => {
+    const need = ["compiler", "types"].filter((n) => !(W.__nnRunnerSources && n in W.__nnRunnerSources));
+    await Promise.all(need.map((n) => loadScript(`${ASSETS}${n}.js`)));
+    const src = W.__nnRunnerSources as Record<string, unknown>;
+    const blob = new Blob([`(${String(src.compiler)})();`], { type: "text/javascript" });
+    const w = new Worker(URL.createObjectURL(blob));
+    const types = src.types as { vfs: Extract<ToCompiler, { type: "init" }>["vfs"]; messages: Record<string, string> };
+    await new Promise<void>((resolve, reject) => {
+      w.onmessage = (e: MessageEvent<FromCompiler>) => { if (e.data.type === "ready") { compilerStartMs = e.data.ms; resolve(); } };
+      w.onerror = (e) => reject(new Error(`타입 검사기를 시작하지 못했습니다 / the type checker did not start: ${e.message}`));
+      w.postMessage({ type: "init", vfs: types.vfs, messages: types.messages } satisfies ToCompiler);
+    });
+    w.onmessage = (e: MessageEvent<FromCompiler>) => {
+      const m = e.data;
+      if (m.type === "ready") return;
+      const p = compiling.get(m.id);
+      if (!p) return;
+      compiling.delete(m.id);
+      if (m.type === "converted") p.resolve(m.result);
+      else p.reject(new Error(`타입 검사기 오류 / compiler error: ${m.error}`));
+    };
+    return w;
+  })();
+  compiler.catch(() => { compiler = undefined; });
+  return compiler;
+}
+
+/** What tslab makes of `src` after the cells this kernel ran: from the build if it is there, else compiled now. */
+async function convert(src: string, cell: Cell): Promise<ConvertedCell> {
+  const hit = compiled.get(compiledKey(prevDecl, src));
+  if (hit) return hit;
+  const first = compilerStartMs === undefined;
+  if (first) cell.status.textContent = "타입 검사기(TypeScript)를 불러오는 중… 처음 한 번은 몇 초 걸립니다";
+  const w = await startCompiler();
+  if (first) cell.status.textContent = "실행 중…";
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    compiling.set(id, { resolve, reject });
+    w.postMessage({ type: "convert", id, prevDecl, src } satisfies ToCompiler);
+  });
+}
+
+function failAll(error: KernelError): void {
   for (const [id, p] of pending) {
     pending.delete(id);
-    p.resolve({ error: message });
+    p.resolve({ error });
   }
 }
 
@@ -154,11 +246,6 @@ function onKernelMessage(m: FromKernel): void {
   if (!p) return;
   if (m.type === "done") {
     pending.delete(m.id);
-    if (m.error) {
-      const o: Output = { output_type: "error", ename: m.error.split(":")[0], evalue: m.error.split(": ").slice(1).join(": "), traceback: [m.error] };
-      p.outputs.push(o);
-      render(p.cell, o);
-    }
     p.resolve({ error: m.error });
     return;
   }
@@ -171,8 +258,6 @@ function onKernelMessage(m: FromKernel): void {
       return;
     }
     o = { output_type: "stream", name: m.kind, text: m.data };
-  } else if (m.kind === "result") {
-    o = { output_type: "execute_result", data: { "text/plain": m.data }, metadata: {}, execution_count: null };
   } else {
     o = { output_type: "display_data", data: { [m.kind]: m.data }, metadata: {} };
   }
@@ -207,7 +292,7 @@ function render(cell: Cell, o: Output, update = false): void {
     return;
   }
   let el: HTMLElement;
-  if (o.output_type === "stream") {
+  if (o.output_type === "stream" && !(o.name === "stderr" && (o.metadata as { typeError?: boolean } | undefined)?.typeError)) {
     el = document.createElement("pre");
     el.className = `output stream ${o.name}`;
     el.textContent = o.text ?? "";
@@ -215,6 +300,11 @@ function render(cell: Cell, o: Output, update = false): void {
     el = document.createElement("pre");
     el.className = "output error";
     el.textContent = (o.traceback ?? []).join("\n");
+  } else if (o.output_type === "stream" && o.name === "stderr" && (o.metadata as { typeError?: boolean } | undefined)?.typeError) {
+    // tslab prints type errors on stderr; the page shows them as the error they are (and still saves a stream)
+    el = document.createElement("pre");
+    el.className = "output error type-error";
+    el.textContent = o.text ?? "";
   } else {
     const d = o.data ?? {};
     if (d["text/html"] !== undefined) {
@@ -256,12 +346,24 @@ async function waitForPlots(el: HTMLElement, ms: number): Promise<number> {
 }
 
 function textOf(outputs: Output[]): string {
-  return outputs.map((o) => (o.output_type === "stream" ? o.text : o.output_type === "execute_result" ? (o.data?.["text/plain"] ?? "") + "\n" : "")).join("");
+  return outputs.map((o) => (o.output_type === "stream" && o.name === "stdout" ? o.text : "")).join("");
+}
+
+function verdictsOf(outputs: Output[]): string[] {
+  return outputs.flatMap((o) => [...(o.data?.["text/html"] ?? "").matchAll(VERDICT)].map((m) => m[1]));
 }
 
 // ---------- running ----------
 
-async function run(i: number): Promise<RunResult> {
+/** Cells run one after another: each is compiled against the declarations the cell before it left. */
+let runChain: Promise<unknown> = Promise.resolve();
+function run(i: number): Promise<RunResult> {
+  const next = runChain.then(() => runNow(i));
+  runChain = next.catch(() => undefined);
+  return next;
+}
+
+async function runNow(i: number): Promise<RunResult> {
   const cell = cells[i];
   if (!cell) throw new Error(`셀 ${i}은(는) 없습니다 (코드 셀은 0…${cells.length - 1}) / no code cell ${i}`);
   cell.section.classList.add("running");
@@ -269,24 +371,46 @@ async function run(i: number): Promise<RunResult> {
   cell.outputs.innerHTML = "";
   const outputs: Output[] = [];
   cell.ran = outputs;
-  let result: { error?: string };
-  try {
-    const w = await startKernel();
-    const id = nextId++;
-    result = await new Promise((resolve) => {
-      pending.set(id, { outputs, resolve, cell });
-      w.postMessage({ type: "run", id, code: cell.view.state.doc.toString() } satisfies ToKernel);
-    });
-  } catch (e) {
-    result = { error: (e as Error).message };
-    const o: Output = { output_type: "error", ename: "Error", evalue: result.error, traceback: [result.error ?? ""] };
+  const src = cell.view.state.doc.toString();
+  let error: string | undefined;
+  let typeError = false;
+  const fail = (message: string, o: Output) => {
+    error = message;
     outputs.push(o);
     render(cell, o);
+  };
+  try {
+    const w = await startKernel();
+    const conv = await convert(src, cell);
+    if (conv.diagnostics.length) {
+      // as tslab: the diagnostics on stderr, and the cell does not run
+      typeError = true;
+      const text = formatDiagnostics(conv.diagnostics);
+      fail(text.trim(), { output_type: "stream", name: "stderr", text, metadata: { typeError: true } });
+    } else if (!conv.output) {
+      prevDecl = conv.declOutput ?? "";
+    } else {
+      const id = nextId++;
+      const declAfter = conv.declOutput ?? "";
+      const r = await new Promise<{ error?: KernelError }>((resolve) => {
+        pending.set(id, { outputs, resolve, cell });
+        w.postMessage({ type: "run", id, js: conv.output!, hasToplevelAwait: !!conv.hasToplevelAwait, lastExpressionVar: conv.lastExpressionVar } satisfies ToKernel);
+      });
+      if (r.error) {
+        const line = `${r.error.name}: ${r.error.message}`;
+        fail(line, { output_type: "error", ename: r.error.name, evalue: r.error.message, traceback: [line] });
+      } else if (worker === w) {
+        prevDecl = declAfter;
+      }
+    }
+  } catch (e) {
+    const message = (e as Error).message;
+    fail(message, { output_type: "error", ename: "Error", evalue: message, traceback: [message] });
   }
   const plots = await waitForPlots(cell.outputs, 15000);
   cell.section.classList.remove("running");
-  cell.status.textContent = result.error ? "✘ 오류" : "✔ 실행함";
-  return { text: textOf(outputs), plots, ...(result.error ? { error: result.error } : {}) };
+  cell.status.textContent = typeError ? "✘ 타입 오류 — 실행하지 않았습니다" : error ? "✘ 오류" : "✔ 실행함";
+  return { text: textOf(outputs), plots, verdicts: verdictsOf(outputs), ...(error ? { error } : {}), ...(typeError ? { typeError } : {}) };
 }
 
 async function runAll(): Promise<{ ok: boolean; errors: string[] }> {
@@ -302,7 +426,8 @@ function interrupt(): void {
   if (worker) worker.terminate();
   worker = undefined;
   ready = undefined;
-  failAll("중지했습니다: 커널을 다시 시작합니다 (이전 셀의 값은 사라졌습니다) / interrupted: the kernel restarts");
+  prevDecl = "";
+  failAll({ name: "Interrupted", message: "중지했습니다: 커널을 다시 시작합니다 (이전 셀의 값은 사라졌습니다) / interrupted: the kernel restarts" });
   setStatus("중지됨 — 다음 실행 때 커널을 새로 시작합니다 / interrupted");
 }
 

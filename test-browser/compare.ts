@@ -1,0 +1,20 @@
+/** Comparing what the page printed with what tslab printed (runner.test.ts, conformance.test.ts). */
+
+const NUMBER = /-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/gi;
+/** Text equal but for numbers, which agree to 1e-12 relative; "" when they agree, else the first difference. */
+export function compareTexts(ours: string, theirs: string, tol = 1e-12): string {
+  const words = (s: string) => s.split(NUMBER);
+  const nums = (s: string) => (s.match(NUMBER) ?? []).map(Number);
+  if (words(ours).join("#") !== words(theirs).join("#")) return `text differs:\n  page:  ${JSON.stringify(ours.slice(0, 300))}\n  tslab: ${JSON.stringify(theirs.slice(0, 300))}`;
+  const a = nums(ours), b = nums(theirs);
+  for (let k = 0; k < a.length; k++) {
+    if (Math.abs(a[k] - b[k]) > tol * Math.max(1, Math.abs(b[k]))) return `number ${k} differs: page ${a[k]} vs tslab ${b[k]}`;
+  }
+  return "";
+}
+
+/** The ✔/✘ verdicts of check() outputs in HTML (lib/display/check.ts: data-verdict), in order. */
+export function verdictsIn(html: string): string[] {
+  return [...html.matchAll(/class="nn-check" data-verdict="(\w+)"/g)].map((m) => m[1]);
+}
+
