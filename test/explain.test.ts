@@ -108,6 +108,7 @@ test("a name not defined yet: the cells above, the cell that defines it, a resta
   // "Did you mean …?" (2552) too
   expectHelp("const lossHistry = [1];\nlossHistory.length", 2552, [/'lossHistory'은\(는\) 아직 정의되지 않았습니다/]);
   expectHelp("x = 3", 2304, [/'x'은\(는\) 아직 선언되지 않았습니다\. 새 변수는 let이나 const로 선언합니다/]);
+  expectHelp("for (i = 0; i < 3; i++) { }", 2304, [/'i'은\(는\) 아직 선언되지 않았습니다\. 새 변수는 let이나 const로/]);
   // a Python name is a Python habit even after a restart; a name the notebook defines is not
   expectHelp("print(1)", 2304, [/console\.log/], { restarted: true, definedIn });
 });

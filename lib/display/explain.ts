@@ -175,7 +175,7 @@ function notDefined(name: string, ctx: ExplainContext, lineText?: string): strin
     return line(`커널이 다시 시작되어 앞 셀의 값이 사라졌습니다: ${RUN_ABOVE}`, `the kernel restarted and lost the earlier cells' values: ${RUN_ABOVE_EN}`);
   }
   const escaped = name.replace(/[$]/g, "\\$");
-  if (lineText !== undefined && new RegExp(`^\\s*${escaped}\\s*([-+*/%]|\\*\\*)?=(?!=)`).test(lineText)) {
+  if (lineText !== undefined && new RegExp(`^\\s*(for\\s*\\(\\s*)?${escaped}\\s*([-+*/%]|\\*\\*)?=(?!=)`).test(lineText)) {
     return line(`'${name}'은(는) 아직 선언되지 않았습니다. ${DECLARE[0]} (앞 셀에서 선언했다면 ${RUN_ABOVE})`,
       `'${name}' is not declared: ${DECLARE[1]} (declared in an earlier cell? ${RUN_ABOVE_EN})`);
   }
