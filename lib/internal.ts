@@ -26,6 +26,7 @@ export * from "./display/tables";
 export * from "./display/check";
 export * from "./display/mistakes";
 export * from "./display/glossary";
+export * from "./display/explain";
 export * from "./display/figures/layout";
 export * from "./display/figures/lesson";
 export * from "./display/figures/classify";
