@@ -17,7 +17,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { DiagnosticLike, ExplainContext, explainDiagnostics, explainError } from "nn-lesson/dist/display/explain";
+import { explainCell, explainError } from "nn-lesson/dist/display/explain";
 
 /** The parts of tslab's converter and executor used here (tslab/dist/converter.d.ts, executor.d.ts). */
 export interface TslabDiagnostic {
@@ -68,24 +68,6 @@ export function localizeTypeScript(locale = "ko"): boolean {
   messages = JSON.parse(fs.readFileSync(file, "utf8"));
   ts.setLocalizedDiagnosticMessages(messages);
   return true;
-}
-
-/**
- * A diagnostic's text as the kernel shows it: TypeScript's message, its code, and the line of help if
- * there is one (on a line of its own).
- */
-export function withHelp(d: TslabDiagnostic, help: string | undefined): string {
-  return `${d.messageText} (TS${d.code})${help ? `\n${help}` : ""}`;
-}
-
-/** Each diagnostic of one cell with its code and its line of help (none twice, see explainDiagnostics). */
-export function explainCell(diagnostics: TslabDiagnostic[], src: string | undefined, ctx: ExplainContext = {}): void {
-  const lines = src?.split("\n");
-  const ds: DiagnosticLike[] = diagnostics.map((d) => ({
-    code: d.code, messageText: d.messageText,
-    lineText: lines && d.fileName === undefined ? lines[d.start.line] : undefined,
-  }));
-  explainDiagnostics(ds, ctx).forEach((help, i) => { diagnostics[i].messageText = withHelp(diagnostics[i], help); });
 }
 
 /** A converter whose diagnostics carry their code and help (convert for cells, addModule for `//@module` cells). */

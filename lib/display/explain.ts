@@ -395,3 +395,31 @@ export function explainError(e: { name: string; message: string }, ctx: ExplainC
   }
   return undefined;
 }
+
+/** A diagnostic as tslab's converter gives it (tslab/dist/converter.d.ts), the fields read here. */
+export interface CellDiagnosticLike {
+  start: { line: number };
+  messageText: string;
+  code: number;
+  fileName?: string;
+}
+
+/**
+ * A diagnostic's text as the kernel shows it: TypeScript's message, its code, and the line of help if
+ * there is one (on a line of its own).
+ */
+export function withHelp(d: CellDiagnosticLike, help: string | undefined): string {
+  return `${d.messageText} (TS${d.code})${help ? `\n${help}` : ""}`;
+}
+
+/** Each diagnostic of one cell with its code and its line of help (none twice, see explainDiagnostics); the
+ * tslab kernel (scripts/tslab-kernel.ts) and the page (scripts/runner/page.ts) both print them so. */
+export function explainCell(diagnostics: CellDiagnosticLike[], src: string | undefined, ctx: ExplainContext = {}): void {
+  const lines = src?.split("\n");
+  const ds: DiagnosticLike[] = diagnostics.map((d) => ({
+    code: d.code, messageText: d.messageText,
+    lineText: lines && d.fileName === undefined ? lines[d.start.line] : undefined,
+  }));
+  explainDiagnostics(ds, ctx).forEach((help, i) => { diagnostics[i].messageText = withHelp(diagnostics[i], help); });
+}
+

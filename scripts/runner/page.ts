@@ -16,6 +16,7 @@ import { PLOTLY_MARKER, PLOT_CLASS } from "nn-lesson/dist/display/markers";
 import type { FromKernel, KernelError, ToKernel } from "./kernel";
 import type { FromCompiler, ToCompiler } from "./compiler-worker";
 import { CompiledCell, ConvertedCell, formatDiagnostics } from "./cell-types";
+import { ExplainContext, explainCell, explainError } from "nn-lesson/dist/display/explain";
 
 /**
  * What running a cell gave: the printed text (stdout), the number of plots drawn, the ✔/✘ verdicts of
@@ -130,6 +131,9 @@ const pending = new Map<number, Pending>();
  * type-checked. Empty again after a restart, like the kernel's values.
  */
 let prevDecl = "";
+/** Kernel restarts so far (■ 중지, a crash); and in which of them each cell last ran. */
+let generation = 0;
+const ranIn = new Map<number, number>();
 /** Cells compiled at build time, by (prevDecl, src): the notebook as written, run from the top. */
 const compiled = new Map<string, ConvertedCell>();
 /** Which original cell declares a name (for "run cell [k] first"). */
@@ -216,6 +220,23 @@ function startCompiler(): Promise<Worker> {
   })();
   compiler.catch(() => { compiler = undefined; });
   return compiler;
+}
+
+/**
+ * What the page knows around an error in cell `i`: which other cell defines a name, and whether the
+ * kernel restarted since that cell ran (its values are gone).
+ */
+function explainContext(i: number, name?: string): ExplainContext {
+  const where = (n: string) => {
+    const k = definedIn.get(n);
+    return k === undefined || k === i ? undefined : k;
+  };
+  const k = name === undefined ? undefined : where(name);
+  const ran = k === undefined ? undefined : ranIn.get(k);
+  return {
+    definedIn: (n) => { const c = where(n); return c === undefined ? undefined : `셀 [${c + 1}]`; },
+    restarted: ran !== undefined ? ran < generation : generation > 0 && [...ranIn.values()].some((g) => g < generation),
+  };
 }
 
 /** What tslab makes of `src` after the cells this kernel ran: from the build if it is there, else compiled now. */
@@ -385,7 +406,11 @@ async function runNow(i: number): Promise<RunResult> {
     if (conv.diagnostics.length) {
       // as tslab: the diagnostics on stderr, and the cell does not run
       typeError = true;
-      const text = formatDiagnostics(conv.diagnostics);
+      // tslab's kernel here (scripts/tslab-kernel.ts) adds each diagnostic's code and a line of help; so does the page
+      const diagnostics = conv.diagnostics.map((d) => ({ ...d }));
+      const missing = diagnostics.find((d) => d.code === 2304 || d.code === 2552);
+      explainCell(diagnostics, src, explainContext(i, missing ? /'([^']+)'/.exec(missing.messageText)?.[1] : undefined));
+      const text = formatDiagnostics(diagnostics);
       fail(text.trim(), { output_type: "stream", name: "stderr", text, metadata: { typeError: true } });
     } else if (!conv.output) {
       prevDecl = conv.declOutput ?? "";
@@ -398,10 +423,14 @@ async function runNow(i: number): Promise<RunResult> {
       });
       if (r.error) {
         const line = `${r.error.name}: ${r.error.message}`;
-        fail(line, { output_type: "error", ename: r.error.name, evalue: r.error.message, traceback: [line] });
+        const notDefined = /^(\S+) is not defined$/.exec(r.error.message)?.[1];
+        const help = r.error.name === "Interrupted" ? undefined : explainError(r.error, explainContext(i, notDefined));
+        const traceback = help ? [line, help] : [line];
+        fail(traceback.join("\n"), { output_type: "error", ename: r.error.name, evalue: r.error.message, traceback });
       } else if (worker === w) {
         prevDecl = declAfter;
       }
+      if (worker === w) ranIn.set(i, generation);
     }
   } catch (e) {
     const message = (e as Error).message;
@@ -427,6 +456,7 @@ function interrupt(): void {
   worker = undefined;
   ready = undefined;
   prevDecl = "";
+  generation++;
   failAll({ name: "Interrupted", message: "중지했습니다: 커널을 다시 시작합니다 (이전 셀의 값은 사라졌습니다) / interrupted: the kernel restarts" });
   setStatus("중지됨 — 다음 실행 때 커널을 새로 시작합니다 / interrupted");
 }
