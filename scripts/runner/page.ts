@@ -526,7 +526,7 @@ function toolbar(): void {
   button("⬇ 노트북으로 저장", "고친 코드와 출력을 .ipynb 파일로 내려받습니다 (Jupyter의 tslab 커널로 열 수 있습니다)", download);
   statusEl = document.createElement("span");
   statusEl.className = "runner-status";
-  statusEl.textContent = "셀을 고치고 ▶ 실행 (Shift+Enter)으로 브라우저에서 실행할 수 있습니다. 설치가 필요 없고, 타입 검사는 하지 않습니다.";
+  statusEl.textContent = "셀을 고치고 ▶ 실행 (Shift+Enter)으로 브라우저에서 실행할 수 있습니다. 설치가 필요 없고, tslab처럼 타입 검사를 합니다.";
   bar.appendChild(statusEl);
   const main = document.querySelector("main") ?? document.body;
   main.insertBefore(bar, main.firstChild);
