@@ -4,6 +4,7 @@
  *    no page errors, no request outside site/;
  *  - every cell's printed text equals tslab's output of the same cell (build/notebooks/), numbers to
  *    1e-12 relative (Chromium's and Node's Math.exp may differ in the last bit), cells printing times excepted;
+ *    its ✔/✘ verdicts and its number of plots are the ones tslab showed, exactly;
  *  - an edit of a "직접 해 보기" cell changes the printed loss and the plot; restore() brings the original back;
  *  - a cell that loops forever is stopped by interrupt() within 2 s, and the next run works;
  *  - an edit survives a reload; the downloaded notebook is valid nbformat and runs under tslab.
@@ -19,12 +20,12 @@ import { launchChromium } from "../scripts/browser";
 import { NOTEBOOK_BUILD } from "../scripts/notebook-runs";
 import { findNotebookPython } from "../scripts/jupyter";
 import { ROOT, jupyterEnv } from "../scripts/paths";
-import { compareTexts } from "./compare";
+import { compareTexts, verdictsIn } from "./compare";
 
 const SITE = path.resolve(process.env.NN_LESSON_SITE ?? path.join(ROOT, "site"));
 const ARTIFACTS = path.join(ROOT, "artifacts");
 
-interface RunResult { text: string; plots: number; error?: string }
+interface RunResult { text: string; plots: number; verdicts: string[]; error?: string }
 type Runner = {
   cellCount(): number; getCode(i: number): string; setCode(i: number, s: string): void; run(i: number): Promise<RunResult>;
   runAll(): Promise<{ ok: boolean; errors: string[] }>; interrupt(): void; restore(): void; toNotebook(): unknown;
@@ -72,6 +73,15 @@ function tslabTexts(name: string): string[] {
   }).join(""));
 }
 
+/** What tslab showed for each code cell besides text: its ✔/✘ verdicts and its number of plots. */
+function tslabVerdictsAndPlots(name: string): { verdicts: string[]; plots: number }[] {
+  const nb = JSON.parse(fs.readFileSync(path.join(NOTEBOOK_BUILD, `${name}.ipynb`), "utf8")) as { cells: Cell[] };
+  return nb.cells.filter((c) => c.cell_type === "code").map((c) => {
+    const html = (c.outputs ?? []).map((o) => join(o.data?.["text/html"])).join("");
+    return { verdicts: verdictsIn(html), plots: (html.match(/class="nn-lesson-plot"/g) ?? []).length };
+  });
+}
+
 test("compareTexts: numbers to 1e-12 relative, everything else exactly", () => {
   assert.equal(compareTexts("loss 0.7970074218203818\n", "loss 0.7970074218203816\n"), "");
   assert.match(compareTexts("loss 0.8\n", "loss 0.7\n"), /number 0 differs/);
@@ -94,7 +104,7 @@ test("the site has notebook pages to run", () => {
 });
 
 for (const file of pages) {
-  test(`${file}: runAll() in the page: no errors, every plot drawn, text as tslab printed it, nothing from outside`, async (t) => {
+  test(`${file}: runAll() in the page: no errors; per cell the text, ✔/✘ verdicts and plots tslab showed; nothing from outside`, async (t) => {
     const name = file.replace(/\.html$/, "");
     const { page, errors, outside } = await open(file);
     try {
@@ -102,6 +112,7 @@ for (const file of pages) {
       const staticPlots = await page.evaluate(() => document.querySelectorAll(".nn-lesson-plot").length);
       const n = await r.count();
       const texts = tslabTexts(name);
+      const shown = tslabVerdictsAndPlots(name);
       assert.equal(n, texts.length, "code cells on the page vs in the executed notebook");
       const t0 = Date.now();
       const problems: string[] = [];
@@ -109,6 +120,8 @@ for (const file of pages) {
       for (let i = 0; i < n; i++) {
         const res = await r.run(i);
         plots += res.plots;
+        if (res.verdicts.join() !== shown[i].verdicts.join()) problems.push(`cell ${i}: verdicts page [${res.verdicts}] vs tslab [${shown[i].verdicts}]`);
+        if (res.plots !== shown[i].plots) problems.push(`cell ${i}: plots page ${res.plots} vs tslab ${shown[i].plots}`);
         if (res.error) problems.push(`cell ${i}: ${res.error}`);
         else if (!TIMED.test(texts[i])) {
           const code = await r.getCode(i);
