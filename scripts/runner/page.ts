@@ -248,10 +248,14 @@ async function convert(src: string, cell: Cell): Promise<ConvertedCell> {
   const w = await startCompiler();
   if (first) cell.status.textContent = "실행 중…";
   const id = nextId++;
-  return new Promise((resolve, reject) => {
+  const decl = prevDecl;
+  const result = await new Promise<ConvertedCell>((resolve, reject) => {
     compiling.set(id, { resolve, reject });
-    w.postMessage({ type: "convert", id, prevDecl, src } satisfies ToCompiler);
+    w.postMessage({ type: "convert", id, prevDecl: decl, src } satisfies ToCompiler);
   });
+  // tslab's convert is a function of (prevDecl, src): the same cell after the same cells compiles the same
+  compiled.set(compiledKey(decl, src), result);
+  return result;
 }
 
 function failAll(error: KernelError): void {
