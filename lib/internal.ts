@@ -12,6 +12,7 @@ export * from "./lesson/descent";
 export * from "./lesson/backward";
 export * from "./lesson/gradcheck";
 export * from "./lesson/train";
+export * from "./lesson/progress";
 export * from "./lesson/data";
 export * from "./fast/network";
 export * from "./fast/train";
