@@ -22,6 +22,7 @@ export * from "./beyond/dataset";
 export * from "./beyond/classify";
 export * from "./beyond/autodiff";
 export * from "./display/output";
+export * from "./display/progress";
 export * from "./display/plot";
 export * from "./display/tables";
 export * from "./display/check";

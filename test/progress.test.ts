@@ -12,7 +12,7 @@ import { afterEach, test } from "node:test";
 import * as assert from "assert/strict";
 import {
   Adam, Classifier, ProgressEvent, SGD, decisionGrid, descendOneWeight, descendTwoWeights, initWeights, lessonData, lossAlongWeight,
-  lossSurface, makeMoons, numericalGradient, progressLoop, progressReporter, setProgressReporter, train, trainClassifier, trainFast,
+  formatProgress, jupyterProgressReporter, jupyterProgressText, lossSurface, makeMoons, numericalGradient, progressLoop, progressReporter, setProgressReporter, train, trainClassifier, trainFast,
   trainWithOptimizer,
 } from "nn-lesson/dist/internal";
 
@@ -57,8 +57,27 @@ test("nothing before 0.5 s, then at most one report per 0.25 s, and a final repo
   for (let k = 1; k < during.length; k++) assert.ok(during[k].seconds - during[k - 1].seconds >= 0.25 - 1e-9, `reports ${k - 1}, ${k} too close`);
   assert.ok(during.every((e, k) => k === 0 || e.done > during[k - 1].done), "done grows");
   const last = events[events.length - 1];
-  assert.deepEqual({ ...last, seconds: 0 }, { label: "테스트 반복", done: 1000, total: 1000, seconds: 0, finished: true });
+  assert.deepEqual({ ...last, seconds: 0 }, { loop: events[0].loop, label: "테스트 반복", done: 1000, total: 1000, seconds: 0, finished: true });
+  assert.ok(events.every((e) => e.loop === events[0].loop), "one loop, one id");
   assert.equal(events.filter((e) => e.finished).length, 1);
+});
+
+test("formatProgress: grouped digits and a whole percentage, the same in every locale", () => {
+  assert.equal(formatProgress({ label: "train() 반복", done: 120_000, total: 1_000_000 }), "train() 반복 120,000 / 1,000,000 (12 %)");
+  assert.equal(formatProgress({ label: "x", done: 999, total: 1000 }), "x 999 / 1,000 (99 %)");
+  assert.equal(formatProgress({ label: "x", done: 0, total: 0 }), "x 0 / 0 (100 %)");
+});
+
+test("two loops one after another have different ids", () => {
+  const { events } = record(100);
+  for (const label of ["a", "b"]) {
+    const loop = progressLoop(label, 20);
+    for (let i = 1; i <= 20; i++) loop.tick(i);
+    loop.end();
+  }
+  const ids = [...new Set(events.map((e) => `${e.label}${e.loop}`))];
+  assert.equal(ids.length, 2);
+  assert.notEqual(events[0].loop, events[events.length - 1].loop);
 });
 
 test("a loop shorter than 0.5 s reports nothing at all, not even at its end", () => {
@@ -165,4 +184,24 @@ test("every long loop of the library reports its progress, and gives the same nu
 
   const grid = reported(() => decisionGrid(new Classifier([2, 3, 1], "sigmoid"), { xRange: [0, 1], yRange: [0, 1], n: 4 }));
   assertLoop(grid.events, "decisionGrid() 격자 점", 16);
+});
+
+test("Jupyter: one line per loop, rewritten in place; the last one stays; no line outside a kernel", () => {
+  const lines: string[][] = [];
+  const rep = jupyterProgressReporter(() => {
+    const mine: string[] = [];
+    lines.push(mine);
+    return { text: (s) => { mine.push(s); } };
+  });
+  const ev = (loop: number, done: number, finished = false): ProgressEvent => ({ loop, label: "train() 반복", done, total: 1000, seconds: done / 1000, finished });
+  rep(ev(1, 500));
+  rep(ev(1, 1000, true));
+  rep(ev(2, 250));
+  assert.equal(lines.length, 2, "a new line for the second loop");
+  assert.deepEqual(lines[0], ["train() 반복 500 / 1,000 (50 %) — 0.5초 (멈추려면 ■ 커널 중단 / interrupt)", "train() 반복 1,000 / 1,000 (100 %) — 1.0초"]);
+  assert.equal(jupyterProgressText(ev(3, 1000, true)), "train() 반복 1,000 / 1,000 (100 %) — 1.0초");
+  // in Node (no tslab kernel) the default finds no line and shows nothing
+  const quiet = jupyterProgressReporter();
+  assert.doesNotThrow(() => quiet(ev(4, 500)));
+  assert.ok(!Object.keys(require.cache).some((k) => /[\\/]tslab[\\/]/.test(k)), "tslab was not loaded for it");
 });

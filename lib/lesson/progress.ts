@@ -13,6 +13,8 @@
  */
 
 export interface ProgressEvent {
+  /** A number of its own for every loop (loops that report one after another are told apart by it). */
+  loop: number;
   /** What is counted, Korean first: "train() 반복", "trainClassifier() 업데이트". */
   label: string;
   done: number;
@@ -40,6 +42,7 @@ export const DEFAULT_PROGRESS_TIMING: ProgressTiming = { now: () => performance.
 const CHECK_MS = 20;
 
 let reporter: ProgressReporter | undefined;
+let loops = 0;
 let timing: ProgressTiming = DEFAULT_PROGRESS_TIMING;
 
 /**
@@ -69,7 +72,18 @@ const SILENT: ProgressLoop = { tick() { /* no reporter */ }, end() { /* no repor
 
 /** The progress of a loop of `total` iterations named `label`; a no-op when no reporter is set. */
 export function progressLoop(label: string, total: number): ProgressLoop {
-  return reporter ? new TimedLoop(reporter, timing, label, total) : SILENT;
+  return reporter ? new TimedLoop(reporter, timing, label, total, ++loops) : SILENT;
+}
+
+/** 1234567 → "1,234,567" (the same in every locale). */
+function grouped(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** "train() 반복 120,000 / 1,000,000 (12 %)": one report as text, for the page and for Jupyter. */
+export function formatProgress(e: Pick<ProgressEvent, "label" | "done" | "total">): string {
+  const pct = e.total > 0 ? Math.floor((100 * e.done) / e.total) : 100;
+  return `${e.label} ${grouped(e.done)} / ${grouped(e.total)} (${pct} %)`;
 }
 
 class TimedLoop implements ProgressLoop {
@@ -82,7 +96,10 @@ class TimedLoop implements ProgressLoop {
   private silent = false;
   private done = 0;
 
-  constructor(private readonly report: ProgressReporter, private readonly timing: ProgressTiming, private readonly label: string, private readonly total: number) {
+  constructor(
+    private readonly report: ProgressReporter, private readonly timing: ProgressTiming,
+    private readonly label: string, private readonly total: number, private readonly loop: number,
+  ) {
     this.t0 = this.lastCheck = timing.now();
   }
 
@@ -114,7 +131,7 @@ class TimedLoop implements ProgressLoop {
     if (this.silent) return;
     this.reported = true;
     try {
-      this.report({ label: this.label, done, total: this.total, seconds: (now - this.t0) / 1000, finished });
+      this.report({ loop: this.loop, label: this.label, done, total: this.total, seconds: (now - this.t0) / 1000, finished });
     } catch {
       this.silent = true; // a reporter that fails never stops the training
     }
