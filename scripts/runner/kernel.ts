@@ -6,6 +6,7 @@
  * terminating this worker and starting a new one (a kernel restart).
  */
 import { formatWithOptions, inspect } from "node-inspect-extracted";
+import type { ProgressReporter } from "nn-lesson/dist/lesson/progress";
 import { CellSyntaxError, compileCell, runCell } from "./compile";
 
 /** page → worker */
@@ -16,7 +17,9 @@ export type ToKernel =
 export type FromKernel =
   | { type: "ready" }
   | { type: "out"; id: number; kind: "stdout" | "stderr" | "result" | "text/html" | "text/markdown" | "text/plain"; data: string }
-  | { type: "done"; id: number; error?: string };
+  | { type: "done"; id: number; error?: string }
+  /** A long library loop of the running cell (lib/lesson/progress.ts), at most ~4 a second; sent while the cell still runs. */
+  | { type: "progress"; id: number; label: string; done: number; total: number };
 
 type Factory = (module: { exports: unknown }, exports: unknown, require: (name: string) => unknown) => void;
 
@@ -68,7 +71,18 @@ function requireModule(name: string): unknown {
   const factory = (0, eval)(`(${src})`) as Factory;
   factory(module, module.exports, requireModule);
   cache.set(name, module.exports);
+  if (name === "nn-lesson-lib") reportProgressToPage(module.exports as LibBundle);
   return module.exports;
+}
+
+interface LibBundle { progress?: { setProgressReporter(r: ProgressReporter | undefined): unknown } }
+
+/**
+ * The library's long loops report to the page, which shows them under the running cell: postMessage
+ * works from a worker busy in a synchronous loop (the page's thread receives it).
+ */
+function reportProgressToPage(lib: LibBundle): void {
+  lib.progress?.setProgressReporter((e) => ctx.postMessage({ type: "progress", id: current, label: e.label, done: e.done, total: e.total }));
 }
 (requireModule as unknown as { cache: Record<string, unknown> }).cache = {};
 
