@@ -76,3 +76,7 @@ export { computationGraphFigure } from "./display/figures/graph";
 
 export { dataPath, readDataset } from "./node/files";
 export { readNetworkFile, writeNetworkFile } from "./node/network-file";
+
+// In Jupyter (tslab), long loops show their progress on a line of the running cell (display/progress.ts).
+import { installJupyterProgress } from "./display/progress";
+installJupyterProgress();

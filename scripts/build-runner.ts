@@ -93,7 +93,12 @@ export async function buildRunner(dir: string, notebooks: string[] = []): Promis
     }),
     bundle({
       // both entries of the library in one bundle, so that nn-lesson and nn-lesson/tfjs share its classes
-      ...cjs, stdin: { contents: 'exports.index = require("./lib/dist/index.js");\nexports.tfjs = require("./lib/dist/index-tfjs.js");', resolveDir: ROOT },
+      // (and the progress hook of its loops, which the kernel points at the page: lib/lesson/progress.ts)
+      ...cjs,
+      stdin: {
+        contents: 'exports.index = require("./lib/dist/index.js");\nexports.tfjs = require("./lib/dist/index-tfjs.js");\nexports.progress = require("./lib/dist/lesson/progress.js");',
+        resolveDir: ROOT,
+      },
       external: ["tslab", "mathjs", "@tensorflow/*", "fs", "path", "os"],
       define: { ...common.define, __dirname: JSON.stringify(VIRTUAL_LIB_NODE) },
       plugins: [plotlyFileShim],

@@ -214,6 +214,9 @@ pre, code { font-family: "Noto Sans Mono CJK KR", "D2Coding", ui-monospace, "SFM
 .cell.code .editor { flex: 1; min-width: 0; background: var(--code-bg); border: 1px solid var(--line); border-radius: 6px; font-size: 0.9rem; }
 .cell.code.edited .editor { border-color: #d29922; }
 .cell.code.running .editor { border-color: var(--accent); }
+.cell.code.queued .editor { border-color: var(--accent); border-style: dashed; }
+.outputs.stale { opacity: 0.45; }
+.stale-note { margin: 0.3rem 0 0 3.1rem; padding: 0.1rem 0.5rem; font-size: 0.85rem; color: #7a4d00; background: #fff8e1; border-left: 3px solid #d29922; }
 .cell-tools { margin: 0.25rem 0 0 3.1rem; display: flex; gap: 0.6rem; align-items: center; font-size: 0.85rem; color: var(--muted); }
 .cell-tools button, .runner-bar button { font: inherit; font-size: 0.85rem; padding: 0.1rem 0.6rem; border: 1px solid var(--line); border-radius: 5px; background: #fff; cursor: pointer; }
 .cell-tools button:hover, .runner-bar button:hover { border-color: var(--accent); }

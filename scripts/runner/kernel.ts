@@ -10,6 +10,7 @@
  * sent. The page ends a runaway cell by terminating this worker and starting a new one (a restart).
  */
 import { formatWithOptions } from "node-inspect-extracted";
+import type { ProgressReporter } from "nn-lesson/dist/lesson/progress";
 
 /** page → worker */
 export type ToKernel =
@@ -21,7 +22,9 @@ export interface KernelError { name: string; message: string }
 export type FromKernel =
   | { type: "ready" }
   | { type: "out"; id: number; kind: "stdout" | "stderr" | "text/html" | "text/markdown" | "text/plain"; data: string }
-  | { type: "done"; id: number; error?: KernelError };
+  | { type: "done"; id: number; error?: KernelError }
+  /** A long library loop of the running cell (lib/lesson/progress.ts), at most ~4 a second; sent while the cell still runs. */
+  | { type: "progress"; id: number; label: string; done: number; total: number };
 
 type Factory = (module: { exports: unknown }, exports: unknown, require: (name: string) => unknown) => void;
 
@@ -78,7 +81,18 @@ function requireModule(name: string): unknown {
   const factory = (0, eval)(`(${src})`) as Factory;
   factory(module, module.exports, requireModule);
   cache.set(name, module.exports);
+  if (name === "nn-lesson-lib") reportProgressToPage(module.exports as LibBundle);
   return module.exports;
+}
+
+interface LibBundle { progress?: { setProgressReporter(r: ProgressReporter | undefined): unknown } }
+
+/**
+ * The library's long loops report to the page, which shows them under the running cell: postMessage
+ * works from a worker busy in a synchronous loop (the page's thread receives it).
+ */
+function reportProgressToPage(lib: LibBundle): void {
+  lib.progress?.setProgressReporter((e) => ctx.postMessage({ type: "progress", id: current, label: e.label, done: e.done, total: e.total }));
 }
 (requireModule as unknown as { cache: Record<string, unknown> }).cache = {};
 

@@ -4,7 +4,20 @@
  * the library, mathjs and TensorFlow.js) loads only when the first cell runs.
  *
  * window.lessonRunner is the page's API (the browser tests use it): cellCount, getCode, setCode, run,
- * runAll, interrupt, restore. Cell indices count code cells only, in notebook order.
+ * runAll, interrupt, restore, restoreCell, whenIdle, kernelGeneration, kernelRestarted, lostCells,
+ * toNotebook. Cell indices count code cells only, in notebook order.
+ *
+ * The controls hold (test-browser/controls.test.ts):
+ *  - one cell runs at a time; ▶ on another cell while one runs queues it ("대기 중…"); ▶, Shift+Enter or
+ *    run(i) on a cell that is already queued, or running the same code, is ignored (the same promise);
+ *    ▶▶ 모두 실행 while it runs is ignored too;
+ *  - ■ 중지 drops every queued cell (they keep their outputs) and, if a cell is running, ends the
+ *    kernel: the page then says that the values of earlier cells are gone. Kernels are counted
+ *    (kernelGeneration), so the page knows which cells ran in a kernel that no longer exists;
+ *  - edits are stored under a hash of the cell's original code, not its index, so that a rebuilt page
+ *    never shows an edit under another cell; outputs that do not come from the code in the editor
+ *    are marked stale; a cell's ↺ brings back its own original code and output;
+ *  - long library loops report their progress under the running cell (lib/lesson/progress.ts).
  */
 import { EditorView, basicSetup } from "codemirror";
 import { keymap } from "@codemirror/view";
@@ -13,6 +26,7 @@ import { javascript } from "@codemirror/lang-javascript";
 import MarkdownIt from "markdown-it";
 import katexPlugin from "@vscode/markdown-it-katex";
 import { PLOTLY_MARKER, PLOT_CLASS } from "nn-lesson/dist/display/markers";
+import { formatProgress } from "nn-lesson/dist/lesson/progress";
 import type { FromKernel, KernelError, ToKernel } from "./kernel";
 import type { FromCompiler, ToCompiler } from "./compiler-worker";
 import { CompiledCell, ConvertedCell, formatDiagnostics } from "./cell-types";
@@ -22,7 +36,21 @@ import { ExplainContext, explainCell, explainError } from "nn-lesson/dist/displa
  * What running a cell gave: the printed text (stdout), the number of plots drawn, the ✔/✘ verdicts of
  * check() outputs (data-verdict), and the error (a type error stops the cell before it runs, as in tslab).
  */
-interface RunResult { text: string; plots: number; verdicts: string[]; error?: string; typeError?: boolean }
+interface RunResult {
+  text: string;
+  plots: number;
+  verdicts: string[];
+  error?: string;
+  typeError?: boolean;
+  /** The kernel (1, 2, … counting restarts) the cell ran in; 0 if it did not run. */
+  kernel: number;
+  /** The kernel had been restarted (■ 중지) since the page's first kernel: values of cells run before are gone. */
+  restarted: boolean;
+  /** ■ 중지 ended this run, or dropped it from the queue before it began (`notRun`). */
+  stopped?: boolean;
+  notRun?: boolean;
+}
+interface RunAllResult { ok: boolean; errors: string[]; stopped?: boolean }
 interface NotebookJson { cells: { cell_type: string; source: string | string[]; outputs?: unknown[]; execution_count?: number | null; metadata?: object }[]; metadata: object; nbformat: number; nbformat_minor: number }
 type Output = {
   output_type: string; name?: string; text?: string; data?: Record<string, string>; metadata?: object;
@@ -43,7 +71,78 @@ const md = new MarkdownIt({ html: true, linkify: false });
 md.use(katexPlugin as unknown as MarkdownIt.PluginSimple);
 
 const pageName = document.body.dataset.page ?? location.pathname.split("/").pop()?.replace(/\.html$/, "") ?? "page";
-const storeKey = (i: number) => `nn-lesson/${pageName}/cell/${i}`;
+
+const STOPPED = "중지했습니다: 커널을 다시 시작했습니다 — 앞 셀에서 만든 값은 사라졌습니다. ▶▶ 모두 실행으로 처음부터 다시 실행하세요 " +
+  "/ stopped: the kernel restarted, the values of earlier cells are gone; run all cells again";
+const STOPPED_BEFORE = "중지했습니다: 이 셀은 실행하기 전에 멈췄습니다 / stopped before it ran";
+const NOT_RUN = "중지했기 때문에 실행하지 않았습니다 / not run: stopped";
+const STALE = "이 출력은 고치기 전 코드의 결과입니다 — ▶ 실행으로 새로 만드세요 / this output is from the code before your edit";
+
+// ---------- stored edits ----------
+
+/** localStorage, which may be missing or full (a private window, a file:// page in some browsers): then edits are not kept. */
+const store = {
+  get(k: string): string | null { try { return localStorage.getItem(k); } catch { return null; } },
+  set(k: string, v: string): void { try { localStorage.setItem(k, v); } catch { /* not kept */ } },
+  remove(k: string): void { try { localStorage.removeItem(k); } catch { /* nothing stored */ } },
+  keys(): string[] {
+    try { return Array.from({ length: localStorage.length }, (_, k) => localStorage.key(k) ?? ""); } catch { return []; }
+  },
+};
+
+/** FNV-1a of the text (32 bits) and its length, in base 36: the name of a cell's original code. */
+function codeHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < s.length; k++) {
+    h ^= s.charCodeAt(k);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${(h >>> 0).toString(36)}${s.length.toString(36)}`;
+}
+
+/**
+ * Where each cell's edit is stored: the page and the hash of the cell's original code, so that a
+ * rebuilt page with cells inserted or moved finds every edit under its own cell. Identical cells are
+ * told apart by their order (":2" for the second one).
+ */
+function editKeys(originals: string[]): string[] {
+  const seen = new Map<string, number>();
+  return originals.map((o) => {
+    const h = codeHash(o);
+    const n = (seen.get(h) ?? 0) + 1;
+    seen.set(h, n);
+    return `nn-lesson/${pageName}/edit/${h}${n > 1 ? `:${n}` : ""}`;
+  });
+}
+
+/** The non-blank lines of some code, trimmed. */
+const linesOf = (code: string) => new Set(code.split("\n").map((l) => l.trim()).filter(Boolean));
+
+/**
+ * Edits stored by an earlier version of the page under the cell's index (nn-lesson/<page>/cell/<i>):
+ * each goes to the cell whose original code it shares most lines with (shared lines at least half of
+ * the longer of the two; the cell at index i wins a tie), if that cell has no edit stored the new way;
+ * otherwise it is dropped: an edit shown under the wrong cell would be worse than a lost one.
+ * The old keys are removed either way, so that an old edit never comes back later.
+ */
+function migrateIndexKeys(originals: string[], keys: string[]): void {
+  const prefix = `nn-lesson/${pageName}/cell/`;
+  for (const old of store.keys().filter((k) => k.startsWith(prefix))) {
+    const i = Number(old.slice(prefix.length));
+    const code = store.get(old);
+    store.remove(old);
+    if (code === null || !Number.isInteger(i)) continue;
+    const have = linesOf(code);
+    let best = -1, bestScore = 0;
+    originals.forEach((o, k) => {
+      const lines = linesOf(o);
+      const score = [...lines].filter((l) => have.has(l)).length / Math.max(lines.size, have.size, 1);
+      if (score > bestScore || (score === bestScore && k === i)) { best = k; bestScore = score; }
+    });
+    if (best < 0 || bestScore < 0.5 || store.get(keys[best]) !== null || code === originals[best]) continue;
+    store.set(keys[best], code);
+  }
+}
 
 function loadScript(src: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -58,20 +157,33 @@ function loadScript(src: string): Promise<void> {
 // ---------- cells ----------
 
 interface Cell {
+  index: number;
   section: HTMLElement;
   original: string;
-  originalOutputs: string;
+  /** Where its edit is stored (editKeys). */
+  key: string;
+  /** The outputs the page was built with (the nodes themselves, so that a restored plot is the same drawn plot). */
+  originalOutputs: Node[];
   view: EditorView;
   outputs: HTMLElement;
   status: HTMLElement;
+  restoreButton: HTMLButtonElement;
+  /** "이 출력은 고치기 전 코드의 결과입니다", shown above stale outputs. */
+  staleNote: HTMLElement;
+  /** The code whose outputs are shown: the original until the cell runs here. */
+  shownFrom: string;
+  /** The kernel it last ran in (0: never in this page). */
+  ranIn: number;
   /** nbformat outputs of the last run in this page, for the downloaded notebook. */
   ran?: Output[];
+  queued?: Job;
+  running?: Job;
 }
 
 const cells: Cell[] = [];
 const notebook = JSON.parse(document.getElementById("nn-notebook")?.textContent ?? "null") as NotebookJson | null;
 
-function makeCell(section: HTMLElement, i: number): Cell {
+function makeCell(section: HTMLElement, i: number, key: string): Cell {
   const input = section.querySelector(".input") as HTMLElement;
   const pre = input.querySelector("pre") as HTMLElement;
   const original = pre.textContent ?? "";
@@ -81,7 +193,7 @@ function makeCell(section: HTMLElement, i: number): Cell {
     outputs.className = "outputs";
     section.appendChild(outputs);
   }
-  const stored = localStorage.getItem(storeKey(i));
+  const stored = store.get(key);
   const holder = document.createElement("div");
   holder.className = "editor";
   pre.replaceWith(holder);
@@ -93,10 +205,24 @@ function makeCell(section: HTMLElement, i: number): Cell {
   button.textContent = "▶ 실행";
   button.title = "이 셀을 실행합니다 (Shift+Enter)";
   button.addEventListener("click", () => void run(i));
+  const restoreButton = document.createElement("button");
+  restoreButton.className = "restore";
+  restoreButton.type = "button";
+  restoreButton.textContent = "↺ 원래대로";
+  restoreButton.title = "이 셀만 원래 코드와 출력으로 되돌립니다";
+  restoreButton.addEventListener("click", () => {
+    const c = cells[i];
+    if (code(c) === c.original || confirm("이 셀의 고친 코드를 지우고 원래 코드와 출력으로 되돌릴까요?")) restoreCell(i);
+  });
   const bar = document.createElement("div");
   bar.className = "cell-tools";
-  bar.append(button, status);
+  bar.append(button, restoreButton, status);
   input.after(bar);
+  const staleNote = document.createElement("div");
+  staleNote.className = "stale-note";
+  staleNote.textContent = STALE;
+  staleNote.hidden = true;
+  outputs.before(staleNote);
   const view = new EditorView({
     doc: stored ?? original,
     parent: holder,
@@ -107,16 +233,33 @@ function makeCell(section: HTMLElement, i: number): Cell {
       EditorView.updateListener.of((u) => {
         if (!u.docChanged) return;
         const code = u.state.doc.toString();
-        if (code === original) localStorage.removeItem(storeKey(i));
-        else localStorage.setItem(storeKey(i), code);
-        section.classList.toggle("edited", code !== original);
+        if (code === original) store.remove(key);
+        else store.set(key, code);
+        if (cells[i]) showCellState(cells[i]);
         // a learner who edits will run a cell the build did not compile: start TypeScript now
         if (code !== original) void startCompiler().catch(() => undefined);
       }),
     ],
   });
-  section.classList.toggle("edited", stored !== null && stored !== original);
-  return { section, original, originalOutputs: outputs.innerHTML, view, outputs, status };
+  const cell: Cell = {
+    index: i, section, original, key, originalOutputs: Array.from(outputs.childNodes), view, outputs, status, restoreButton, staleNote,
+    shownFrom: original, ranIn: 0,
+  };
+  showCellState(cell);
+  return cell;
+}
+
+const code = (cell: Cell) => cell.view.state.doc.toString();
+
+/** The marks that follow from a cell's code and outputs: edited, stale outputs, whether ↺ has anything to do. */
+function showCellState(cell: Cell): void {
+  const now = code(cell);
+  const edited = now !== cell.original;
+  cell.section.classList.toggle("edited", edited);
+  const stale = now !== cell.shownFrom && cell.outputs.childNodes.length > 0;
+  cell.outputs.classList.toggle("stale", stale);
+  cell.staleNote.hidden = !stale;
+  cell.restoreButton.hidden = !edited && cell.ran === undefined;
 }
 
 // ---------- the kernel ----------
@@ -126,14 +269,13 @@ let worker: Worker | undefined;
 let ready: Promise<Worker> | undefined;
 let nextId = 1;
 const pending = new Map<number, Pending>();
+/** Kernels so far: 1 until ■ 중지 ends one, then 2, … (a cell's values live in the kernel it ran in). */
+let generation = 1;
 /**
  * tslab's `prevDecl`: the declarations of the cells this kernel ran, in which the next cell is
  * type-checked. Empty again after a restart, like the kernel's values.
  */
 let prevDecl = "";
-/** Kernel restarts so far (■ 중지, a crash); and in which of them each cell last ran. */
-let generation = 0;
-const ranIn = new Map<number, number>();
 /** Cells compiled at build time, by (prevDecl, src): the notebook as written, run from the top. */
 const compiled = new Map<string, ConvertedCell>();
 /** Which original cell declares a name (for "run cell [k] first"). */
@@ -232,21 +374,21 @@ function explainContext(i: number, name?: string): ExplainContext {
     return k === undefined || k === i ? undefined : k;
   };
   const k = name === undefined ? undefined : where(name);
-  const ran = k === undefined ? undefined : ranIn.get(k);
+  const ran = k === undefined ? 0 : cells[k]?.ranIn ?? 0;
   return {
     definedIn: (n) => { const c = where(n); return c === undefined ? undefined : `셀 [${c + 1}]`; },
-    restarted: ran !== undefined ? ran < generation : generation > 0 && [...ranIn.values()].some((g) => g < generation),
+    restarted: ran > 0 ? ran < generation : lostCells().length > 0,
   };
 }
 
 /** What tslab makes of `src` after the cells this kernel ran: from the build if it is there, else compiled now. */
-async function convert(src: string, cell: Cell): Promise<ConvertedCell> {
+async function convert(src: string, job: Job): Promise<ConvertedCell> {
   const hit = compiled.get(compiledKey(prevDecl, src));
   if (hit) return hit;
   const first = compilerStartMs === undefined;
-  if (first) cell.status.textContent = "타입 검사기(TypeScript)를 불러오는 중… 처음 한 번은 몇 초 걸립니다";
+  if (first) job.cell.status.textContent = "타입 검사기(TypeScript)를 불러오는 중… 처음 한 번은 몇 초 걸립니다";
   const w = await startCompiler();
-  if (first) cell.status.textContent = "실행 중…";
+  if (first) showRunning(job);
   const id = nextId++;
   const decl = prevDecl;
   const result = await new Promise<ConvertedCell>((resolve, reject) => {
@@ -261,7 +403,7 @@ async function convert(src: string, cell: Cell): Promise<ConvertedCell> {
 function failAll(error: KernelError): void {
   for (const [id, p] of pending) {
     pending.delete(id);
-    p.resolve({ error });
+    p.resolve({ error: message });
   }
 }
 
@@ -269,6 +411,14 @@ function onKernelMessage(m: FromKernel): void {
   if (m.type === "ready") return;
   const p = pending.get(m.id);
   if (!p) return;
+  if (m.type === "progress") {
+    const job = p.cell.running;
+    if (job) {
+      job.progress = formatProgress(m);
+      showRunning(job);
+    }
+    return;
+  }
   if (m.type === "done") {
     pending.delete(m.id);
     p.resolve({ error: m.error });
@@ -310,6 +460,7 @@ function insertHtml(el: HTMLElement, html: string): void {
 }
 
 function render(cell: Cell, o: Output, update = false): void {
+  if (cell.running?.detached) return; // the cell was restored while it ran: its outputs are not shown
   const box = cell.outputs;
   if (update) {
     const last = box.lastElementChild as HTMLElement | null;
@@ -317,7 +468,13 @@ function render(cell: Cell, o: Output, update = false): void {
     return;
   }
   let el: HTMLElement;
-  if (o.output_type === "stream" && !(o.name === "stderr" && (o.metadata as { typeError?: boolean } | undefined)?.typeError)) {
+  const typeError = o.output_type === "stream" && o.name === "stderr" && (o.metadata as { typeError?: boolean } | undefined)?.typeError;
+  if (typeError) {
+    // tslab prints type errors on stderr; the page shows them as the error they are (and still saves a stream)
+    el = document.createElement("pre");
+    el.className = "output error type-error";
+    el.textContent = o.text ?? "";
+  } else if (o.output_type === "stream") {
     el = document.createElement("pre");
     el.className = `output stream ${o.name}`;
     el.textContent = o.text ?? "";
@@ -325,11 +482,6 @@ function render(cell: Cell, o: Output, update = false): void {
     el = document.createElement("pre");
     el.className = "output error";
     el.textContent = (o.traceback ?? []).join("\n");
-  } else if (o.output_type === "stream" && o.name === "stderr" && (o.metadata as { typeError?: boolean } | undefined)?.typeError) {
-    // tslab prints type errors on stderr; the page shows them as the error they are (and still saves a stream)
-    el = document.createElement("pre");
-    el.className = "output error type-error";
-    el.textContent = o.text ?? "";
   } else {
     const d = o.data ?? {};
     if (d["text/html"] !== undefined) {
@@ -370,6 +522,7 @@ async function waitForPlots(el: HTMLElement, ms: number): Promise<number> {
   return c.drawn;
 }
 
+/** What the cell printed on stdout (as the notebook driver reads tslab's outputs). */
 function textOf(outputs: Output[]): string {
   return outputs.map((o) => (o.output_type === "stream" && o.name === "stdout" ? o.text : "")).join("");
 }
@@ -380,25 +533,118 @@ function verdictsOf(outputs: Output[]): string[] {
 
 // ---------- running ----------
 
-/** Cells run one after another: each is compiled against the declarations the cell before it left. */
-let runChain: Promise<unknown> = Promise.resolve();
-function run(i: number): Promise<RunResult> {
-  const next = runChain.then(() => runNow(i));
-  runChain = next.catch(() => undefined);
-  return next;
+/** One request to run a cell: waiting in the queue, then running. */
+interface Job {
+  cell: Cell;
+  promise: Promise<RunResult>;
+  resolve: (r: RunResult) => void;
+  /** The code it runs, read when it starts. */
+  code?: string;
+  started?: number;
+  /** The status before it was queued (shown again if ■ 중지 drops it). */
+  before: string;
+  /** formatProgress() of the last report of a long library loop. */
+  progress?: string;
+  stopped?: boolean;
+  /** The kernel has answered (or it could not run): only its plots may still be drawing. */
+  settled?: boolean;
+  /** The cell was restored (↺) while this ran: its outputs and status are left alone. */
+  detached?: boolean;
 }
 
-async function runNow(i: number): Promise<RunResult> {
+/** Cells waiting to run, in order; one runs at a time. */
+const queue: Job[] = [];
+let current: Job | undefined;
+let allRun: Promise<RunAllResult> | undefined;
+let idleWaiters: (() => void)[] = [];
+
+function cellAt(i: number): Cell {
   const cell = cells[i];
   if (!cell) throw new Error(`셀 ${i}은(는) 없습니다 (코드 셀은 0…${cells.length - 1}) / no code cell ${i}`);
+  return cell;
+}
+
+/**
+ * Run cell i (▶, Shift+Enter). A cell already waiting is not queued twice (it will run the code as it
+ * is when its turn comes), and a cell running the code it has now is not run again: both give the
+ * promise of the run already asked for. A cell edited while it runs is queued to run once more.
+ */
+function run(i: number): Promise<RunResult> {
+  const cell = cellAt(i);
+  if (cell.queued) return cell.queued.promise;
+  if (cell.running && !cell.running.detached && cell.running.code === code(cell)) return cell.running.promise;
+  return enqueue(cell).promise;
+}
+
+function enqueue(cell: Cell): Job {
+  let resolve!: (r: RunResult) => void;
+  const promise = new Promise<RunResult>((r) => { resolve = r; });
+  const job: Job = { cell, promise, resolve, before: cell.status.textContent ?? "" };
+  queue.push(job);
+  cell.queued = job;
+  cell.section.classList.add("queued");
+  cell.status.textContent = "대기 중…";
+  void pump();
+  return job;
+}
+
+let pumping = false;
+async function pump(): Promise<void> {
+  if (pumping) return;
+  pumping = true;
+  try {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      job.cell.queued = undefined;
+      job.cell.running = current = job;
+      let r: RunResult;
+      try {
+        r = await execute(job);
+      } catch (e) {
+        r = { text: "", plots: 0, verdicts: [], error: String((e as Error)?.message ?? e), kernel: 0, restarted: generation > 1 };
+      }
+      job.cell.running = current = undefined;
+      job.resolve(r);
+    }
+  } finally {
+    pumping = false;
+  }
+  const waiters = idleWaiters;
+  idleWaiters = [];
+  for (const w of waiters) w();
+}
+
+/** Resolves when no cell runs or waits. */
+function whenIdle(): Promise<void> {
+  if (!pumping && queue.length === 0) return Promise.resolve();
+  return new Promise((resolve) => idleWaiters.push(resolve));
+}
+
+/** "실행 중…", after 2 s with the time and how to stop, or the progress of a long library loop. */
+function showRunning(job: Job): void {
+  if (job.detached || job.stopped) return;
+  const s = Math.floor((Date.now() - (job.started ?? Date.now())) / 1000);
+  job.cell.status.textContent = job.progress ? `${job.progress} — 멈추려면 ■ 중지`
+    : s >= 2 ? `실행 중… ${s}초 — 멈추려면 ■ 중지` : "실행 중…";
+}
+
+async function execute(job: Job): Promise<RunResult> {
+  const cell = job.cell;
+  const code = cell.view.state.doc.toString();
+  job.code = code;
+  job.started = Date.now();
+  cell.section.classList.remove("queued");
   cell.section.classList.add("running");
-  cell.status.textContent = "실행 중…";
-  cell.outputs.innerHTML = "";
+  showRunning(job);
+  const ticker = setInterval(() => showRunning(job), 1000);
+  if (allRun) setStatus(`▶▶ 모두 실행 중… 셀 ${cell.index + 1} / ${cells.length} / running all`);
+  cell.outputs.replaceChildren();
   const outputs: Output[] = [];
   cell.ran = outputs;
-  const src = cell.view.state.doc.toString();
+  cell.shownFrom = code;
+  showCellState(cell);
   let error: string | undefined;
   let typeError = false;
+  let kernel = 0;
   const fail = (message: string, o: Output) => {
     error = message;
     outputs.push(o);
@@ -406,14 +652,16 @@ async function runNow(i: number): Promise<RunResult> {
   };
   try {
     const w = await startKernel();
-    const conv = await convert(src, cell);
+    if (job.stopped) throw new Error(STOPPED_BEFORE);
+    const conv = await convert(code, job);
+    if (job.stopped) throw new Error(STOPPED_BEFORE);
     if (conv.diagnostics.length) {
-      // as tslab: the diagnostics on stderr, and the cell does not run
+      // as tslab: the diagnostics on stderr, and the cell does not run; with each diagnostic's code and a
+      // line of help, as the project's tslab kernel prints them (scripts/tslab-kernel.ts)
       typeError = true;
-      // tslab's kernel here (scripts/tslab-kernel.ts) adds each diagnostic's code and a line of help; so does the page
       const diagnostics = conv.diagnostics.map((d) => ({ ...d }));
       const missing = diagnostics.find((d) => d.code === 2304 || d.code === 2552);
-      explainCell(diagnostics, src, explainContext(i, missing ? /'([^']+)'/.exec(missing.messageText)?.[1] : undefined));
+      explainCell(diagnostics, code, explainContext(cell.index, missing ? /'([^']+)'/.exec(missing.messageText)?.[1] : undefined));
       const text = formatDiagnostics(diagnostics);
       fail(text.trim(), { output_type: "stream", name: "stderr", text, metadata: { typeError: true } });
     } else if (!conv.output) {
@@ -421,59 +669,140 @@ async function runNow(i: number): Promise<RunResult> {
     } else {
       const id = nextId++;
       const declAfter = conv.declOutput ?? "";
+      kernel = cell.ranIn = generation;
       const r = await new Promise<{ error?: KernelError }>((resolve) => {
         pending.set(id, { outputs, resolve, cell });
         w.postMessage({ type: "run", id, js: conv.output!, hasToplevelAwait: !!conv.hasToplevelAwait, lastExpressionVar: conv.lastExpressionVar } satisfies ToKernel);
       });
-      if (r.error) {
+      if (job.stopped) {
+        error = STOPPED;
+      } else if (r.error) {
         const line = `${r.error.name}: ${r.error.message}`;
         const notDefined = /^(\S+) is not defined$/.exec(r.error.message)?.[1];
-        const help = r.error.name === "Interrupted" ? undefined : explainError(r.error, explainContext(i, notDefined));
+        const help = explainError(r.error, explainContext(cell.index, notDefined));
         const traceback = help ? [line, help] : [line];
         fail(traceback.join("\n"), { output_type: "error", ename: r.error.name, evalue: r.error.message, traceback });
       } else if (worker === w) {
         prevDecl = declAfter;
       }
-      if (worker === w) ranIn.set(i, generation);
     }
   } catch (e) {
     const message = (e as Error).message;
-    fail(message, { output_type: "error", ename: "Error", evalue: message, traceback: [message] });
+    if (job.stopped) error = message;
+    else fail(message, { output_type: "error", ename: "Error", evalue: message, traceback: [message] });
   }
-  const plots = await waitForPlots(cell.outputs, 15000);
+  job.settled = true;
+  clearInterval(ticker);
+  if (job.stopped) {
+    const message = error ?? STOPPED;
+    error = message;
+    const o: Output = { output_type: "error", ename: "중지", evalue: message, traceback: [message] };
+    outputs.push(o);
+    render(cell, o);
+  }
+  const plots = job.stopped ? 0 : await waitForPlots(cell.outputs, 15000);
   cell.section.classList.remove("running");
-  cell.status.textContent = typeError ? "✘ 타입 오류 — 실행하지 않았습니다" : error ? "✘ 오류" : "✔ 실행함";
-  return { text: textOf(outputs), plots, verdicts: verdictsOf(outputs), ...(error ? { error } : {}), ...(typeError ? { typeError } : {}) };
-}
-
-async function runAll(): Promise<{ ok: boolean; errors: string[] }> {
-  const errors: string[] = [];
-  for (let i = 0; i < cells.length; i++) {
-    const r = await run(i);
-    if (r.error) errors.push(`cell ${i}: ${r.error}`);
+  if (!job.detached) {
+    cell.status.textContent = job.stopped ? "■ 중지됨" : typeError ? "✘ 타입 오류 — 실행하지 않았습니다" : error ? "✘ 오류" : "✔ 실행함";
+    showCellState(cell);
   }
-  return { ok: errors.length === 0, errors };
+  return {
+    text: textOf(outputs), plots, verdicts: verdictsOf(outputs), ...(error ? { error } : {}), ...(typeError ? { typeError } : {}),
+    kernel, restarted: generation > 1,
+    ...(job.stopped ? { stopped: true } : {}),
+  };
 }
 
+/**
+ * ▶▶ 모두 실행: every cell from the top, in order, after the cell running now. Cells already waiting
+ * move to their place in that order. Asked again while it runs, it gives the same promise.
+ */
+function runAll(): Promise<RunAllResult> {
+  if (allRun) return allRun;
+  const jobs = cells.map((cell) => {
+    const waiting = cell.queued;
+    if (!waiting) return enqueue(cell);
+    queue.splice(queue.indexOf(waiting), 1);
+    queue.push(waiting);
+    return waiting;
+  });
+  const all = (async (): Promise<RunAllResult> => {
+    const results = await Promise.all(jobs.map((j) => j.promise));
+    const errors = results.flatMap((r, i) => (r.error && !r.notRun ? [`cell ${i}: ${r.error}`] : []));
+    const stopped = results.some((r) => r.stopped);
+    if (!stopped) setStatus(`▶▶ 모두 실행했습니다 — 셀 ${cells.length}개${errors.length ? `, 오류가 난 셀 ${errors.length}개` : ""} / ran all cells`);
+    return { ok: errors.length === 0 && !stopped, errors, ...(stopped ? { stopped } : {}) };
+  })();
+  allRun = all;
+  void all.finally(() => { if (allRun === all) allRun = undefined; });
+  return all;
+}
+
+/** Take a waiting job out of the queue: its cell keeps its outputs and status. */
+function dropQueued(job: Job): void {
+  const k = queue.indexOf(job);
+  if (k >= 0) queue.splice(k, 1);
+  job.cell.queued = undefined;
+  job.cell.section.classList.remove("queued");
+  job.cell.status.textContent = job.before;
+  job.resolve({ text: "", plots: 0, verdicts: [], error: NOT_RUN, kernel: 0, restarted: generation > 1, stopped: true, notRun: true });
+}
+
+/**
+ * ■ 중지: no waiting cell runs any more, and a running cell is stopped by ending the kernel (a worker
+ * busy in a loop cannot be asked to stop); the next run starts a new kernel, without the values of
+ * the cells run before.
+ */
 function interrupt(): void {
+  const waiting = queue.slice();
+  for (const job of waiting) dropQueued(job);
+  const job = current;
+  if (!job) {
+    if (!waiting.length) setStatus("실행 중인 셀이 없습니다 / nothing is running");
+    return;
+  }
+  if (job.settled) return; // it has run; only its plots are still drawing
+  job.stopped = true;
+  if (![...pending.values()].some((p) => p.cell === job.cell)) {
+    // the kernel is still loading: nothing has run in it, so it can stay
+    setStatus(STOPPED_BEFORE);
+    return;
+  }
   if (worker) worker.terminate();
   worker = undefined;
   ready = undefined;
   prevDecl = "";
-  generation++;
-  failAll({ name: "Interrupted", message: "중지했습니다: 커널을 다시 시작합니다 (이전 셀의 값은 사라졌습니다) / interrupted: the kernel restarts" });
-  setStatus("중지됨 — 다음 실행 때 커널을 새로 시작합니다 / interrupted");
+  generation += 1;
+  failAll({ name: "중지", message: STOPPED });
+  setStatus(STOPPED);
+}
+
+/** The cells that ran in a kernel that ■ 중지 has ended, and not since: their values are gone. */
+function lostCells(): number[] {
+  return cells.filter((c) => c.ranIn > 0 && c.ranIn < generation).map((c) => c.index);
+}
+
+/** ↺ of one cell: its original code and the outputs the page was built with. A run of it is left to finish unseen. */
+function restoreCell(i: number): void {
+  const c = cellAt(i);
+  if (c.queued) dropQueued(c.queued);
+  if (c.running) {
+    c.running.detached = true;
+    c.section.classList.remove("running");
+  }
+  store.remove(c.key);
+  if (code(c) !== c.original) c.view.dispatch({ changes: { from: 0, to: c.view.state.doc.length, insert: c.original } });
+  c.outputs.replaceChildren(...c.originalOutputs);
+  c.ran = undefined;
+  c.shownFrom = c.original;
+  c.status.textContent = "";
+  showCellState(c);
 }
 
 function restore(): void {
-  cells.forEach((c, i) => {
-    localStorage.removeItem(storeKey(i));
-    c.view.dispatch({ changes: { from: 0, to: c.view.state.doc.length, insert: c.original } });
-    c.outputs.innerHTML = c.originalOutputs;
-    c.ran = undefined;
-    c.status.textContent = "";
-    c.section.classList.remove("edited");
-  });
+  cells.forEach((_, i) => restoreCell(i));
+  const prefix = `nn-lesson/${pageName}/`;
+  for (const k of store.keys()) if (k.startsWith(prefix)) store.remove(k);
 }
 
 /** The page as a notebook: the learner's code, and the outputs of the cells run here. */
@@ -523,7 +852,7 @@ function toolbar(): void {
     return b;
   };
   button("▶▶ 모두 실행", "모든 코드 셀을 위에서부터 차례로 실행합니다", () => void runAll());
-  button("■ 중지", "실행 중인 셀을 멈추고 커널을 다시 시작합니다", interrupt);
+  button("■ 중지", "실행 중인 셀을 멈추고 (커널을 다시 시작합니다) 기다리는 셀은 실행하지 않습니다", interrupt);
   button("↺ 원래대로", "고친 코드와 출력을 모두 원래대로 되돌립니다", () => {
     if (confirm("고친 코드를 모두 지우고 원래 코드와 출력으로 되돌릴까요?")) restore();
   });
@@ -540,12 +869,17 @@ function boot(): void {
   const sections = Array.from(document.querySelectorAll<HTMLElement>("section.cell.code"));
   if (sections.length === 0) return;
   toolbar();
-  sections.forEach((s, i) => cells.push(makeCell(s, i)));
+  const originals = sections.map((s) => s.querySelector(".input pre")?.textContent ?? "");
+  const keys = editKeys(originals);
+  migrateIndexKeys(originals, keys);
+  sections.forEach((s, i) => cells.push(makeCell(s, i, keys[i])));
   W.lessonRunner = {
     cellCount: () => cells.length,
     getCode: (i: number) => cells[i].view.state.doc.toString(),
     setCode: (i: number, source: string) => cells[i].view.dispatch({ changes: { from: 0, to: cells[i].view.state.doc.length, insert: source } }),
-    run, runAll, interrupt, restore, toNotebook,
+    run, runAll, interrupt, restore, restoreCell, whenIdle, toNotebook, lostCells,
+    kernelGeneration: () => generation,
+    kernelRestarted: () => generation > 1,
   };
   document.body.classList.add("runner-ready");
 }
