@@ -3,7 +3,9 @@
  *  - every notebook page: runAll() without errors, as many plots drawn as the tslab-executed page has,
  *    no page errors, no request outside site/;
  *  - every cell's printed text equals tslab's output of the same cell (build/notebooks/), numbers to
- *    1e-12 relative (Chromium's and Node's Math.exp may differ in the last bit), cells printing times excepted;
+ *    1e-14 relative (Chromium's and Node's Math.exp may differ in the last bit), cells printing times excepted;
+ *  - every cell shows the same check() marks as tslab did (✔ exact or approximate, ≠ different, ✘), in order:
+ *    a comparison that promises "정확히 일치" must hold in Chromium's V8 too (issue 15);
  *  - an edit of a "직접 해 보기" cell changes the printed loss and the plot; restore() brings the original back;
  *  - a cell that loops forever is stopped by interrupt() within 2 s, and the next run works;
  *  - an edit survives a reload; the downloaded notebook is valid nbformat and runs under tslab.
@@ -61,6 +63,12 @@ const runner = (page: Page) => ({
 interface Cell { cell_type: string; source: string | string[]; outputs?: { output_type: string; name?: string; text?: string | string[]; data?: Record<string, string | string[]> }[] }
 const join = (s: string | string[] | undefined) => (Array.isArray(s) ? s.join("") : s ?? "");
 
+/** The check() marks tslab showed in each code cell (its HTML outputs), see verdictMarks. */
+function tslabMarks(name: string): string[] {
+  const nb = JSON.parse(fs.readFileSync(path.join(NOTEBOOK_BUILD, `${name}.ipynb`), "utf8")) as { cells: Cell[] };
+  return nb.cells.filter((c) => c.cell_type === "code").map((c) => verdictMarks((c.outputs ?? []).map((o) => join(o.data?.["text/html"])).join("")));
+}
+
 /** What tslab printed for each code cell: stdout and the last expression's value. */
 function tslabTexts(name: string): string[] {
   const nb = JSON.parse(fs.readFileSync(path.join(NOTEBOOK_BUILD, `${name}.ipynb`), "utf8")) as { cells: Cell[] };
@@ -72,8 +80,12 @@ function tslabTexts(name: string): string[] {
 }
 
 const NUMBER = /-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/gi;
-/** Text equal but for numbers, which agree to 1e-12 relative; "" when they agree, else the first difference. */
-export function compareTexts(ours: string, theirs: string, tol = 1e-12): string {
+/**
+ * Text equal but for numbers, which agree to `tol` relative (absolute below 1); "" when they agree, else
+ * the first difference. 1e-14: the largest difference measured (Chromium 156 vs Node 20) is 1.1e-16,
+ * 07's last output 0.7970074218203818 vs …816; a try-it cell's Adam loss 1.2e-32 vs 0 is absolute.
+ */
+export function compareTexts(ours: string, theirs: string, tol = 1e-14): string {
   const words = (s: string) => s.split(NUMBER);
   const nums = (s: string) => (s.match(NUMBER) ?? []).map(Number);
   if (words(ours).join("#") !== words(theirs).join("#")) return `text differs:\n  page:  ${JSON.stringify(ours.slice(0, 300))}\n  tslab: ${JSON.stringify(theirs.slice(0, 300))}`;
@@ -84,10 +96,25 @@ export function compareTexts(ours: string, theirs: string, tol = 1e-12): string 
   return "";
 }
 
-test("compareTexts: numbers to 1e-12 relative, everything else exactly", () => {
+/** check()'s marks for verdicts (lib/display/check.ts): ✔ exact or approximate, ≠ different as expected, else ✘. */
+export const marksOf = (verdicts: string[]) =>
+  verdicts.map((v) => (v === "exact" || v === "approximate" ? "✔" : v === "different" ? "≠" : "✘")).join("");
+/** The marks of the check() / expectDifferent() verdicts in a cell's HTML outputs, in order: "✔✔≠". */
+export function verdictMarks(html: string): string {
+  return marksOf([...html.matchAll(/class="nn-check" data-verdict="(\w+)"/g)].map((m) => m[1]));
+}
+
+test("compareTexts: numbers to 1e-14 relative, everything else exactly", () => {
   assert.equal(compareTexts("loss 0.7970074218203818\n", "loss 0.7970074218203816\n"), "");
+  assert.match(compareTexts("loss 0.7970074218203\n", "loss 0.7970074218203816\n"), /number 0 differs/);
   assert.match(compareTexts("loss 0.8\n", "loss 0.7\n"), /number 0 differs/);
   assert.match(compareTexts("손실 1\n", "비용 1\n"), /text differs/);
+});
+
+test("verdictMarks: exact and approximate are both ✔, different is ≠, wrong and shape are ✘", () => {
+  const div = (v: string) => `<div class="nn-check" data-verdict="${v}" style="color:#1b7f3b">…</div>`;
+  assert.equal(verdictMarks(["exact", "approximate", "different", "wrong", "shape", "same"].map(div).join("")), "✔✔≠✘✘✘");
+  assert.equal(verdictMarks("<pre>no check here</pre>"), "");
 });
 
 /**
@@ -114,6 +141,7 @@ for (const file of pages) {
       const staticPlots = await page.evaluate(() => document.querySelectorAll(".nn-lesson-plot").length);
       const n = await r.count();
       const texts = tslabTexts(name);
+      const marks = tslabMarks(name);
       assert.equal(n, texts.length, "code cells on the page vs in the executed notebook");
       const t0 = Date.now();
       const problems: string[] = [];
@@ -124,9 +152,12 @@ for (const file of pages) {
         if (res.error) problems.push(`cell ${i}: ${res.error}`);
         else if (!TIMED.test(texts[i])) {
           const code = await r.getCode(i);
-          const d = compareTexts(res.text, texts[i], FINITE_DIFFERENCES.test(code) ? 1e-6 : 1e-12);
+          const d = compareTexts(res.text, texts[i], FINITE_DIFFERENCES.test(code) ? 1e-6 : undefined);
           if (d) problems.push(`cell ${i}: ${d}`);
         }
+        const shown = marksOf(await page.evaluate((i) => Array.from(document.querySelectorAll("section.cell.code")[i]
+          .querySelectorAll(".nn-check[data-verdict]"), (e) => e.getAttribute("data-verdict") ?? ""), i));
+        if (shown !== marks[i]) problems.push(`cell ${i}: check() marks: page ${shown || "none"}, tslab ${marks[i] || "none"}`);
       }
       t.diagnostic(`${file}: ${n} cells run in the page in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${plots}/${staticPlots} plots drawn`);
       assert.deepEqual(problems, []);
