@@ -334,7 +334,7 @@ test("a long library loop shows its progress under the cell within about 1 s; �
   const { page } = await open("00-overview.html");
   try {
     await setCode(page, 0, 'import { initWeights, lessonData, train, trainFast } from "nn-lesson";\n"loaded"');
-    assert.equal((await page.evaluate(() => lessonRunner.run(0))).text, "'loaded'\n");
+    assert.equal((await page.evaluate(() => lessonRunner.run(0))).text, "loaded\n"); // tslab prints a last value with console.log
     const cases = [
       { code: "const big = initWeights([3, 400, 400, 2]);\ntrain({ weights: big, x: [1, 2, 3], y: [0, 1], iterations: 100_000 }).loss.length", label: "train() 반복", total: "100,000" },
       { code: "trainFast({ ...lessonData(), iterations: 10_000_000 }).loss.length", label: "trainFast() 반복", total: "10,000,000" },

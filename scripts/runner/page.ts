@@ -403,7 +403,7 @@ async function convert(src: string, job: Job): Promise<ConvertedCell> {
 function failAll(error: KernelError): void {
   for (const [id, p] of pending) {
     pending.delete(id);
-    p.resolve({ error: message });
+    p.resolve({ error });
   }
 }
 
