@@ -10,10 +10,10 @@ import { EditorView, basicSetup } from "codemirror";
 import { keymap } from "@codemirror/view";
 import { Prec } from "@codemirror/state";
 import { javascript } from "@codemirror/lang-javascript";
-import MarkdownIt from "markdown-it";
-import katexPlugin from "@vscode/markdown-it-katex";
+import type MarkdownIt from "markdown-it";
 import { PLOTLY_MARKER, PLOT_CLASS } from "nn-lesson/dist/display/markers";
 import type { FromKernel, ToKernel } from "./kernel";
+import { CELL_TOOLS_HTML, STATIC_CODE_CLASS, staticCodeHtml, staticCodeText } from "./static-code";
 
 interface RunResult { text: string; plots: number; error?: string }
 interface NotebookJson { cells: { cell_type: string; source: string | string[]; outputs?: unknown[]; execution_count?: number | null; metadata?: object }[]; metadata: object; nbformat: number; nbformat_minor: number }
@@ -30,8 +30,18 @@ const W = window as unknown as {
   lessonRunner?: unknown;
 };
 
-const md = new MarkdownIt({ html: true, linkify: false });
-md.use(katexPlugin as unknown as MarkdownIt.PluginSimple);
+/** Markdown with formulas for text/markdown outputs, made on first use (KaTeX takes a while to set up: not at page load). */
+let markdownIt: MarkdownIt | undefined;
+function md(): MarkdownIt {
+  if (!markdownIt) {
+    // require, not import: the bundle runs these modules only when this is first called
+    const Markdown = require("markdown-it") as typeof MarkdownIt; // its CommonJS build: module.exports = MarkdownIt
+    const katexPlugin = (require("@vscode/markdown-it-katex") as { default: MarkdownIt.PluginSimple }).default;
+    markdownIt = new Markdown({ html: true, linkify: false });
+    markdownIt.use(katexPlugin);
+  }
+  return markdownIt;
+}
 
 const pageName = document.body.dataset.page ?? location.pathname.split("/").pop()?.replace(/\.html$/, "") ?? "page";
 const storeKey = (i: number) => `nn-lesson/${pageName}/cell/${i}`;
@@ -52,7 +62,10 @@ interface Cell {
   section: HTMLElement;
   original: string;
   originalOutputs: string;
+  /** The cell's editor: made on first use (a click, focus, getCode/setCode/run) or when the cell comes near the viewport. */
   view: EditorView;
+  /** The cell's code, without making its editor. */
+  code(): string;
   outputs: HTMLElement;
   status: HTMLElement;
   /** nbformat outputs of the last run in this page, for the downloaded notebook. */
@@ -62,10 +75,57 @@ interface Cell {
 const cells: Cell[] = [];
 const notebook = JSON.parse(document.getElementById("nn-notebook")?.textContent ?? "null") as NotebookJson | null;
 
+/*
+ * Until its editor is made, a cell shows its code in a static copy of the editor's layout (static-code.ts;
+ * the site builder writes it into the page), so nothing moves when the editor replaces it. A click turns
+ * it into the editor with the cursor where it was clicked; keyboard focus (Tab) turns it into the editor too.
+ */
+
+/** Cells near the viewport get their editor when the page is idle, one per idle callback. */
+const editorQueue = new Set<() => void>();
+let editorIdle = false;
+const idle = (f: () => void) => (window.requestIdleCallback ? window.requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 1));
+function makeEditorsWhenIdle(): void {
+  if (editorIdle || editorQueue.size === 0) return;
+  editorIdle = true;
+  idle(() => {
+    editorIdle = false;
+    const next = editorQueue.values().next();
+    if (!next.done) {
+      editorQueue.delete(next.value);
+      next.value();
+    }
+    makeEditorsWhenIdle();
+  });
+}
+const nearViewport = typeof IntersectionObserver === "function"
+  ? new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      if (!e.isIntersecting) continue;
+      nearViewport?.unobserve(e.target);
+      const make = editorMakers.get(e.target);
+      if (make) editorQueue.add(make);
+    }
+    makeEditorsWhenIdle();
+  }, { rootMargin: "100% 0px" })
+  : undefined;
+const editorMakers = new WeakMap<Element, () => void>();
+
 function makeCell(section: HTMLElement, i: number): Cell {
   const input = section.querySelector(".input") as HTMLElement;
-  const pre = input.querySelector("pre") as HTMLElement;
-  const original = pre.textContent ?? "";
+  let holder = input.querySelector<HTMLElement>(".editor");
+  let original: string;
+  if (holder) {
+    original = staticCodeText(holder);
+  } else {
+    // a page written without the static copy: make it from the <pre>
+    const pre = input.querySelector("pre") as HTMLElement;
+    original = pre.textContent ?? "";
+    holder = document.createElement("div");
+    holder.className = "editor";
+    holder.innerHTML = staticCodeHtml(original, i);
+    pre.replaceWith(holder);
+  }
   let outputs = section.querySelector(".outputs") as HTMLElement | null;
   if (!outputs) {
     outputs = document.createElement("div");
@@ -73,39 +133,63 @@ function makeCell(section: HTMLElement, i: number): Cell {
     section.appendChild(outputs);
   }
   const stored = localStorage.getItem(storeKey(i));
-  const holder = document.createElement("div");
-  holder.className = "editor";
-  pre.replaceWith(holder);
-  const status = document.createElement("span");
-  status.className = "run-status";
-  const button = document.createElement("button");
-  button.className = "run";
-  button.type = "button";
-  button.textContent = "▶ 실행";
-  button.title = "이 셀을 실행합니다 (Shift+Enter)";
+  if (stored !== null && stored !== original) holder.innerHTML = staticCodeHtml(stored, i);
+  const placeholder = holder.querySelector(`.${STATIC_CODE_CLASS}`) as HTMLElement;
+  const box = holder;
+  let bar = section.querySelector<HTMLElement>(".cell-tools");
+  if (!bar) {
+    input.insertAdjacentHTML("afterend", CELL_TOOLS_HTML);
+    bar = input.nextElementSibling as HTMLElement;
+  }
+  const button = bar.querySelector("button.run") as HTMLButtonElement;
+  const status = bar.querySelector(".run-status") as HTMLElement;
   button.addEventListener("click", () => void run(i));
-  const bar = document.createElement("div");
-  bar.className = "cell-tools";
-  bar.append(button, status);
-  input.after(bar);
-  const view = new EditorView({
-    doc: stored ?? original,
-    parent: holder,
-    extensions: [
-      basicSetup,
-      javascript({ typescript: true }),
-      Prec.highest(keymap.of([{ key: "Shift-Enter", run: () => { void run(i); return true; } }])),
-      EditorView.updateListener.of((u) => {
-        if (!u.docChanged) return;
-        const code = u.state.doc.toString();
-        if (code === original) localStorage.removeItem(storeKey(i));
-        else localStorage.setItem(storeKey(i), code);
-        section.classList.toggle("edited", code !== original);
-      }),
-    ],
+  let view: EditorView | undefined;
+  const makeEditor = (): EditorView => {
+    if (view) return view;
+    const focused = document.activeElement === placeholder;
+    view = new EditorView({
+      doc: stored ?? original,
+      extensions: [
+        basicSetup,
+        javascript({ typescript: true }),
+        Prec.highest(keymap.of([{ key: "Shift-Enter", run: () => { void run(i); return true; } }])),
+        EditorView.updateListener.of((u) => {
+          if (!u.docChanged) return;
+          const code = u.state.doc.toString();
+          if (code === original) localStorage.removeItem(storeKey(i));
+          else localStorage.setItem(storeKey(i), code);
+          section.classList.toggle("edited", code !== original);
+        }),
+      ],
+    });
+    placeholder.replaceWith(view.dom);
+    nearViewport?.unobserve(box);
+    if (focused) view.focus();
+    return view;
+  };
+  // a pointer focuses the static copy before its click: the click places the cursor
+  let pointing = false;
+  placeholder.addEventListener("pointerdown", () => { pointing = true; });
+  placeholder.addEventListener("pointercancel", () => { pointing = false; });
+  placeholder.addEventListener("focus", () => { if (!pointing) makeEditor().focus(); });
+  placeholder.addEventListener("click", (e) => {
+    pointing = false;
+    if (window.getSelection()?.toString()) return; // selecting text to copy it: stays static until the next click
+    const v = makeEditor();
+    const pos = v.posAtCoords({ x: e.clientX, y: e.clientY });
+    if (pos !== null) v.dispatch({ selection: { anchor: pos } });
+    v.focus();
   });
+  editorMakers.set(box, () => void makeEditor());
+  nearViewport?.observe(box);
   section.classList.toggle("edited", stored !== null && stored !== original);
-  return { section, original, originalOutputs: outputs.innerHTML, view, outputs, status };
+  const cell = {
+    section, original, originalOutputs: outputs.innerHTML, outputs, status,
+    code: () => (view ? view.state.doc.toString() : stored ?? original),
+  } as Cell;
+  Object.defineProperty(cell, "view", { get: makeEditor, enumerable: true });
+  return cell;
 }
 
 // ---------- the kernel ----------
@@ -185,6 +269,8 @@ function onKernelMessage(m: FromKernel): void {
 let plotlyLoading: Promise<void> | undefined;
 function ensurePlotly(): void {
   if (W.Plotly || plotlyLoading) return;
+  // the site's lazy plots (scripts/site-plots.ts) may be loading it already: never twice
+  if (document.querySelector('script[src$="plotly.min.js"]')) return;
   plotlyLoading = loadScript("assets/plotly.min.js").then(() => { window.dispatchEvent(new Event("nn-lesson-plotly-ready")); });
 }
 
@@ -230,7 +316,7 @@ function render(cell: Cell, o: Output, update = false): void {
     if (d["text/markdown"] !== undefined) {
       el = document.createElement("div");
       el.className = "output markdown";
-      el.innerHTML = md.render(d["text/markdown"]);
+      el.innerHTML = md().render(d["text/markdown"]);
     } else {
       el = document.createElement("pre");
       el.className = "output text";
@@ -348,33 +434,52 @@ function download(): void {
 
 let statusEl: HTMLElement | undefined;
 function setStatus(text: string): void {
-  if (statusEl) statusEl.textContent = text;
+  if (!statusEl) return;
+  statusEl.textContent = text;
+  // one line on a phone (cut with …): the whole text on hover and for screen readers
+  statusEl.title = text;
 }
 
+/** The sticky toolbar: one opaque row; on a phone only the icons show (their names are title and aria-label). */
 function toolbar(): void {
-  const bar = document.createElement("div");
+  // the site builder reserves the bar's place (an empty .runner-bar of its height): nothing moves
+  const reserved = document.querySelector<HTMLElement>("main > .runner-bar");
+  const bar = reserved ?? document.createElement("div");
   bar.className = "runner-bar";
-  const button = (label: string, title: string, f: () => void) => {
+  bar.setAttribute("role", "toolbar");
+  bar.setAttribute("aria-label", "노트북 실행 도구 / notebook tools");
+  const button = (icon: string, label: string, title: string, f: () => void) => {
     const b = document.createElement("button");
     b.type = "button";
-    b.textContent = label;
-    b.title = title;
+    const i = document.createElement("span");
+    i.className = "icon";
+    i.setAttribute("aria-hidden", "true");
+    i.textContent = icon;
+    const l = document.createElement("span");
+    l.className = "label";
+    l.textContent = label;
+    b.append(i, l);
+    b.title = `${label}: ${title}`;
+    b.setAttribute("aria-label", label);
     b.addEventListener("click", f);
     bar.appendChild(b);
     return b;
   };
-  button("▶▶ 모두 실행", "모든 코드 셀을 위에서부터 차례로 실행합니다", () => void runAll());
-  button("■ 중지", "실행 중인 셀을 멈추고 커널을 다시 시작합니다", interrupt);
-  button("↺ 원래대로", "고친 코드와 출력을 모두 원래대로 되돌립니다", () => {
+  button("▶▶", "모두 실행", "모든 코드 셀을 위에서부터 차례로 실행합니다", () => void runAll());
+  button("■", "중지", "실행 중인 셀을 멈추고 커널을 다시 시작합니다", interrupt);
+  button("↺", "원래대로", "고친 코드와 출력을 모두 원래대로 되돌립니다", () => {
     if (confirm("고친 코드를 모두 지우고 원래 코드와 출력으로 되돌릴까요?")) restore();
   });
-  button("⬇ 노트북으로 저장", "고친 코드와 출력을 .ipynb 파일로 내려받습니다 (Jupyter의 tslab 커널로 열 수 있습니다)", download);
+  button("⬇", "노트북으로 저장", "고친 코드와 출력을 .ipynb 파일로 내려받습니다 (Jupyter의 tslab 커널로 열 수 있습니다)", download);
   statusEl = document.createElement("span");
   statusEl.className = "runner-status";
-  statusEl.textContent = "셀을 고치고 ▶ 실행 (Shift+Enter)으로 브라우저에서 실행할 수 있습니다. 설치가 필요 없고, 타입 검사는 하지 않습니다.";
+  statusEl.setAttribute("role", "status");
   bar.appendChild(statusEl);
-  const main = document.querySelector("main") ?? document.body;
-  main.insertBefore(bar, main.firstChild);
+  setStatus("셀을 고치고 ▶ 실행 (Shift+Enter)으로 브라우저에서 실행할 수 있습니다. 설치가 필요 없고, 타입 검사는 하지 않습니다.");
+  if (!reserved) {
+    const main = document.querySelector("main") ?? document.body;
+    main.insertBefore(bar, main.firstChild);
+  }
 }
 
 function boot(): void {
@@ -384,7 +489,7 @@ function boot(): void {
   sections.forEach((s, i) => cells.push(makeCell(s, i)));
   W.lessonRunner = {
     cellCount: () => cells.length,
-    getCode: (i: number) => cells[i].view.state.doc.toString(),
+    getCode: (i: number) => cells[i].code(),
     setCode: (i: number, source: string) => cells[i].view.dispatch({ changes: { from: 0, to: cells[i].view.state.doc.length, insert: source } }),
     run, runAll, interrupt, restore, toNotebook,
   };
