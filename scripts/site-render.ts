@@ -10,6 +10,7 @@ import { stripVTControlCharacters } from "util";
 import { PLOTLY_MARKER } from "nn-lesson/dist/internal";
 import { PlotRewriteError, lazyPlotHtml, lazyPlotsScript } from "./site-plots";
 import { CELL_TOOLS_HTML, staticCodeHtml } from "./runner/static-code";
+import { HIGHLIGHT_CSS, highlightedLines } from "./site-code";
 
 export { plotScriptsFile } from "./site-plots";
 
@@ -194,7 +195,7 @@ export function renderNotebook(nb: Notebook, name: string, pages: ReadonlySet<st
       // A \r would not survive HTML parsing inside it: such a cell keeps its <pre> and the runner builds the copy.
       const code = src.includes("\r")
         ? `<pre><code class="language-typescript">${escapeHtml(src)}</code></pre></div>`
-        : `<div class="editor">${staticCodeHtml(src, codeIndex)}</div></div>${CELL_TOOLS_HTML}`;
+        : `<div class="editor">${staticCodeHtml(src, codeIndex, highlightedLines(src))}</div></div>${CELL_TOOLS_HTML}`;
       codeIndex++;
       parts.push(
         `<section class="cell code"><div class="input"><span class="prompt">[${count}]</span>${code}` +
@@ -276,6 +277,7 @@ ol.toc li { margin: 0.9rem 0; }
 ol.toc .summary { color: var(--muted); font-size: 0.95rem; }
 blockquote { border-left: 4px solid var(--line); margin-left: 0; padding-left: 1rem; color: #444; }
 img { max-width: 100%; }
+${HIGHLIGHT_CSS}
 `;
 
 function pager(prev: Page | undefined, next: Page | undefined): string {

@@ -5,8 +5,9 @@
  *  - plotly's mode bar does not cover a plot's title;
  *  - a page is usable before its editors and plots exist: ▶ and the lessonRunner API work on cells
  *    that are still static, a click turns a cell into its editor with the cursor where it was clicked,
- *    nothing moves when it does, and plots draw only when they come near the viewport, in a box of
- *    the height they will have; restore() puts the page's plots back, and they draw again.
+ *    nothing moves or changes colour when it does, and plots draw only when they come near the
+ *    viewport, in a box of the height they will have; restore() puts the page's plots back, and they
+ *    draw again.
  * Screenshots go to artifacts/ (git-ignored).
  */
 import { test, before, after } from "node:test";
@@ -137,7 +138,7 @@ for (const [name, size] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
   });
 }
 
-test("a page is usable before its editors exist: getCode without an editor, ▶ and setCode on a static cell, a click places the cursor, nothing moves", async () => {
+test("a page is usable before its editors exist: getCode without an editor, ▶ and setCode on a static cell, a click places the cursor, nothing moves or changes colour", async () => {
   const errors: string[] = [];
   const page = await open("07b-value-autodiff.html", DESKTOP, errors);
   try {
@@ -164,6 +165,17 @@ test("a page is usable before its editors exist: getCode without an editor, ▶ 
     }));
     const statics = await page.evaluate(() => Array.from(document.querySelectorAll("section.cell.code")).map((s) => !!s.querySelector(".cm-static")));
     const before = await sizes();
+    // and the same colours: each piece of text of every line, with its colour
+    const colours = () => page.evaluate(() => Array.from(document.querySelectorAll("section.cell.code .editor")).map((e) => {
+      const pieces: string[] = [];
+      const walk = (n: Node) => {
+        if (n.nodeType === 3) { if (n.textContent) pieces.push(`${n.textContent}:${getComputedStyle(n.parentElement!).color}`); return; }
+        n.childNodes.forEach(walk);
+      };
+      e.querySelectorAll(".cm-static-line, .cm-line").forEach(walk);
+      return pieces.join("|");
+    }));
+    const colouredBefore = await colours();
     // every cell becomes an editor (focus does it, as Tab would)
     await page.evaluate(() => { for (const s of Array.from(document.querySelectorAll(".cm-static"))) (s as HTMLElement).focus(); });
     assert.equal(await page.locator(".cm-static").count(), 0);
@@ -176,14 +188,15 @@ test("a page is usable before its editors exist: getCode without an editor, ▶ 
       assert.ok(Math.abs(b.textLeft - afterSizes[i].textLeft) <= 1.5, `cell ${i}: code starts at x=${b.textLeft} static vs ${afterSizes[i].textLeft} editor`);
     });
     assert.ok(compared > 5, `cells compared: ${compared}`);
+    const colouredAfter = await colours();
+    colouredBefore.forEach((c, i) => assert.equal(c, colouredAfter[i], `cell ${i}: the static copy's colours are the editor's`));
+    assert.ok(new Set(colouredBefore.join("|").match(/rgb\([^)]*\)/g)).size >= 4, "coloured, not plain text");
     assert.deepEqual(errors, []);
   } finally {
     await close(page);
   }
 
-  // a click on a static cell's second line: the editor takes the click, with the cursor there. The click
-  // is dispatched in the same task that finds the cell still static (the page makes editors of cells near
-  // the viewport when idle, so a real click could come too late to meet a static cell).
+  // a real click on a static cell's second line: the editor takes the click, with the cursor there
   const page2 = await open("07b-value-autodiff.html", DESKTOP, errors);
   try {
     const runner = <T>(f: string, ...args: unknown[]) => page2.evaluate(([f, args]) => (window as unknown as Record<string, Record<string, (...a: unknown[]) => T>>).lessonRunner[f as string](...(args as unknown[])), [f, args] as const);
@@ -191,13 +204,11 @@ test("a page is usable before its editors exist: getCode without an editor, ▶ 
     const k = await page2.evaluate(() => Array.from(document.querySelectorAll("section.cell.code")).findIndex((s) => !!s.querySelector(".cm-static") && s.querySelectorAll(".cm-static-line").length >= 3));
     assert.ok(k >= 0, "a static cell with 3 lines");
     const before = await runner<string>("getCode", k);
+    const line2 = page2.locator("section.cell.code").nth(k).locator(".cm-static-line").nth(1);
+    await line2.scrollIntoViewIfNeeded();
+    const at = (await line2.boundingBox())!;
+    await page2.mouse.click(at.x + 7, at.y + at.height / 2);
     const clicked = await page2.evaluate((k) => {
-      const line = document.querySelectorAll("section.cell.code")[k].querySelectorAll(".cm-static-line")[1] as HTMLElement;
-      line.scrollIntoView({ block: "center" });
-      const r = line.getBoundingClientRect();
-      const at = { clientX: r.left + 7, clientY: r.top + r.height / 2, bubbles: true };
-      line.dispatchEvent(new PointerEvent("pointerdown", at));
-      line.dispatchEvent(new MouseEvent("click", at));
       const editor = document.querySelectorAll("section.cell.code")[k].querySelector(".cm-editor");
       return !!editor && editor.contains(document.activeElement);
     }, k);
@@ -212,12 +223,18 @@ test("a page is usable before its editors exist: getCode without an editor, ▶ 
     await runner("setCode", m, "const 바뀐값 = 1;");
     assert.equal(await runner<string>("getCode", m), "const 바뀐값 = 1;");
     assert.equal(await page2.evaluate((m) => document.querySelectorAll("section.cell.code")[m].querySelector(".cm-content")?.textContent, m), "const 바뀐값 = 1;");
+
+    // ▶ on a cell that is still static runs its code
+    assert.equal(await page2.evaluate(() => !!document.querySelector("section.cell.code .cm-static")), true, "cell 0 is static");
+    await page2.locator("section.cell.code").first().locator("button.run").click();
+    await page2.waitForFunction(() => /✔|✘/.test(document.querySelector("section.cell.code .run-status")!.textContent ?? ""), null, { timeout: 120000 });
+    assert.equal(await page2.evaluate(() => document.querySelector("section.cell.code .run-status")!.textContent), "✔ 실행함");
     assert.deepEqual(errors, []);
   } finally {
     await close(page2);
   }
 
-  // a stored edit shows in the static copy after a reload, and ▶ on the static cell runs it
+  // a stored edit shows after a reload (as plain text until its editor, made when the page is idle, colours it), and ▶ runs it
   const page3 = await open("07b-value-autodiff.html", DESKTOP, errors);
   try {
     const n = await page3.evaluate(() => (window as unknown as { lessonRunner: Runner }).lessonRunner.cellCount());
@@ -228,17 +245,13 @@ test("a page is usable before its editors exist: getCode without an editor, ▶ 
     await page3.waitForFunction(() => "lessonRunner" in window);
     const shown = await page3.evaluate((i) => {
       const s = document.querySelectorAll("section.cell.code")[i];
-      return { static: !!s.querySelector(".cm-static"), text: (s.querySelector(".cm-static-code") as HTMLElement | null)?.innerText, edited: s.classList.contains("edited") };
+      const text = s.querySelector(".cm-static") ? Array.from(s.querySelectorAll(".cm-static-line")).map((l) => l.textContent).join("\n") : s.querySelector(".cm-content")?.textContent;
+      return { text, edited: s.classList.contains("edited") };
     }, last);
-    assert.deepEqual(shown, { static: true, text: code, edited: true });
+    assert.deepEqual(shown, { text: code, edited: true });
     assert.equal(await page3.evaluate((i) => (window as unknown as { lessonRunner: Runner }).lessonRunner.getCode(i), last), code);
-    const status = await page3.evaluate((i) => {
-      const s = document.querySelectorAll("section.cell.code")[i];
-      if (!s.querySelector(".cm-static")) return "not static";
-      (s.querySelector("button.run") as HTMLButtonElement).click();
-      return s.querySelector(".run-status")!.textContent;
-    }, last);
-    assert.ok(status !== "" && status !== "not static", `▶ on the static cell was handled at once (status ${JSON.stringify(status)})`);
+    await page3.waitForFunction((i) => !!document.querySelectorAll("section.cell.code")[i].querySelector(".cm-editor"), last, { timeout: 5000 });
+    await page3.evaluate((i) => (document.querySelectorAll("section.cell.code")[i].querySelector("button.run") as HTMLButtonElement).click(), last);
     await page3.waitForFunction((i) => /✔|✘/.test(document.querySelectorAll("section.cell.code")[i].querySelector(".run-status")!.textContent ?? ""), last, { timeout: 120000 });
     const out = await page3.evaluate((i) => (document.querySelectorAll("section.cell.code")[i].querySelector(".outputs") as HTMLElement).innerText, last);
     assert.match(out, /정적 셀에서 실행: 42/);

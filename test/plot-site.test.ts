@@ -2,7 +2,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as vm from "vm";
 import { PLOT_FALLBACK, figureHtml, plotlyLibraryHtml } from "nn-lesson/dist/internal";
-import { SiteError, notebookTitle, pageHtml, plotFile, relinkNotebooks, renderMarkdown, renderMarkdownPage, renderNotebook } from "../scripts/site-render";
+import { STYLE, SiteError, notebookTitle, pageHtml, plotFile, relinkNotebooks, renderMarkdown, renderMarkdownPage, renderNotebook } from "../scripts/site-render";
 import { PLOT_SCRIPTS_GLOBAL, PLOT_SCRIPT_TYPE, PlotRewriteError, lazyPlotHtml, lazyPlotsScript, plotScriptsFile } from "../scripts/site-plots";
 
 test("renderMarkdown: $…$ and $$…$$ become KaTeX; code spans, \\$ and prices stay text", () => {
@@ -60,7 +60,7 @@ test("renderNotebook: title from the first heading, library output dropped, plot
   assert.equal(page.needsPlotly, true);
   assert.equal(page.errors, 0);
   assert.ok(page.body.length < 20000, "the 4.8 MB library is not in the page");
-  assert.match(page.body, /showFigure\(f\); \/\/ &lt;b&gt;/);
+  assert.match(page.body.replace(/<span[^>]*>|<\/span>/g, ""), /showFigure\(f\); \/\/ &lt;b&gt;/);
   assert.match(page.body, /<pre class="output stream stdout">손실 0.1\n<\/pre>/);
   const bad = renderNotebook({ cells: [{ cell_type: "code", source: "x", outputs: [{ output_type: "error", ename: "TypeError", evalue: "x", traceback: [] }] }] }, "n", new Set());
   assert.equal(bad.errors, 1);
@@ -123,4 +123,21 @@ test("renderNotebook: plot scripts go to page.plotScripts; the page's inline loa
   assert.doesNotThrow(() => new Function(inline![1]), "it parses");
   assert.ok(inline![1].includes(plotFile("01-model-setup")));
   assert.equal(lazyPlotsScript("a", "b").includes("</script"), false);
+});
+
+test("renderNotebook: a code cell is written in the runner's final shape (static copy of the editor, ▶ bar); the toolbar's row is reserved", () => {
+  const src = "const a = 1; // <b>\n  const 가 = \"x\";\n";
+  const nb = { cells: [{ cell_type: "code" as const, source: src, execution_count: 1, outputs: [] }, { cell_type: "code" as const, source: "a\r\nb", execution_count: 2, outputs: [] }] };
+  const page = renderNotebook(nb, "02-forward", new Set());
+  const lines = [...page.body.matchAll(/<div class="cm-static-line">(.*?)<\/div>/g)].map((m) => m[1]);
+  assert.deepEqual(lines.map((l) => l.replace(/<[^>]*>/g, "")), ["const a = 1; // &lt;b&gt;", "  const 가 = \"x\";", ""], "one element per line, escaped, the last empty line kept");
+  assert.equal(lines[0], '<span class="nn-hl-b">const</span> <span class="nn-hl-g">a</span> = <span class="nn-hl-d">1</span>; <span class="nn-hl-m">// &lt;b&gt;</span>', "coloured as the editor colours it");
+  assert.match(STYLE, /\.nn-hl-b \{color: #708;\}/, "with CodeMirror's default colours, under names of their own");
+  assert.ok(!STYLE.includes("\u037c"), "no CodeMirror-generated class name in the site's style");
+  assert.match(page.body, /<div class="cm-static-gutter" aria-hidden="true"><div>1<\/div><div>2<\/div><div>3<\/div><\/div>/);
+  assert.match(page.body, /aria-label="코드 셀 1 \(누르면 고칠 수 있습니다\)/);
+  assert.equal((page.body.match(/<button class="run" type="button"/g) ?? []).length, 1, "the cell with \\r keeps its <pre>: the runner builds its copy");
+  assert.match(page.body, /<pre><code class="language-typescript">a\r\nb<\/code><\/pre>/);
+  const html = pageHtml([page], 0);
+  assert.match(html, /<main>\n<div class="runner-bar"><\/div>\n<nav class="pager">/);
 });

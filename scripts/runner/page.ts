@@ -62,7 +62,7 @@ interface Cell {
   section: HTMLElement;
   original: string;
   originalOutputs: string;
-  /** The cell's editor: made on first use (a click, focus, getCode/setCode/run) or when the cell comes near the viewport. */
+  /** The cell's editor: made on first use (a click, focus, setCode, run, restore). */
   view: EditorView;
   /** The cell's code, without making its editor. */
   code(): string;
@@ -81,35 +81,7 @@ const notebook = JSON.parse(document.getElementById("nn-notebook")?.textContent 
  * it into the editor with the cursor where it was clicked; keyboard focus (Tab) turns it into the editor too.
  */
 
-/** Cells near the viewport get their editor when the page is idle, one per idle callback. */
-const editorQueue = new Set<() => void>();
-let editorIdle = false;
-const idle = (f: () => void) => (window.requestIdleCallback ? window.requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 1));
-function makeEditorsWhenIdle(): void {
-  if (editorIdle || editorQueue.size === 0) return;
-  editorIdle = true;
-  idle(() => {
-    editorIdle = false;
-    const next = editorQueue.values().next();
-    if (!next.done) {
-      editorQueue.delete(next.value);
-      next.value();
-    }
-    makeEditorsWhenIdle();
-  });
-}
-const nearViewport = typeof IntersectionObserver === "function"
-  ? new IntersectionObserver((entries) => {
-    for (const e of entries) {
-      if (!e.isIntersecting) continue;
-      nearViewport?.unobserve(e.target);
-      const make = editorMakers.get(e.target);
-      if (make) editorQueue.add(make);
-    }
-    makeEditorsWhenIdle();
-  }, { rootMargin: "100% 0px" })
-  : undefined;
-const editorMakers = new WeakMap<Element, () => void>();
+const idle = (f: () => void) => (window.requestIdleCallback ? window.requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 1));
 
 function makeCell(section: HTMLElement, i: number): Cell {
   const input = section.querySelector(".input") as HTMLElement;
@@ -135,7 +107,6 @@ function makeCell(section: HTMLElement, i: number): Cell {
   const stored = localStorage.getItem(storeKey(i));
   if (stored !== null && stored !== original) holder.innerHTML = staticCodeHtml(stored, i);
   const placeholder = holder.querySelector(`.${STATIC_CODE_CLASS}`) as HTMLElement;
-  const box = holder;
   let bar = section.querySelector<HTMLElement>(".cell-tools");
   if (!bar) {
     input.insertAdjacentHTML("afterend", CELL_TOOLS_HTML);
@@ -164,7 +135,6 @@ function makeCell(section: HTMLElement, i: number): Cell {
       ],
     });
     placeholder.replaceWith(view.dom);
-    nearViewport?.unobserve(box);
     if (focused) view.focus();
     return view;
   };
@@ -181,8 +151,9 @@ function makeCell(section: HTMLElement, i: number): Cell {
     if (pos !== null) v.dispatch({ selection: { anchor: pos } });
     v.focus();
   });
-  editorMakers.set(box, () => void makeEditor());
-  nearViewport?.observe(box);
+  // the site writes the original code coloured like the editor; a stored edit is shown as plain text
+  // until its editor, made when the page is idle, colours it
+  if (stored !== null && stored !== original) idle(() => void makeEditor());
   section.classList.toggle("edited", stored !== null && stored !== original);
   const cell = {
     section, original, originalOutputs: outputs.innerHTML, outputs, status,

@@ -13,14 +13,18 @@ export const STATIC_LINE_CLASS = "cm-static-line";
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** The static copy of code cell `i` (0-based) showing `code`. */
-export function staticCodeHtml(code: string, i: number): string {
+/**
+ * The static copy of code cell `i` (0-based) showing `code`; `lineHtml`: each line's HTML, coloured
+ * (the site builder's site-code.ts), else plain text.
+ */
+export function staticCodeHtml(code: string, i: number, lineHtml?: string[]): string {
   const lines = code.split("\n");
+  if (lineHtml && lineHtml.length !== lines.length) throw new Error(`staticCodeHtml: ${lineHtml.length} lines of HTML for ${lines.length} lines of code`);
   const label = `코드 셀 ${i + 1} (누르면 고칠 수 있습니다) / code cell ${i + 1}`;
   return (
     `<div class="${STATIC_CODE_CLASS}" tabindex="0" role="textbox" aria-multiline="true" aria-label="${escape(label)}">` +
     `<div class="cm-static-gutter" aria-hidden="true">${lines.map((_, k) => `<div>${k + 1}</div>`).join("")}</div>` +
-    `<div class="cm-static-code">${lines.map((l) => `<div class="${STATIC_LINE_CLASS}">${escape(l)}</div>`).join("")}</div>` +
+    `<div class="cm-static-code">${lines.map((l, k) => `<div class="${STATIC_LINE_CLASS}">${lineHtml ? lineHtml[k] : escape(l)}</div>`).join("")}</div>` +
     `</div>`
   );
 }
