@@ -230,6 +230,10 @@ h2 { font-size: 1.4rem; margin-top: 2rem; border-bottom: 1px solid var(--line); 
 pre, code { font-family: "Noto Sans Mono CJK KR", "D2Coding", ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.88rem; }
 :not(pre) > code { background: var(--code-bg); padding: 0.1em 0.3em; border-radius: 4px; }
 .cell { margin: 1rem 0; }
+/* sections far from the viewport are not laid out or painted until the reader comes near (a long page is
+   usable ~0.2 s sooner); a section once drawn keeps its size (auto), so scrolling back moves nothing.
+   Their innerText is empty meanwhile: tests read textContent, or render them (test-browser/site.test.ts) */
+main > section.cell { content-visibility: auto; contain-intrinsic-size: auto 320px; }
 .cell.code .input { display: flex; gap: 0.5rem; }
 .cell.code .prompt { color: var(--muted); font-family: monospace; font-size: 0.8rem; padding-top: 0.7rem; min-width: 2.6rem; text-align: right; }
 .cell.code pre { margin: 0; flex: 1; background: var(--code-bg); border: 1px solid var(--line); border-radius: 6px; padding: 0.6rem 0.8rem; overflow-x: auto; line-height: 1.5; }

@@ -253,7 +253,8 @@ test("a page is usable before its editors exist: getCode without an editor, ▶ 
     await page3.waitForFunction((i) => !!document.querySelectorAll("section.cell.code")[i].querySelector(".cm-editor"), last, { timeout: 5000 });
     await page3.evaluate((i) => (document.querySelectorAll("section.cell.code")[i].querySelector("button.run") as HTMLButtonElement).click(), last);
     await page3.waitForFunction((i) => /✔|✘/.test(document.querySelectorAll("section.cell.code")[i].querySelector(".run-status")!.textContent ?? ""), last, { timeout: 120000 });
-    const out = await page3.evaluate((i) => (document.querySelectorAll("section.cell.code")[i].querySelector(".outputs") as HTMLElement).innerText, last);
+    // textContent: the cell may be far from the viewport, where innerText is empty (content-visibility: auto)
+    const out = await page3.evaluate((i) => document.querySelectorAll("section.cell.code")[i].querySelector(".outputs")!.textContent ?? "", last);
     assert.match(out, /정적 셀에서 실행: 42/);
     // Markdown outputs with formulas: markdown-it and KaTeX are set up on first use, not at page load
     await page3.evaluate(async (i) => {

@@ -35,6 +35,10 @@ async function visit(site: string, file: string, width = 1100): Promise<Visit> {
   await g.page.goto(pathToFileURL(path.join(site, file)).href, { waitUntil: "load" });
   // plots draw as they come near the viewport: visit each one, then every plot of the page must be drawn
   await scrollThroughPlots(g.page);
+  await waitForPlots(g.page, 20000);
+  // sections far from the viewport are not rendered (content-visibility: auto), so their innerText is
+  // empty: render them all for the checks of what the page shows (fallback texts, unrendered TeX)
+  await g.page.addStyleTag({ content: "main > section.cell { content-visibility: visible !important; }" });
   const plots = await waitForPlots(g.page, 20000);
   return { ...g, plots };
 }
