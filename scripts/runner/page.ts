@@ -1,7 +1,9 @@
 /**
  * The page runner: every code cell of a site page becomes an editor (CodeMirror) that runs in the
- * browser, offline, with no install. Loaded with `defer` on notebook pages; the kernel (a worker with
- * the library, mathjs and TensorFlow.js) loads only when the first cell runs.
+ * browser, offline, with no install. Loaded with `defer` on notebook pages, where the site builder has
+ * already written each cell in its final shape (a static, coloured copy of the editor and its ▶ bar):
+ * the runner wires them, and makes a cell's editor only when it is used (click, focus, setCode, run).
+ * The kernel (a worker with the library, mathjs and TensorFlow.js) loads only when the first cell runs.
  *
  * window.lessonRunner is the page's API (the browser tests use it): cellCount, getCode, setCode, run,
  * runAll, interrupt, restore. Cell indices count code cells only, in notebook order.
@@ -142,6 +144,7 @@ function makeCell(section: HTMLElement, i: number): Cell {
   let pointing = false;
   placeholder.addEventListener("pointerdown", () => { pointing = true; });
   placeholder.addEventListener("pointercancel", () => { pointing = false; });
+  placeholder.addEventListener("blur", () => { pointing = false; });
   placeholder.addEventListener("focus", () => { if (!pointing) makeEditor().focus(); });
   placeholder.addEventListener("click", (e) => {
     pointing = false;
