@@ -71,6 +71,8 @@ export interface LazyPlotOptions {
   margin: string;
   /** plotly.js starts loading only after this long without a keystroke or click (ms): typing is not frozen. */
   quietMs: number;
+  /** ... and not while an element matches this (a cell running: the kernel is starting or working). */
+  busy: string;
 }
 
 /**
@@ -123,7 +125,7 @@ export function lazyPlots(o: LazyPlotOptions): void {
     }, failed);
   }
 
-  /** Start loading once the page is idle and nobody has typed or clicked for a moment. */
+  /** Start loading once the page is idle, nobody has typed or clicked for a moment and no cell runs. */
   function whenQuiet(): void {
     if (waiting || state !== "no") return;
     waiting = true;
@@ -131,6 +133,7 @@ export function lazyPlots(o: LazyPlotOptions): void {
     const check = () => {
       const wait = lastInput + o.quietMs - performance.now();
       if (wait > 0) { setTimeout(() => ric(check, { timeout: 2000 }), wait); return; }
+      if (document.querySelector(o.busy)) { setTimeout(() => ric(check, { timeout: 2000 }), 200); return; }
       waiting = false;
       start();
     };
@@ -200,7 +203,7 @@ export function lazyPlots(o: LazyPlotOptions): void {
 export function lazyPlotsScript(src: string, plots: string): string {
   const opts: LazyPlotOptions = {
     src, plots, plotClass: PLOT_CLASS, scriptType: PLOT_SCRIPT_TYPE, scriptsGlobal: PLOT_SCRIPTS_GLOBAL, readyEvent: PLOTLY_READY_EVENT,
-    loadingClass: PLOT_LOADING_CLASS, failedText: FAILED_TEXT, margin: "50% 0px", quietMs: 600,
+    loadingClass: PLOT_LOADING_CLASS, failedText: FAILED_TEXT, margin: "50% 0px", quietMs: 600, busy: ".cell.code.running",
   };
   return `(${lazyPlots.toString()})(${JSON.stringify(opts).replace(/</g, "\\u003c")});`;
 }

@@ -229,6 +229,7 @@ test("a page is usable before its editors exist: getCode without an editor, ▶ 
     await page2.locator("section.cell.code").first().locator("button.run").click();
     await page2.waitForFunction(() => /✔|✘/.test(document.querySelector("section.cell.code .run-status")!.textContent ?? ""), null, { timeout: 120000 });
     assert.equal(await page2.evaluate(() => document.querySelector("section.cell.code .run-status")!.textContent), "✔ 실행함");
+    assert.equal(await page2.evaluate(() => !!document.querySelector("section.cell.code .cm-static")), true, "running a cell reads its code without making its editor");
     assert.deepEqual(errors, []);
   } finally {
     await close(page2);

@@ -64,7 +64,7 @@ interface Cell {
   section: HTMLElement;
   original: string;
   originalOutputs: string;
-  /** The cell's editor: made on first use (a click, focus, setCode, run, restore). */
+  /** The cell's editor: made on first use (a click, focus, setCode, restore). */
   view: EditorView;
   /** The cell's code, without making its editor. */
   code(): string;
@@ -335,7 +335,7 @@ async function run(i: number): Promise<RunResult> {
     const id = nextId++;
     result = await new Promise((resolve) => {
       pending.set(id, { outputs, resolve, cell });
-      w.postMessage({ type: "run", id, code: cell.view.state.doc.toString() } satisfies ToKernel);
+      w.postMessage({ type: "run", id, code: cell.code() } satisfies ToKernel);
     });
   } catch (e) {
     result = { error: (e as Error).message };
@@ -386,7 +386,7 @@ function toNotebook(): NotebookJson {
     if (c.cell_type !== "code") continue;
     const cell = cells[k++];
     if (!cell) break;
-    const code = cell.view.state.doc.toString();
+    const code = cell.code();
     c.source = code.split(/(?<=\n)/);
     c.outputs = (cell.ran ?? []).map((o) => ({ ...o, ...(o.text !== undefined ? { text: o.text } : {}) }));
     c.execution_count = null;
