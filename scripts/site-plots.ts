@@ -1,7 +1,9 @@
 /**
  * The site's plots are drawn when they come near the viewport, not all at load, and plotly.js (4.8 MB,
- * about a second of main-thread work) is loaded only then, so that a page opens and its editors work
- * at once. Site only: the site builder rewrites each plot output of the library (lib/display/plot.ts:
+ * about a second of main-thread work) is loaded only when the first plot comes near or 2 s after the
+ * page has loaded, when nobody is typing and no cell runs, so that a page opens and its editors work
+ * at once. The plots' scripts (their figures) live in assets/plots/<page>.js, loaded with plotly.js,
+ * so the page's HTML stays small. Site only: the site builder rewrites each plot output of the library (lib/display/plot.ts:
  * a <div class="nn-lesson-plot"> with its height, then an inline <script> that draws it) so that its
  * script is inert (`type="${PLOT_SCRIPT_TYPE}"`) and its box shows a loading line instead of the
  * Jupyter fallback; `lazyPlots` (inlined into the page) runs each such script, unchanged, when its
@@ -73,13 +75,19 @@ export interface LazyPlotOptions {
   quietMs: number;
   /** ... and not while an element matches this (a cell running: the kernel is starting or working). */
   busy: string;
+  /**
+   * This long after `load`, plotly.js loads even if no plot is near yet (when quiet, as above): its
+   * second of work then falls while the reader reads, not when they scroll to the first plot.
+   */
+  prefetchMs: number;
 }
 
 /**
  * Runs in the page (inlined with Function.prototype.toString, so: no imports, no helpers). Watches
  * every inert plot script (also those put back later, e.g. by the runner's restore()); when the first
- * box comes near the viewport and nobody is typing, loads plotly.js and the page's plot file, then runs
- * the scripts of the boxes near the viewport one task at a time, in page order.
+ * box comes near the viewport, or 2 s after `load`, and nobody is typing and no cell runs, loads
+ * plotly.js and the page's plot file, then runs the scripts of the boxes near the viewport one task
+ * at a time, in page order.
  */
 export function lazyPlots(o: LazyPlotOptions): void {
   const w = window as unknown as Record<string, unknown>;
@@ -191,6 +199,9 @@ export function lazyPlots(o: LazyPlotOptions): void {
 
   const begin = () => {
     watch(document);
+    const prefetch = () => setTimeout(() => { if (document.querySelector(`script[type="${o.scriptType}"]`)) whenQuiet(); }, o.prefetchMs);
+    if (document.readyState === "complete") prefetch();
+    else addEventListener("load", prefetch);
     new MutationObserver((records) => {
       for (const r of records) r.addedNodes.forEach((n) => { if (n.nodeType === 1) watch(n as Element); });
     }).observe(document.body, { childList: true, subtree: true });
@@ -203,7 +214,7 @@ export function lazyPlots(o: LazyPlotOptions): void {
 export function lazyPlotsScript(src: string, plots: string): string {
   const opts: LazyPlotOptions = {
     src, plots, plotClass: PLOT_CLASS, scriptType: PLOT_SCRIPT_TYPE, scriptsGlobal: PLOT_SCRIPTS_GLOBAL, readyEvent: PLOTLY_READY_EVENT,
-    loadingClass: PLOT_LOADING_CLASS, failedText: FAILED_TEXT, margin: "50% 0px", quietMs: 600, busy: ".cell.code.running",
+    loadingClass: PLOT_LOADING_CLASS, failedText: FAILED_TEXT, margin: "50% 0px", quietMs: 600, busy: ".cell.code.running", prefetchMs: 2000,
   };
   return `(${lazyPlots.toString()})(${JSON.stringify(opts).replace(/</g, "\\u003c")});`;
 }
