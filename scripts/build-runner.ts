@@ -2,7 +2,7 @@
  * The page runner's files (site/assets/runner/), bundled with esbuild from scripts/runner/ and the
  * installed packages; nothing is downloaded at run time:
  *   page.js        the editors, buttons and output rendering (loaded with `defer` on every notebook page)
- *   kernel.js      the worker (sucrase + acorn + the cell scope), as a function the page turns into a Blob worker
+ *   kernel.js      the worker that runs what tslab's converter made of a cell (scripts/runner/kernel.ts), as a function the page turns into a Blob worker
  *   nn-lesson-lib.js  the library (lib/dist: nn-lesson and nn-lesson/tfjs) for the browser: Node's fs/path/os come from node-shims.js
  *   mathjs.js, tfjs.js (core + cpu backend + layers), node-shims.js
  *   data.js        the files of data/, for the worker's in-memory file system

@@ -22,3 +22,12 @@ export function verdictsIn(html: string): string[] {
   return [...html.matchAll(/class="nn-check" data-verdict="(\w+)"/g)].map((m) => m[1]);
 }
 
+
+/**
+ * What a learner reads first in check()'s verdicts: ✔ (exact or approximate: both pass), ≠ (different, as
+ * expected), ✘ (anything else). "exact" under Node may be "approximate" in Chromium where a value is compared
+ * with numpy's to a tolerance and the engines' Math.exp differ in the last bit (07 says so); a ✔ may never
+ * become a ✘.
+ */
+export const marksOf = (verdicts: string[]) =>
+  verdicts.map((v) => (v === "exact" || v === "approximate" ? "✔" : v === "different" ? "≠" : "✘")).join("");

@@ -34,7 +34,10 @@ async function runAndRead(page: Page, i: number, src: string): Promise<{ shown: 
     r.setCode(i as number, src as string);
     return r.run(i as number);
   }, [i, src] as const);
-  const shown = await page.locator("section.cell.code").nth(i).locator(".outputs").innerText();
+  const box = page.locator("section.cell.code").nth(i).locator(".outputs");
+  await box.scrollIntoViewIfNeeded(); // sections far from the viewport are not rendered: innerText is what a learner sees there
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const shown = await box.innerText();
   return { shown, result };
 }
 
@@ -77,7 +80,12 @@ test("a name from a cell not yet run: the line names that cell; after ■ 중지
   const page = await open("00-overview.html");
   try {
     const r = (i: number) => page.evaluate((i) => (window as unknown as { lessonRunner: Runner }).lessonRunner.run(i), i);
-    const read = (i: number) => page.locator("section.cell.code").nth(i).locator(".outputs").innerText();
+    const read = async (i: number) => {
+      const box = page.locator("section.cell.code").nth(i).locator(".outputs");
+      await box.scrollIntoViewIfNeeded();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      return box.innerText();
+    };
     // 00's second code cell uses lessonData, imported by the first
     const first = await r(1);
     assert.ok(first.typeError, "tslab: a name not defined is a type error");

@@ -1,7 +1,10 @@
 /**
  * The page runner: every code cell of a site page becomes an editor (CodeMirror) that runs in the
- * browser, offline, with no install. Loaded with `defer` on notebook pages; the kernel (a worker with
- * the library, mathjs and TensorFlow.js) loads only when the first cell runs.
+ * browser, offline, with no install. Loaded with `defer` on notebook pages, where the site builder has
+ * already written each cell in its final shape (a static, coloured copy of the editor and its ▶ bar):
+ * the runner wires them, and makes a cell's editor only when it is used (click, focus, setCode, run).
+ * The kernel (a worker with the library, mathjs and TensorFlow.js) loads only when the first cell runs;
+ * TypeScript (tslab's converter) only when a cell the build did not compile runs, or the learner edits.
  *
  * window.lessonRunner is the page's API (the browser tests use it): cellCount, getCode, setCode, run,
  * runAll, interrupt, restore, restoreCell, whenIdle, kernelGeneration, kernelRestarted, lostCells,
@@ -23,14 +26,14 @@ import { EditorView, basicSetup } from "codemirror";
 import { keymap } from "@codemirror/view";
 import { Prec } from "@codemirror/state";
 import { javascript } from "@codemirror/lang-javascript";
-import MarkdownIt from "markdown-it";
-import katexPlugin from "@vscode/markdown-it-katex";
+import type MarkdownIt from "markdown-it";
 import { PLOTLY_MARKER, PLOT_CLASS } from "nn-lesson/dist/display/markers";
 import { formatProgress } from "nn-lesson/dist/lesson/progress";
 import type { FromKernel, KernelError, ToKernel } from "./kernel";
 import type { FromCompiler, ToCompiler } from "./compiler-worker";
 import { CompiledCell, ConvertedCell, formatDiagnostics } from "./cell-types";
 import { ExplainContext, explainCell, explainError } from "nn-lesson/dist/display/explain";
+import { CELL_TOOLS_HTML, STATIC_CODE_CLASS, staticCodeHtml, staticCodeText } from "./static-code";
 
 /**
  * What running a cell gave: the printed text (stdout), the number of plots drawn, the ✔/✘ verdicts of
@@ -67,8 +70,18 @@ const W = window as unknown as {
   lessonRunner?: unknown;
 };
 
-const md = new MarkdownIt({ html: true, linkify: false });
-md.use(katexPlugin as unknown as MarkdownIt.PluginSimple);
+/** Markdown with formulas for text/markdown outputs, made on first use (KaTeX takes a while to set up: not at page load). */
+let markdownIt: MarkdownIt | undefined;
+function md(): MarkdownIt {
+  if (!markdownIt) {
+    // require, not import: the bundle runs these modules only when this is first called
+    const Markdown = require("markdown-it") as typeof MarkdownIt; // its CommonJS build: module.exports = MarkdownIt
+    const katexPlugin = (require("@vscode/markdown-it-katex") as { default: MarkdownIt.PluginSimple }).default;
+    markdownIt = new Markdown({ html: true, linkify: false });
+    markdownIt.use(katexPlugin);
+  }
+  return markdownIt;
+}
 
 const pageName = document.body.dataset.page ?? location.pathname.split("/").pop()?.replace(/\.html$/, "") ?? "page";
 
@@ -164,7 +177,10 @@ interface Cell {
   key: string;
   /** The outputs the page was built with (the nodes themselves, so that a restored plot is the same drawn plot). */
   originalOutputs: Node[];
+  /** The cell's editor: made on first use (a click, focus, setCode, restore of an edit). */
   view: EditorView;
+  /** The cell's code, without making its editor. */
+  code(): string;
   outputs: HTMLElement;
   status: HTMLElement;
   restoreButton: HTMLButtonElement;
@@ -183,10 +199,32 @@ interface Cell {
 const cells: Cell[] = [];
 const notebook = JSON.parse(document.getElementById("nn-notebook")?.textContent ?? "null") as NotebookJson | null;
 
+/*
+ * Until its editor is made, a cell shows its code in a static copy of the editor's layout (static-code.ts;
+ * the site builder writes it into the page), so nothing moves when the editor replaces it. A click turns
+ * it into the editor with the cursor where it was clicked; keyboard focus (Tab) turns it into the editor too.
+ */
+
+const idle = (f: () => void) => (window.requestIdleCallback ? window.requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 1));
+
+/** A code cell's original code: its static copy (written by the site builder), or a plain <pre>. */
+function originalCode(section: HTMLElement): string {
+  const holder = section.querySelector<HTMLElement>(".input .editor");
+  return holder ? staticCodeText(holder) : section.querySelector(".input pre")?.textContent ?? "";
+}
+
 function makeCell(section: HTMLElement, i: number, key: string): Cell {
   const input = section.querySelector(".input") as HTMLElement;
-  const pre = input.querySelector("pre") as HTMLElement;
-  const original = pre.textContent ?? "";
+  const original = originalCode(section);
+  let holder = input.querySelector<HTMLElement>(".editor");
+  if (!holder) {
+    // a page written without the static copy: make it from the <pre>
+    const pre = input.querySelector("pre") as HTMLElement;
+    holder = document.createElement("div");
+    holder.className = "editor";
+    holder.innerHTML = staticCodeHtml(original, i);
+    pre.replaceWith(holder);
+  }
   let outputs = section.querySelector(".outputs") as HTMLElement | null;
   if (!outputs) {
     outputs = document.createElement("div");
@@ -194,62 +232,79 @@ function makeCell(section: HTMLElement, i: number, key: string): Cell {
     section.appendChild(outputs);
   }
   const stored = store.get(key);
-  const holder = document.createElement("div");
-  holder.className = "editor";
-  pre.replaceWith(holder);
-  const status = document.createElement("span");
-  status.className = "run-status";
-  const button = document.createElement("button");
-  button.className = "run";
-  button.type = "button";
-  button.textContent = "▶ 실행";
-  button.title = "이 셀을 실행합니다 (Shift+Enter)";
+  if (stored !== null && stored !== original) holder.innerHTML = staticCodeHtml(stored, i);
+  const placeholder = holder.querySelector(`.${STATIC_CODE_CLASS}`) as HTMLElement;
+  let bar = section.querySelector<HTMLElement>(".cell-tools");
+  if (!bar) {
+    input.insertAdjacentHTML("afterend", CELL_TOOLS_HTML);
+    bar = input.nextElementSibling as HTMLElement;
+  }
+  const button = bar.querySelector("button.run") as HTMLButtonElement;
+  const status = bar.querySelector(".run-status") as HTMLElement;
   button.addEventListener("click", () => void run(i));
-  const restoreButton = document.createElement("button");
-  restoreButton.className = "restore";
-  restoreButton.type = "button";
-  restoreButton.textContent = "↺ 원래대로";
-  restoreButton.title = "이 셀만 원래 코드와 출력으로 되돌립니다";
+  const restoreButton = bar.querySelector("button.restore") as HTMLButtonElement;
   restoreButton.addEventListener("click", () => {
     const c = cells[i];
     if (code(c) === c.original || confirm("이 셀의 고친 코드를 지우고 원래 코드와 출력으로 되돌릴까요?")) restoreCell(i);
   });
-  const bar = document.createElement("div");
-  bar.className = "cell-tools";
-  bar.append(button, restoreButton, status);
-  input.after(bar);
   const staleNote = document.createElement("div");
   staleNote.className = "stale-note";
   staleNote.textContent = STALE;
   staleNote.hidden = true;
   outputs.before(staleNote);
-  const view = new EditorView({
-    doc: stored ?? original,
-    parent: holder,
-    extensions: [
-      basicSetup,
-      javascript({ typescript: true }),
-      Prec.highest(keymap.of([{ key: "Shift-Enter", run: () => { void run(i); return true; } }])),
-      EditorView.updateListener.of((u) => {
-        if (!u.docChanged) return;
-        const code = u.state.doc.toString();
-        if (code === original) store.remove(key);
-        else store.set(key, code);
-        if (cells[i]) showCellState(cells[i]);
-        // a learner who edits will run a cell the build did not compile: start TypeScript now
-        if (code !== original) void startCompiler().catch(() => undefined);
-      }),
-    ],
-  });
-  const cell: Cell = {
-    index: i, section, original, key, originalOutputs: Array.from(outputs.childNodes), view, outputs, status, restoreButton, staleNote,
-    shownFrom: original, ranIn: 0,
+  let view: EditorView | undefined;
+  const makeEditor = (): EditorView => {
+    if (view) return view;
+    const focused = document.activeElement === placeholder;
+    view = new EditorView({
+      doc: stored ?? original,
+      extensions: [
+        basicSetup,
+        javascript({ typescript: true }),
+        Prec.highest(keymap.of([{ key: "Shift-Enter", run: () => { void run(i); return true; } }])),
+        EditorView.updateListener.of((u) => {
+          if (!u.docChanged) return;
+          const code = u.state.doc.toString();
+          if (code === original) store.remove(key);
+          else store.set(key, code);
+          if (cells[i]) showCellState(cells[i]);
+          // a learner who edits will run a cell the build did not compile: start TypeScript now
+          if (code !== original) void startCompiler().catch(() => undefined);
+        }),
+      ],
+    });
+    placeholder.replaceWith(view.dom);
+    if (focused) view.focus();
+    return view;
   };
+  // a pointer focuses the static copy before its click: the click places the cursor
+  let pointing = false;
+  placeholder.addEventListener("pointerdown", () => { pointing = true; });
+  placeholder.addEventListener("pointercancel", () => { pointing = false; });
+  placeholder.addEventListener("blur", () => { pointing = false; });
+  placeholder.addEventListener("focus", () => { if (!pointing) makeEditor().focus(); });
+  placeholder.addEventListener("click", (e) => {
+    pointing = false;
+    if (window.getSelection()?.toString()) return; // selecting text to copy it: stays static until the next click
+    const v = makeEditor();
+    const pos = v.posAtCoords({ x: e.clientX, y: e.clientY });
+    if (pos !== null) v.dispatch({ selection: { anchor: pos } });
+    v.focus();
+  });
+  // the site writes the original code coloured like the editor; a stored edit is shown as plain text
+  // until its editor, made when the page is idle, colours it
+  if (stored !== null && stored !== original) idle(() => void makeEditor());
+  const cell = {
+    index: i, section, original, key, originalOutputs: Array.from(outputs.childNodes), outputs, status, restoreButton, staleNote,
+    shownFrom: original, ranIn: 0,
+    code: () => (view ? view.state.doc.toString() : stored ?? original),
+  } as Omit<Cell, "view"> as Cell;
+  Object.defineProperty(cell, "view", { get: makeEditor, enumerable: true });
   showCellState(cell);
   return cell;
 }
 
-const code = (cell: Cell) => cell.view.state.doc.toString();
+const code = (cell: Cell) => cell.code();
 
 /** The marks that follow from a cell's code and outputs: edited, stale outputs, whether ↺ has anything to do. */
 function showCellState(cell: Cell): void {
@@ -445,6 +500,8 @@ function onKernelMessage(m: FromKernel): void {
 let plotlyLoading: Promise<void> | undefined;
 function ensurePlotly(): void {
   if (W.Plotly || plotlyLoading) return;
+  // the site's lazy plots (scripts/site-plots.ts) may be loading it already: never twice
+  if (document.querySelector('script[src$="plotly.min.js"]')) return;
   plotlyLoading = loadScript("assets/plotly.min.js").then(() => { window.dispatchEvent(new Event("nn-lesson-plotly-ready")); });
 }
 
@@ -497,7 +554,7 @@ function render(cell: Cell, o: Output, update = false): void {
     if (d["text/markdown"] !== undefined) {
       el = document.createElement("div");
       el.className = "output markdown";
-      el.innerHTML = md.render(d["text/markdown"]);
+      el.innerHTML = md().render(d["text/markdown"]);
     } else {
       el = document.createElement("pre");
       el.className = "output text";
@@ -629,7 +686,7 @@ function showRunning(job: Job): void {
 
 async function execute(job: Job): Promise<RunResult> {
   const cell = job.cell;
-  const code = cell.view.state.doc.toString();
+  const code = cell.code();
   job.code = code;
   job.started = Date.now();
   cell.section.classList.remove("queued");
@@ -814,7 +871,7 @@ function toNotebook(): NotebookJson {
     if (c.cell_type !== "code") continue;
     const cell = cells[k++];
     if (!cell) break;
-    const code = cell.view.state.doc.toString();
+    const code = cell.code();
     c.source = code.split(/(?<=\n)/);
     c.outputs = (cell.ran ?? []).map((o) => ({ ...o, ...(o.text !== undefined ? { text: o.text } : {}) }));
     c.execution_count = null;
@@ -836,46 +893,65 @@ function download(): void {
 
 let statusEl: HTMLElement | undefined;
 function setStatus(text: string): void {
-  if (statusEl) statusEl.textContent = text;
+  if (!statusEl) return;
+  statusEl.textContent = text;
+  // one line on a phone (cut with …): the whole text on hover and for screen readers
+  statusEl.title = text;
 }
 
+/** The sticky toolbar: one opaque row; on a phone only the icons show (their names are title and aria-label). */
 function toolbar(): void {
-  const bar = document.createElement("div");
+  // the site builder reserves the bar's place (an empty .runner-bar of its height): nothing moves
+  const reserved = document.querySelector<HTMLElement>("main > .runner-bar");
+  const bar = reserved ?? document.createElement("div");
   bar.className = "runner-bar";
-  const button = (label: string, title: string, f: () => void) => {
+  bar.setAttribute("role", "toolbar");
+  bar.setAttribute("aria-label", "노트북 실행 도구 / notebook tools");
+  const button = (icon: string, label: string, title: string, f: () => void) => {
     const b = document.createElement("button");
     b.type = "button";
-    b.textContent = label;
-    b.title = title;
+    const i = document.createElement("span");
+    i.className = "icon";
+    i.setAttribute("aria-hidden", "true");
+    i.textContent = icon;
+    const l = document.createElement("span");
+    l.className = "label";
+    l.textContent = label;
+    b.append(i, l);
+    b.title = `${label}: ${title}`;
+    b.setAttribute("aria-label", label);
     b.addEventListener("click", f);
     bar.appendChild(b);
     return b;
   };
-  button("▶▶ 모두 실행", "모든 코드 셀을 위에서부터 차례로 실행합니다", () => void runAll());
-  button("■ 중지", "실행 중인 셀을 멈추고 (커널을 다시 시작합니다) 기다리는 셀은 실행하지 않습니다", interrupt);
-  button("↺ 원래대로", "고친 코드와 출력을 모두 원래대로 되돌립니다", () => {
+  button("▶▶", "모두 실행", "모든 코드 셀을 위에서부터 차례로 실행합니다", () => void runAll());
+  button("■", "중지", "실행 중인 셀을 멈추고 (커널을 다시 시작합니다) 기다리는 셀은 실행하지 않습니다", interrupt);
+  button("↺", "원래대로", "고친 코드와 출력을 모두 원래대로 되돌립니다", () => {
     if (confirm("고친 코드를 모두 지우고 원래 코드와 출력으로 되돌릴까요?")) restore();
   });
-  button("⬇ 노트북으로 저장", "고친 코드와 출력을 .ipynb 파일로 내려받습니다 (Jupyter의 tslab 커널로 열 수 있습니다)", download);
+  button("⬇", "노트북으로 저장", "고친 코드와 출력을 .ipynb 파일로 내려받습니다 (Jupyter의 tslab 커널로 열 수 있습니다)", download);
   statusEl = document.createElement("span");
   statusEl.className = "runner-status";
-  statusEl.textContent = "셀을 고치고 ▶ 실행 (Shift+Enter)으로 브라우저에서 실행할 수 있습니다. 설치가 필요 없고, tslab처럼 타입 검사를 합니다.";
+  statusEl.setAttribute("role", "status");
   bar.appendChild(statusEl);
-  const main = document.querySelector("main") ?? document.body;
-  main.insertBefore(bar, main.firstChild);
+  setStatus("셀을 고치고 ▶ 실행 (Shift+Enter)으로 브라우저에서 실행할 수 있습니다. 설치가 필요 없고, tslab처럼 타입 검사를 합니다.");
+  if (!reserved) {
+    const main = document.querySelector("main") ?? document.body;
+    main.insertBefore(bar, main.firstChild);
+  }
 }
 
 function boot(): void {
   const sections = Array.from(document.querySelectorAll<HTMLElement>("section.cell.code"));
   if (sections.length === 0) return;
   toolbar();
-  const originals = sections.map((s) => s.querySelector(".input pre")?.textContent ?? "");
+  const originals = sections.map(originalCode);
   const keys = editKeys(originals);
   migrateIndexKeys(originals, keys);
   sections.forEach((s, i) => cells.push(makeCell(s, i, keys[i])));
   W.lessonRunner = {
     cellCount: () => cells.length,
-    getCode: (i: number) => cells[i].view.state.doc.toString(),
+    getCode: (i: number) => cells[i].code(),
     setCode: (i: number, source: string) => cells[i].view.dispatch({ changes: { from: 0, to: cells[i].view.state.doc.length, insert: source } }),
     run, runAll, interrupt, restore, restoreCell, whenIdle, toNotebook, lostCells,
     kernelGeneration: () => generation,
