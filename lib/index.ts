@@ -9,7 +9,8 @@
  *                network, train (trainFast), surface
  *   beyond/    notebooks 08–11: optim (SGD, Momentum, AdaGrad, RMSProp, Adam), classify, dataset, autodiff (TensorFlow.js)
  *   display/   what needs a notebook page: output (tslab), plot, tables (mathjs), check, mistakes (typical
- *                wrong answers of the exercises), glossary,
+ *                wrong answers of the exercises), glossary, explain (a Korean line of help under an error:
+ *                the tslab kernel's and the page's; imports nothing but lesson/, so a page bundle can take it alone),
  *                figures/ (layout shared by every builder, lesson, classification and perceptron figures,
  *                the computational graph of notebook 07b)
  *   node/      file I/O: data/ files, network JSON files, CSV data sets, plotly.js as text
@@ -59,6 +60,8 @@ export { showTable, showTables, showDot, showSigmoidDerivative } from "./display
 export { check, checkFunction, expectDifferent } from "./display/check";
 export { layerMistakes, sumSquaredErrorMistakes, outputDeltaMistakes, hiddenDeltaMistakes, hiddenDeltaHint, stepMistakes, logitDeltaMistakes, descentMistakes, adamMistakes, mulBackwardMistakes, mulSameValueMistakes } from "./display/mistakes";
 export { showGlossary } from "./display/glossary";
+export type { ExplainContext, DiagnosticLike } from "./display/explain";
+export { explainDiagnostic, explainDiagnostics, explainError } from "./display/explain";
 export {
   sigmoidFigure, networkFigure, descentFigure, learningRateFigure, lossHistoryFigure, surfaceFigure, surfaceValueAt,
   descentAnimationFigure, surfaceAnimationFigure, lossFormsFigure,
@@ -73,3 +76,7 @@ export { computationGraphFigure } from "./display/figures/graph";
 
 export { dataPath, readDataset } from "./node/files";
 export { readNetworkFile, writeNetworkFile } from "./node/network-file";
+
+// In Jupyter (tslab), long loops show their progress on a line of the running cell (display/progress.ts).
+import { installJupyterProgress } from "./display/progress";
+installJupyterProgress();

@@ -45,6 +45,25 @@ export async function waitForPlots(page: Page, timeoutMs = 20000, selector = ".n
   return c;
 }
 
+/**
+ * The site draws a plot only when it comes near the viewport (scripts/site-plots.ts): scroll to every
+ * plot box in page order, as a reader would, giving the page two frames at each, then back to the top.
+ * Returns how many boxes it visited. Drawing itself is left to the page (check it with waitForPlots).
+ */
+export async function scrollThroughPlots(page: Page, selector = ".nn-lesson-plot"): Promise<number> {
+  return page.evaluate(async (sel) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const boxes = Array.from(document.querySelectorAll(sel));
+    for (const b of boxes) {
+      b.scrollIntoView({ block: "center" });
+      await frame();
+    }
+    scrollTo(0, 0);
+    await frame();
+    return boxes.length;
+  }, selector);
+}
+
 /** A page that records what went wrong on it. */
 export interface GuardedPage { page: Page; errors: string[]; outside: string[]; dialogs: string[] }
 

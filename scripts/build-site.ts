@@ -2,7 +2,8 @@
  * `npm run build:site [-- --out DIR] [--fresh] [notebook.ipynb ...]`: writes a static site (default site/)
  * from executed notebooks (all of notebooks/ by default) that opens from file:// with no network:
  * index.html, one page per notebook with prev/next links, KaTeX formulas rendered at build time, and
- * plots drawn by assets/plotly.min.js (loaded once per page instead of the library output).
+ * plots drawn by assets/plotly.min.js (loaded once per page instead of the library output, when a plot
+ * comes near the viewport; the plots' scripts are in assets/plots/<page>.js).
  * The executed copies of `npm run test:notebooks` (build/notebooks/) are used when they are newer than
  * the notebooks, the library and data/; otherwise (or with --fresh) the notebooks are executed afresh.
  */
@@ -13,7 +14,7 @@ import { plotlyLibrary } from "nn-lesson/dist/internal";
 import { NOTEBOOK_BUILD, NotebookReport, StaleReport, TEST_RUN_COMMAND, readReport, runDriver } from "./notebook-runs";
 import { NOTEBOOKS, ROOT } from "./paths";
 import { buildRunner } from "./build-runner";
-import { Notebook, Page, STYLE, SiteError, indexHtml, pageHtml, renderMarkdownPage, renderNotebook } from "./site-render";
+import { Notebook, Page, STYLE, SiteError, indexHtml, pageHtml, plotFile, plotScriptsFile, renderMarkdownPage, renderNotebook } from "./site-render";
 
 export interface SiteOptions {
   out: string;
@@ -135,10 +136,14 @@ export async function buildSite(opts: SiteOptions): Promise<SiteResult> {
   fs.rmSync(opts.out, { recursive: true, force: true });
   fs.mkdirSync(opts.out, { recursive: true });
   writeAssets(opts.out);
-  const runner = await buildRunner(path.join(opts.out, "assets", "runner"));
+  const runner = await buildRunner(path.join(opts.out, "assets", "runner"), opts.notebooks);
   log(`  assets/runner/: the page runner, ${(Object.values(runner.files).reduce((a, b) => a + b, 0) / 1e6).toFixed(1)} MB in ${Object.keys(runner.files).length} files (${runner.seconds.toFixed(1)} s)`);
   pages.forEach((p, i) => {
     fs.writeFileSync(path.join(opts.out, `${p.name}.html`), pageHtml(pages, i));
+    if (p.plotScripts.size > 0) {
+      fs.mkdirSync(path.join(opts.out, path.dirname(plotFile(p.name))), { recursive: true });
+      fs.writeFileSync(path.join(opts.out, plotFile(p.name)), plotScriptsFile(p.plotScripts));
+    }
     log(`  ${p.name}.html  "${p.title}"  ${p.plots} plot(s)`);
   });
   fs.writeFileSync(path.join(opts.out, "index.html"), indexHtml(pages));

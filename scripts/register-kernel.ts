@@ -4,7 +4,8 @@
  * .jupyter/kernels/deno/kernel.json, which our own Jupyter commands find through JUPYTER_PATH (see
  * paths.ts). Nothing is written to the user's Jupyter folders here (that is `npm run kernel:install`,
  * scripts/kernel-install.ts). The names are the ones `tslab install` and `deno jupyter --install`
- * use, so the notebooks also open where tslab is installed globally.
+ * use, so the notebooks also open where tslab is installed globally. The tslab kernel starts tslab through
+ * tslab-kernel.ts (Korean type errors, a line of help under each error); Deno's is Deno's own.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -30,13 +31,16 @@ export function denoBinary(): string | undefined {
   }
 }
 
+/** What the tslab kernel runs: tslab with the project's hooks (scripts/tslab-kernel.ts, compiled by `npm run build`). */
+export const TSLAB_KERNEL = path.join(ROOT, "build", "scripts", "tslab-kernel.js");
+
 /** The kernel.json of each kernel, started from this project's node_modules; undefined if not installed. */
 export function kernelSpec(name: KernelName): KernelSpec | undefined {
   if (name === "tslab") {
-    const tslab = path.join(ROOT, "node_modules", "tslab", "bin", "tslab");
-    if (!fs.existsSync(tslab)) return undefined;
+    // tslab itself, started by tslab-kernel.ts: Korean type errors, a line of help under each error
+    if (!fs.existsSync(path.join(ROOT, "node_modules", "tslab", "bin", "tslab"))) return undefined;
     return {
-      argv: [process.execPath, tslab, "kernel", "--config-path", "{connection_file}"],
+      argv: [process.execPath, TSLAB_KERNEL, "kernel", "--config-path", "{connection_file}"],
       display_name: "TypeScript (tslab, nn-lesson)",
       language: "typescript",
     };

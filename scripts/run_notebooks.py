@@ -389,6 +389,9 @@ def write_json(file, data):
 
 def main(argv):
     args = parse(argv)
+    # the library's progress lines (lib/display/progress.ts) only show in loops longer than 0.5 s, which
+    # depends on the machine: off here, so that executed notebooks never do (the kernels inherit this)
+    os.environ["NN_LESSON_PROGRESS"] = "0"
     here = os.path.dirname(os.path.abspath(__file__))
     paths = args.notebooks or sorted(glob.glob(os.path.join(here, "..", "notebooks", "*.ipynb")))
     if not paths:

@@ -8,6 +8,11 @@ import katex from "katex";
 import MarkdownIt from "markdown-it";
 import { stripVTControlCharacters } from "util";
 import { PLOTLY_MARKER } from "nn-lesson/dist/internal";
+import { PlotRewriteError, lazyPlotHtml, lazyPlotsScript } from "./site-plots";
+import { CELL_TOOLS_HTML, staticCodeHtml } from "./runner/static-code";
+import { HIGHLIGHT_CSS, highlightedLines } from "./site-code";
+
+export { plotScriptsFile } from "./site-plots";
 
 export interface NotebookCell {
   cell_type: "markdown" | "code" | "raw";
@@ -39,6 +44,8 @@ export interface Page {
   plots: number;
   needsPlotly: boolean;
   errors: number;
+  /** The scripts of the page's plots (box id → script), written to assets/plots/<name>.js and run when a plot nears the viewport. */
+  plotScripts: Map<string, string>;
   /** For a notebook page: the notebook without outputs, which the page runner edits, runs and saves. */
   notebook?: string;
 }
@@ -89,7 +96,9 @@ export function isPlotlyLibraryOutput(html: string): boolean {
   return html.includes(PLOTLY_MARKER + "=");
 }
 
-function renderOutput(o: NotebookOutput, where: string, page: { plots: number; needsPlotly: boolean; errors: number }): string {
+interface PageCounts { plots: number; needsPlotly: boolean; errors: number; plotScripts: Map<string, string> }
+
+function renderOutput(o: NotebookOutput, where: string, page: PageCounts): string {
   switch (o.output_type) {
     case "stream":
       return `<pre class="output stream ${o.name === "stderr" ? "stderr" : "stdout"}">${escapeHtml(stripVTControlCharacters(join(o.text)))}</pre>`;
@@ -107,6 +116,12 @@ function renderOutput(o: NotebookOutput, where: string, page: { plots: number; n
         if (html.includes('class="nn-lesson-plot"')) {
           page.plots += (html.match(/class="nn-lesson-plot"/g) ?? []).length;
           page.needsPlotly = true;
+          try {
+            return `<div class="output html">${lazyPlotHtml(html, page.plotScripts)}</div>`;
+          } catch (e) {
+            if (e instanceof PlotRewriteError) throw new SiteError(`${where}: ${e.message}`);
+            throw e;
+          }
         }
         return `<div class="output html">${html}</div>`;
       }
@@ -164,8 +179,9 @@ export function renderMarkdownPage(source: string, name: string, pages: Readonly
 
 export function renderNotebook(nb: Notebook, name: string, pages: ReadonlySet<string>): Page {
   if (!nb || !Array.isArray(nb.cells)) throw new SiteError(`${name}.ipynb: not a notebook (no cells)`);
-  const page = { plots: 0, needsPlotly: false, errors: 0 };
+  const page: PageCounts = { plots: 0, needsPlotly: false, errors: 0, plotScripts: new Map() };
   const parts: string[] = [];
+  let codeIndex = 0;
   nb.cells.forEach((cell, k) => {
     const where = `${name}.ipynb cell ${k}`;
     const src = join(cell.source);
@@ -174,8 +190,15 @@ export function renderNotebook(nb: Notebook, name: string, pages: ReadonlySet<st
     } else if (cell.cell_type === "code") {
       const outs = (cell.outputs ?? []).map((o) => renderOutput(o, where, page)).filter(Boolean).join("\n");
       const count = cell.execution_count ?? " ";
+      // the page runner's final shape, written here so the page is laid out once: the code as a static copy
+      // of the editor (the runner makes the editor on first use) and the ▶ bar (the runner wires it).
+      // A \r would not survive HTML parsing inside it: such a cell keeps its <pre> and the runner builds the copy.
+      const code = src.includes("\r")
+        ? `<pre><code class="language-typescript">${escapeHtml(src)}</code></pre></div>`
+        : `<div class="editor">${staticCodeHtml(src, codeIndex, highlightedLines(src))}</div></div>${CELL_TOOLS_HTML}`;
+      codeIndex++;
       parts.push(
-        `<section class="cell code"><div class="input"><span class="prompt">[${count}]</span><pre><code class="language-typescript">${escapeHtml(src)}</code></pre></div>` +
+        `<section class="cell code"><div class="input"><span class="prompt">[${count}]</span>${code}` +
           (outs ? `<div class="outputs">${outs}</div>` : "") + `</section>`,
       );
     }
@@ -207,6 +230,10 @@ h2 { font-size: 1.4rem; margin-top: 2rem; border-bottom: 1px solid var(--line); 
 pre, code { font-family: "Noto Sans Mono CJK KR", "D2Coding", ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.88rem; }
 :not(pre) > code { background: var(--code-bg); padding: 0.1em 0.3em; border-radius: 4px; }
 .cell { margin: 1rem 0; }
+/* sections far from the viewport are not laid out or painted until the reader comes near (a long page is
+   usable ~0.2 s sooner); a section once drawn keeps its size (auto), so scrolling back moves nothing.
+   Their innerText is empty meanwhile: tests read textContent, or render them (test-browser/site.test.ts) */
+main > section.cell { content-visibility: auto; contain-intrinsic-size: auto 320px; }
 .cell.code .input { display: flex; gap: 0.5rem; }
 .cell.code .prompt { color: var(--muted); font-family: monospace; font-size: 0.8rem; padding-top: 0.7rem; min-width: 2.6rem; text-align: right; }
 .cell.code pre { margin: 0; flex: 1; background: var(--code-bg); border: 1px solid var(--line); border-radius: 6px; padding: 0.6rem 0.8rem; overflow-x: auto; line-height: 1.5; }
@@ -214,11 +241,31 @@ pre, code { font-family: "Noto Sans Mono CJK KR", "D2Coding", ui-monospace, "SFM
 .cell.code .editor { flex: 1; min-width: 0; background: var(--code-bg); border: 1px solid var(--line); border-radius: 6px; font-size: 0.9rem; }
 .cell.code.edited .editor { border-color: #d29922; }
 .cell.code.running .editor { border-color: var(--accent); }
+.cell.code.queued .editor { border-color: var(--accent); border-style: dashed; }
+.outputs.stale { opacity: 0.45; }
+.stale-note { margin: 0.3rem 0 0 3.1rem; padding: 0.1rem 0.5rem; font-size: 0.85rem; color: #7a4d00; background: #fff8e1; border-left: 3px solid #d29922; }
+.cm-static { display: flex; overflow-x: auto; font-family: monospace; line-height: 1.4; cursor: text; }
+.cm-static:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; }
+.cm-static-gutter { flex: none; position: sticky; left: 0; min-width: 31.7px; padding: 4px 13.7px 4px 0; background: #f5f5f5; color: #6c6c6c; border-right: 1px solid #ddd; text-align: right; }
+.cm-static-gutter div { padding-left: 5px; }
+.cm-static-code { flex: 1 0 auto; padding: 4px 0; }
+.cm-static-line { white-space: pre; min-height: 1.4em; padding: 0 2px 0 6px; }
+.cm-static-line:first-child { background-color: #cceeff44; }
+.cm-static-gutter div:first-child { background-color: #e2f2ff; }
 .cell-tools { margin: 0.25rem 0 0 3.1rem; display: flex; gap: 0.6rem; align-items: center; font-size: 0.85rem; color: var(--muted); }
 .cell-tools button, .runner-bar button { font: inherit; font-size: 0.85rem; padding: 0.1rem 0.6rem; border: 1px solid var(--line); border-radius: 5px; background: #fff; cursor: pointer; }
 .cell-tools button:hover, .runner-bar button:hover { border-color: var(--accent); }
-.runner-bar { position: sticky; top: 0; z-index: 5; background: rgba(255,255,255,0.96); border-bottom: 1px solid var(--line); padding: 0.4rem 0; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
-.runner-status { color: var(--muted); font-size: 0.85rem; }
+.runner-bar { position: sticky; top: 0; z-index: 5; height: 2.9rem; background: #fff; border-bottom: 1px solid var(--line); padding: 0.35rem 0; display: flex; flex-wrap: nowrap; gap: 0.4rem; align-items: center; }
+.runner-bar button { flex: none; display: inline-flex; align-items: center; gap: 0.3rem; white-space: nowrap; min-height: 2rem; }
+.runner-status { flex: 1 1 auto; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; color: var(--muted); font-size: 0.85rem; }
+@media (max-width: 640px) {
+  main { padding: 0.5rem 0.8rem 2rem; }
+  .runner-bar .label { display: none; }
+  .runner-bar button { min-width: 2.4rem; min-height: 2.1rem; justify-content: center; font-size: 0.95rem; padding: 0 0.4rem; }
+  .runner-status { font-size: 0.78rem; }
+  .cell.code .prompt { display: none; }
+  .outputs, .cell-tools { margin-left: 0; }
+}
 .output { margin: 0.3rem 0; overflow-x: auto; }
 pre.output { background: none; border: none; padding: 0.2rem 0.2rem; white-space: pre-wrap; line-height: 1.45; }
 pre.output.stderr { background: #fff5e6; }
@@ -226,6 +273,9 @@ pre.output.error { background: #fdecea; color: #8b1a1a; padding: 0.5rem; }
 .output.html table { border-collapse: collapse; }
 .output.html td, .output.html th { border: 1px solid var(--line); padding: 0.2rem 0.5rem; }
 .nn-lesson-plot { max-width: 100%; }
+.output .nn-lesson-plot { margin-top: 30px; }
+.nn-lesson-plot .modebar-container { top: -30px !important; }
+.nn-lesson-plot-loading { box-sizing: border-box; height: 100%; display: flex; align-items: center; justify-content: center; color: var(--muted); font-size: 0.9rem; background: #fafafa; border: 1px dashed var(--line); border-radius: 4px; }
 .math-display { overflow-x: auto; overflow-y: hidden; margin: 0.8rem 0; }
 nav.pager { display: flex; justify-content: space-between; gap: 1rem; margin: 1rem 0; font-size: 0.95rem; }
 nav.pager a { text-decoration: none; }
@@ -234,6 +284,7 @@ ol.toc li { margin: 0.9rem 0; }
 ol.toc .summary { color: var(--muted); font-size: 0.95rem; }
 blockquote { border-left: 4px solid var(--line); margin-left: 0; padding-left: 1rem; color: #444; }
 img { max-width: 100%; }
+${HIGHLIGHT_CSS}
 `;
 
 function pager(prev: Page | undefined, next: Page | undefined): string {
@@ -241,17 +292,17 @@ function pager(prev: Page | undefined, next: Page | undefined): string {
     `<span>${next ? `<a rel="next" href="${next.name}.html">${escapeHtml(next.title)} →</a>` : `<a href="index.html">목차 →</a>`}</span></nav>`;
 }
 
-/**
- * Loads the page runner (editors, ▶ 실행) once the page has loaded and the browser is idle, so reading
- * a page is as fast as without it; the kernel itself loads on the first run.
- */
-const RUNNER_BOOT = `addEventListener("load", function () { (window.requestIdleCallback || setTimeout)(function () { ` +
-  `var s = document.createElement("script"); s.src = "assets/runner/page.js"; document.head.appendChild(s); }); });`;
-
 /** What a notebook page needs for its runner: its name and the notebook (JSON, no outputs). */
 interface RunnerPage { name: string; notebook: string }
 
-function shell(title: string, body: string, plotly: boolean, runner?: RunnerPage): string {
+/** The site path of a page's plot file. */
+export const plotFile = (name: string) => `assets/plots/${name}.js`;
+
+/**
+ * The page shell. The page runner loads with `defer` (its editors and ▶ work as soon as the page is
+ * parsed); with `plots`, the page's plots draw when they come near the viewport (site-plots.ts).
+ */
+function shell(title: string, body: string, plots: string | undefined, runner?: RunnerPage): string {
   return `<!doctype html>
 <html lang="ko">
 <head>
@@ -260,7 +311,7 @@ function shell(title: string, body: string, plotly: boolean, runner?: RunnerPage
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="assets/katex/katex.min.css">
 <link rel="stylesheet" href="assets/style.css">
-${plotly ? '<script src="assets/plotly.min.js"></script>\n' : ""}${runner ? `<script>${RUNNER_BOOT}</script>\n` : ""}</head>
+${runner ? '<script defer src="assets/runner/page.js"></script>\n' : ""}${plots ? `<script>${lazyPlotsScript("assets/plotly.min.js", plots)}</script>\n` : ""}</head>
 <body${runner ? ` data-page="${escapeHtml(runner.name)}"` : ""}>
 <header class="site"><a href="index.html">${escapeHtml(SITE_TITLE)}</a></header>
 <main>
@@ -275,7 +326,9 @@ ${runner ? `<script type="application/json" id="nn-notebook">${runner.notebook.r
 export function pageHtml(pages: Page[], i: number): string {
   const p = pages[i];
   const runner = p.notebook ? { name: p.name, notebook: p.notebook } : undefined;
-  return shell(`${p.title} · ${SITE_TITLE}`, `${pager(pages[i - 1], pages[i + 1])}\n${p.body}\n${pager(pages[i - 1], pages[i + 1])}`, p.needsPlotly, runner);
+  // the runner's toolbar fills this reserved row (same height): nothing moves when it appears
+  const bar = runner && p.body.includes('<section class="cell code">') ? '<div class="runner-bar"></div>\n' : "";
+  return shell(`${p.title} · ${SITE_TITLE}`, `${bar}${pager(pages[i - 1], pages[i + 1])}\n${p.body}\n${pager(pages[i - 1], pages[i + 1])}`, p.plotScripts.size > 0 ? plotFile(p.name) : undefined, runner);
 }
 
 export function indexHtml(pages: Page[]): string {
@@ -284,5 +337,5 @@ export function indexHtml(pages: Page[]): string {
 <p>수업 자료(lesson.ko.txt)의 3-2-3-2 신경망이 1000번의 반복으로 배우는 과정을 단계별 노트북으로 따라갑니다. 각 페이지는 노트북을 처음부터 다시 실행한 결과이며, 그림은 마우스로 움직여 볼 수 있습니다.</p>
 <ol class="toc">
 ${items}
-</ol>`, false);
+</ol>`, undefined);
 }

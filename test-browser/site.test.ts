@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import type { Browser, Page } from "playwright-core";
-import { GuardedPage, PlotCount, guardedPage, launchChromium, waitForPlots } from "../scripts/browser";
+import { GuardedPage, PlotCount, guardedPage, launchChromium, scrollThroughPlots, waitForPlots } from "../scripts/browser";
 import { buildSite } from "../scripts/build-site";
 import { PLOT_FALLBACK } from "nn-lesson/dist/internal";
 import { ROOT } from "../scripts/paths";
@@ -33,6 +33,12 @@ interface Visit extends GuardedPage { plots: PlotCount }
 async function visit(site: string, file: string, width = 1100): Promise<Visit> {
   const g = await guardedPage(browser, site, width);
   await g.page.goto(pathToFileURL(path.join(site, file)).href, { waitUntil: "load" });
+  // plots draw as they come near the viewport: visit each one, then every plot of the page must be drawn
+  await scrollThroughPlots(g.page);
+  await waitForPlots(g.page, 20000);
+  // sections far from the viewport are not rendered (content-visibility: auto), so their innerText is
+  // empty: render them all for the checks of what the page shows (fallback texts, unrendered TeX)
+  await g.page.addStyleTag({ content: "main > section.cell { content-visibility: visible !important; }" });
   const plots = await waitForPlots(g.page, 20000);
   return { ...g, plots };
 }

@@ -3,7 +3,8 @@
  *  - imports go one way: lesson/ imports nothing outside itself; fast/ only lesson/; beyond/ only
  *    lesson/ and fast/; node/ not display/; display/ anything; nothing in lib/ reaches into test/;
  *  - the core (lesson/, fast/, beyond/, display/figures/) uses no Node module and no tslab, and
- *    bundles for the browser (esbuild, platform "browser");
+ *    bundles for the browser (esbuild, platform "browser"), as do display/markers and display/explain,
+ *    which a page imports alone;
  *  - importing nn-lesson loads neither mathjs, TensorFlow.js, plotly.js nor tslab;
  *  - the public API is named exports only, and has every name the notebooks import (from "nn-lesson"
  *    and, for TensorFlow.js, "nn-lesson/tfjs");
@@ -83,11 +84,13 @@ test("imports go one way between the rooms, the core uses no Node module or tsla
   assert.deepEqual(problems, []);
 });
 
-test("the core and the figure builders bundle for the browser with no Node module (esbuild)", async () => {
+test("the core, the figure builders and explain bundle for the browser with no Node module (esbuild)", async () => {
   const dist = path.join(LIB, "dist");
   const entries = [
     ...["lesson", "fast", "beyond"].flatMap((d) => fs.readdirSync(path.join(dist, d)).filter((f) => f.endsWith(".js")).map((f) => `${d}/${f}`)),
     ...fs.readdirSync(path.join(dist, "display", "figures")).filter((f) => f.endsWith(".js")).map((f) => `display/figures/${f}`),
+    // what a page bundle imports alone: the plot markers, the lines of help under errors
+    "display/markers.js", "display/explain.js",
   ];
   assert.ok(entries.length >= 18, `entries: ${entries.join(", ")}`);
   const nodeImports: string[] = [];
@@ -113,6 +116,7 @@ test("the core and the figure builders bundle for the browser with no Node modul
   const js = result.outputFiles[0].text;
   assert.match(js, /function trainFast\(/);
   assert.match(js, /function descentFigure\(/);
+  assert.match(js, /function explainDiagnostic\(/);
   assert.doesNotMatch(js, /require\("(fs|path|child_process|tslab)"\)/);
 });
 

@@ -32,7 +32,8 @@ test("a copy in '수업 폴더' installs with npm ci (build and kernel registrat
   console.log(`# npm ci in '수업 폴더': ${((Date.now() - t) / 1000).toFixed(1)} s`);
   assert.ok(fs.existsSync(path.join(copy, "lib", "dist", "index.js")), "prepare built lib/");
   const spec = JSON.parse(fs.readFileSync(path.join(copy, ".jupyter", "kernels", "tslab", "kernel.json"), "utf8"));
-  assert.equal(spec.argv[1], path.join(copy, "node_modules", "tslab", "bin", "tslab"));
+  assert.equal(spec.argv[1], path.join(copy, "build", "scripts", "tslab-kernel.js"));
+  assert.ok(fs.existsSync(spec.argv[1]), "prepare built the kernel's launcher");
   assert.ok(fs.existsSync(path.join(copy, ".jupyter", "kernels", "deno", "kernel.json")));
 
   const py = findNotebookPython();

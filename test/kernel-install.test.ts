@@ -100,7 +100,7 @@ test("kernel:install puts tslab in the user's Jupyter; a notebook runs with it; 
   assert.ok(r.stdout.includes(dir), r.stdout);
   assert.match(r.stdout, /jupyter --data-dir/);
   const spec = JSON.parse(fs.readFileSync(path.join(dir, "kernel.json"), "utf8"));
-  assert.equal(spec.argv[1], path.join(ROOT, "node_modules", "tslab", "bin", "tslab"));
+  assert.deepEqual(spec.argv.slice(1), [path.join(ROOT, "build", "scripts", "tslab-kernel.js"), "kernel", "--config-path", "{connection_file}"]);
   assert.ok(fs.existsSync(path.join(dir, MARKER)));
 
   assert.equal(kernelspecs(env).tslab, dir, "jupyter kernelspec list finds it without JUPYTER_PATH");

@@ -48,10 +48,11 @@ test("the driver reports compile and runtime errors by cell, on the first and th
   assert.deepEqual(r.again.map((e) => e.replace(/: .*/, "")), ["cell 3 (second run)"]);
   assert.match(r.again[0], /^cell 3 \(second run\): error: .*second run/);
   const t = report.notebooks["typed.ipynb"];
-  assert.match(t.first[0], /^cell 1: error: .*not assignable to type 'number'/);
+  // tslab's type errors are Korean, with their code (scripts/tslab-kernel.ts)
+  assert.match(t.first[0], /^cell 1: error: .*'number' 형식에 할당할 수 없습니다\. \(TS2322\)$/);
   assert.equal(code, 1, "a failed notebook fails the command");
   assert.ok(printed.some((l) => /^\s+\[\d\/2\] typed\.ipynb FAILED/.test(l)), printed.join("\n"));
-  assert.ok(printed.some((l) => /^\s+cell 1: error: .*not assignable/.test(l)), "the error is printed under the notebook's name");
+  assert.ok(printed.some((l) => /^\s+cell 1: error: .*할당할 수 없습니다/.test(l)), "the error is printed under the notebook's name");
 });
 
 test("the driver saves the first run's outputs and records the exercise's verdicts with and without its answer", () => {

@@ -1,7 +1,9 @@
 import { test } from "node:test";
 import * as assert from "assert/strict";
-import { figureHtml, plotlyLibraryHtml } from "nn-lesson/dist/internal";
-import { SiteError, notebookTitle, relinkNotebooks, renderMarkdown, renderMarkdownPage, renderNotebook } from "../scripts/site-render";
+import * as vm from "vm";
+import { PLOT_FALLBACK, figureHtml, plotlyLibraryHtml } from "nn-lesson/dist/internal";
+import { STYLE, SiteError, notebookTitle, pageHtml, plotFile, relinkNotebooks, renderMarkdown, renderMarkdownPage, renderNotebook } from "../scripts/site-render";
+import { PLOT_SCRIPTS_GLOBAL, PLOT_SCRIPT_TYPE, PlotRewriteError, lazyPlotHtml, lazyPlotsScript, plotScriptsFile } from "../scripts/site-plots";
 
 test("renderMarkdown: $…$ and $$…$$ become KaTeX; code spans, \\$ and prices stay text", () => {
   const html = renderMarkdown("가중치 $w_1$ 과 `$x$` 그리고 \\$5, $10\n\n$$L = \\sum_k (y_k - o_k)^2$$", "t");
@@ -58,7 +60,7 @@ test("renderNotebook: title from the first heading, library output dropped, plot
   assert.equal(page.needsPlotly, true);
   assert.equal(page.errors, 0);
   assert.ok(page.body.length < 20000, "the 4.8 MB library is not in the page");
-  assert.match(page.body, /showFigure\(f\); \/\/ &lt;b&gt;/);
+  assert.match(page.body.replace(/<span[^>]*>|<\/span>/g, ""), /showFigure\(f\); \/\/ &lt;b&gt;/);
   assert.match(page.body, /<pre class="output stream stdout">손실 0.1\n<\/pre>/);
   const bad = renderNotebook({ cells: [{ cell_type: "code", source: "x", outputs: [{ output_type: "error", ename: "TypeError", evalue: "x", traceback: [] }] }] }, "n", new Set());
   assert.equal(bad.errors, 1);
@@ -71,4 +73,71 @@ test("renderMarkdownPage: a Markdown file of notebooks/ (the glossary) as a page
   assert.match(page.body, /<table>/);
   assert.match(page.body, /href="00-overview.html"/);
   assert.equal(page.plots, 0);
+});
+
+test("site plots are lazy: each plot's script moves, as it is, to the page's plot file; the box keeps its size", () => {
+  const html = figureHtml({ data: [{ type: "scatter", x: [1, 2], y: [3, 4] }], layout: { title: { text: "</script> \"따옴표\" \u2028" }, height: 333 } });
+  const original = /<script>([\s\S]*)<\/script>/.exec(html)![1];
+  const id = /<div id="([^"]+)"/.exec(html)![1];
+  const scripts = new Map<string, string>();
+  const out = lazyPlotHtml(html, scripts);
+  assert.deepEqual([...scripts.keys()], [id]);
+  assert.equal(scripts.get(id), original, "the library's script, unchanged");
+  assert.ok(out.includes(`<div id="${id}" class="nn-lesson-plot" style="width:100%;height:333px">`), "same box, same height");
+  assert.ok(!/<script>/.test(out), "no script runs at load");
+  assert.ok(out.includes(`<script type="${PLOT_SCRIPT_TYPE}" data-plot="${id}"></script>`));
+  assert.ok(!out.includes(PLOT_FALLBACK.ko) && !out.includes("nn-lesson-plot-fallback"), "the Jupyter fallback is not shown on the site");
+  assert.match(out, /그림을 불러오는 중/);
+  // the plot file gives the page the same text back
+  const sandbox: { window: Record<string, Record<string, string>> } = { window: {} };
+  vm.runInNewContext(plotScriptsFile(scripts), sandbox);
+  assert.equal(sandbox.window[PLOT_SCRIPTS_GLOBAL][id], original);
+  // Jupyter's output is what the library writes: a script that runs, and the fallback
+  assert.match(html, /<script>\n\(function \(\) \{/);
+  assert.ok(html.includes(PLOT_FALLBACK.ko));
+});
+
+test("lazyPlotHtml: a plot box not in the shape of figureHtml stops the build; other HTML is left alone", () => {
+  const html = figureHtml({ data: [] });
+  assert.throws(() => lazyPlotHtml(html.replace("var id =", "var id2 ="), new Map()), PlotRewriteError);
+  assert.throws(() => lazyPlotHtml(html.replace(/<br>/, ""), new Map()), PlotRewriteError);
+  const two = lazyPlotHtml(`${figureHtml({ data: [] })}\n${figureHtml({ data: [] })}`, new Map());
+  assert.equal((two.match(new RegExp(PLOT_SCRIPT_TYPE, "g")) ?? []).length, 2);
+  const table = "<table><tr><td>1</td></tr></table><script>console.log(1)</script>";
+  assert.equal(lazyPlotHtml(table, new Map()), table);
+});
+
+test("renderNotebook: plot scripts go to page.plotScripts; the page's inline loader is valid JavaScript", () => {
+  const nb = { cells: [{ cell_type: "code" as const, source: "showFigure(f)", execution_count: 1, outputs: [
+    { output_type: "display_data" as const, data: { "text/html": figureHtml({ data: [] }) } },
+  ] }] };
+  const page = renderNotebook(nb, "01-model-setup", new Set());
+  assert.equal(page.plots, 1);
+  assert.equal(page.plotScripts.size, 1);
+  assert.ok(page.body.includes(`data-plot="${[...page.plotScripts.keys()][0]}"`));
+  const html = pageHtml([page], 0);
+  assert.ok(!html.includes('src="assets/plotly.min.js"'), "plotly.js does not block parsing");
+  assert.match(html, /<script defer src="assets\/runner\/page.js"><\/script>/);
+  const inline = /<script>(\(function lazyPlots[\s\S]*?)<\/script>/.exec(html);
+  assert.ok(inline, "the lazy-plot loader is inlined");
+  assert.doesNotThrow(() => new Function(inline![1]), "it parses");
+  assert.ok(inline![1].includes(plotFile("01-model-setup")));
+  assert.equal(lazyPlotsScript("a", "b").includes("</script"), false);
+});
+
+test("renderNotebook: a code cell is written in the runner's final shape (static copy of the editor, ▶ bar); the toolbar's row is reserved", () => {
+  const src = "const a = 1; // <b>\n  const 가 = \"x\";\n";
+  const nb = { cells: [{ cell_type: "code" as const, source: src, execution_count: 1, outputs: [] }, { cell_type: "code" as const, source: "a\r\nb", execution_count: 2, outputs: [] }] };
+  const page = renderNotebook(nb, "02-forward", new Set());
+  const lines = [...page.body.matchAll(/<div class="cm-static-line">(.*?)<\/div>/g)].map((m) => m[1]);
+  assert.deepEqual(lines.map((l) => l.replace(/<[^>]*>/g, "")), ["const a = 1; // &lt;b&gt;", "  const 가 = \"x\";", ""], "one element per line, escaped, the last empty line kept");
+  assert.equal(lines[0], '<span class="nn-hl-b">const</span> <span class="nn-hl-g">a</span> = <span class="nn-hl-d">1</span>; <span class="nn-hl-m">// &lt;b&gt;</span>', "coloured as the editor colours it");
+  assert.match(STYLE, /\.nn-hl-b \{color: #708;\}/, "with CodeMirror's default colours, under names of their own");
+  assert.ok(!STYLE.includes("\u037c"), "no CodeMirror-generated class name in the site's style");
+  assert.match(page.body, /<div class="cm-static-gutter" aria-hidden="true"><div>1<\/div><div>2<\/div><div>3<\/div><\/div>/);
+  assert.match(page.body, /aria-label="코드 셀 1 \(누르면 고칠 수 있습니다\)/);
+  assert.equal((page.body.match(/<button class="run" type="button"/g) ?? []).length, 1, "the cell with \\r keeps its <pre>: the runner builds its copy");
+  assert.match(page.body, /<pre><code class="language-typescript">a\r\nb<\/code><\/pre>/);
+  const html = pageHtml([page], 0);
+  assert.match(html, /<main>\n<div class="runner-bar"><\/div>\n<nav class="pager">/);
 });

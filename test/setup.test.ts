@@ -12,7 +12,8 @@ test("the tslab and Deno kernels are registered inside the project, started from
   assert.equal(r.status, 0, r.stderr);
   const spec = JSON.parse(fs.readFileSync(path.join(ROOT, ".jupyter", "kernels", "tslab", "kernel.json"), "utf8"));
   assert.equal(spec.language, "typescript");
-  assert.equal(spec.argv[1], path.join(ROOT, "node_modules", "tslab", "bin", "tslab"));
+  // tslab, started by scripts/tslab-kernel.ts (Korean type errors, a line of help under each error)
+  assert.equal(spec.argv[1], path.join(ROOT, "build", "scripts", "tslab-kernel.js"));
   assert.ok(fs.existsSync(spec.argv[1]));
   assert.deepEqual(spec.argv.slice(2), ["kernel", "--config-path", "{connection_file}"]);
   const deno = JSON.parse(fs.readFileSync(path.join(ROOT, ".jupyter", "kernels", "deno", "kernel.json"), "utf8"));

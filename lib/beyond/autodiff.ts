@@ -13,6 +13,7 @@ import type * as TF from "@tensorflow/tfjs-core";
 import type * as TFL from "@tensorflow/tfjs-layers";
 import { Matrix, Vector, layerSizes } from "../lesson/matrix";
 import { InputError, describe, requirePositive, requireWhole } from "../lesson/errors";
+import { progressLoop } from "../lesson/progress";
 import { Network } from "../fast/network";
 import { Classifier, LabelledData } from "./classify";
 
@@ -194,8 +195,12 @@ export async function trainLayersModel(model: TFL.LayersModel, x: Vector, y: Vec
   const halfSse = (yTrue: TF.Tensor, yPred: TF.Tensor) => tf.mul(0.5, tf.sum(tf.square(tf.sub(yTrue, yPred)), -1));
   model.compile({ optimizer: optimizer === "adam" ? tf.train.adam(learningRate) : tf.train.sgd(learningRate), loss: halfSse });
   const xs = tf.tensor2d([x]), ys = tf.tensor2d([y]);
+  const progress = progressLoop("trainLayersModel() 반복", iterations);
   const t0 = Date.now();
-  const hist = await model.fit(xs, ys, { epochs: iterations, batchSize: 1, shuffle: false, verbose: 0 });
+  const hist = await model.fit(xs, ys, {
+    epochs: iterations, batchSize: 1, shuffle: false, verbose: 0, callbacks: { onEpochEnd: (epoch: number) => { progress.tick(epoch + 1); } },
+  });
+  progress.end();
   const seconds = (Date.now() - t0) / 1000;
   const out = tf.tidy(() => Array.from((model.predict(xs) as TF.Tensor).dataSync()));
   xs.dispose();

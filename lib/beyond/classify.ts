@@ -18,6 +18,7 @@ import { Matrix, Vector, argmax, linspace } from "../lesson/matrix";
 import { sigmoid } from "../lesson/activation";
 import { makeRng, Rng } from "../lesson/random";
 import { InputError, describe, requireLayerSizes, requireVector, requireWhole } from "../lesson/errors";
+import { progressLoop } from "../lesson/progress";
 import { backpropagateHidden, matrixFromFlat } from "../fast/network";
 import { Optimizer } from "./optim";
 
@@ -358,6 +359,7 @@ export function trainClassifier(opts: ClassifierTrainOptions): ClassifierTrainRe
   optimizer.reset();
   const params = net.params(), grads = net.grads();
   let updates = 0;
+  const progress = progressLoop("trainClassifier() 업데이트", epochs * Math.ceil(N / batch));
   const t0 = performance.now();
   record(0);
   for (let e = 1; e <= epochs; e++) {
@@ -367,9 +369,11 @@ export function trainClassifier(opts: ClassifierTrainOptions): ClassifierTrainRe
       net.lossAndGradient(idx.map((n) => data.X[n]), idx.map((n) => data.labels[n]));
       optimizer.update(params, grads);
       updates++;
+      progress.tick(updates);
     }
     record(e);
   }
+  progress.end();
   return { loss, accuracy: acc, snapshots, updates, trainSeconds: (performance.now() - t0) / 1000 };
 }
 
@@ -404,6 +408,8 @@ export function decisionGrid(net: Classifier, opts: DecisionGridOptions): Decisi
   const keep = opts.params ? net.snapshot() : null;
   if (opts.params) net.setParams(opts.params);
   const cls: number[][] = [], prob: number[][] = [];
+  const progress = progressLoop("decisionGrid() 격자 점", n * n);
+  let done = 0;
   for (const yj of y) {
     const cRow: number[] = [], pRow: number[] = [];
     for (const xi of x) {
@@ -411,10 +417,12 @@ export function decisionGrid(net: Classifier, opts: DecisionGridOptions): Decisi
       const best = argmax(p);
       cRow.push(best);
       pRow.push(net.output === "sigmoid" ? p[1] : p[best]);
+      progress.tick(++done);
     }
     cls.push(cRow);
     prob.push(pRow);
   }
+  progress.end();
   if (keep) net.setParams(keep);
   return { x, y, cls, prob };
 }

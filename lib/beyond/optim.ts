@@ -16,6 +16,7 @@
 import { Matrix, Vector, WeightIndex, requireWeightIndex } from "../lesson/matrix";
 import { requireFraction, requirePositive, requireVector, requireWhole } from "../lesson/errors";
 import { LESSON_ITERATIONS, MAX_ITERATIONS } from "../lesson/train";
+import { progressLoop } from "../lesson/progress";
 import { Network } from "../fast/network";
 import { FastTrainResult, trainingLoop } from "../fast/train";
 
@@ -240,7 +241,7 @@ export function trainWithOptimizer(opts: OptimizerTrainOptions): FastTrainResult
   const net = new Network(opts.weights, opts.x, opts.y);
   const opt = opts.optimizer;
   opt.reset();
-  const result = trainingLoop(net, n, (m) => opt.update(m.W, m.gradients()), opts);
+  const result = trainingLoop(net, n, (m) => opt.update(m.W, m.gradients()), opts, `trainWithOptimizer(${opt.name}) 반복`);
   return { ...result, optimizer: opt.name };
 }
 
@@ -269,6 +270,7 @@ export function descendTwoWeights(
   optimizer.reset();
   const w = new Float64Array(start), g = new Float64Array(2);
   const path: TwoWeightPath = { name: optimizer.name, p: [], q: [], loss: [] };
+  const progress = progressLoop("descendTwoWeights() 단계", steps);
   for (let s = 0; s <= steps; s++) {
     net.setWeight(p, w[0]);
     net.setWeight(q, w[1]);
@@ -280,7 +282,9 @@ export function descendTwoWeights(
     g[0] = net.gradientOf(p);
     g[1] = net.gradientOf(q);
     optimizer.update([w], [g]);
+    progress.tick(s + 1);
   }
+  progress.end();
   return path;
 }
 

@@ -13,7 +13,8 @@
  * "다름 — 예상대로" with the ratio or the sign, and a loud ✘ only if the two turn out equal.
  */
 import { displayHtml, escapeHtml } from "./output";
-import { InputError } from "../lesson/errors";
+import { InputError, arrayArithmeticHint } from "../lesson/errors";
+import { mathjsShapeSentence } from "./explain";
 
 /** What a learner may hand in: a number, a vector, a matrix (plain or typed arrays). */
 export type Numeric = number | ArrayLike<number> | ArrayLike<ArrayLike<number>>;
@@ -100,7 +101,7 @@ export function compareValues(name: string, actual: unknown, expected: Numeric, 
 
   if (actualShape === null || !sameShape(actualShape, expectedShape)) {
     const hint = relatedHint(actual, opts) ?? transposeHint(actual, actualShape, expected, expectedShape, opts)
-      ?? opts.hint ?? shapeHint(actualShape, expectedShape, actual);
+      ?? arrayArithmeticHint(actual)?.ko ?? opts.hint ?? shapeHint(actualShape, expectedShape, actual);
     const message = `${name}: 모양이 다릅니다 — 기대한 것은 ${describeShape(expectedShape)}, 받은 것은 ${describeShape(actualShape)}${actualShape === null ? describeValue(actual) : ""}.`;
     return { ...base, verdict: "shape", ok: false, maxDiff: NaN, where: [], message, hint };
   }
@@ -121,7 +122,8 @@ export function compareValues(name: string, actual: unknown, expected: Numeric, 
     const where = unflattenIndex(badIndex, expectedShape);
     const at = where.length === 0 ? "받은 값이" : `${formatWhere(where)}의 값이`;
     const message = `${name}: 틀림 — ${at} ${a[badIndex]}입니다 (기대값 ${fmt(e[badIndex])}).`;
-    const hint = relatedHint(actual, opts) ?? opts.hint ?? "NaN이나 Infinity가 나왔습니다. 0으로 나누었거나, 아직 계산하지 않은 변수를 썼는지 확인해 보세요.";
+    const hint = relatedHint(actual, opts) ?? arrayArithmeticHint(a[badIndex])?.ko ?? opts.hint
+      ?? "Infinity가 나왔습니다. 0으로 나누었거나 값이 너무 커졌는지(학습률, exp의 인자) 확인해 보세요.";
     return { ...base, verdict: "wrong", ok: false, maxDiff: NaN, where, message, hint };
   }
   const where = unflattenIndex(worst, expectedShape);
@@ -241,29 +243,14 @@ export function compareFunction<Args extends unknown[]>(
   return { name, ok, cases: results, message };
 }
 
-/** mathjs's shape errors (the usual result of a missing transpose), each with the Korean sentence to put first. */
-const MATHJS_SHAPE_ERRORS: [RegExp, (a: string, b: string) => string][] = [
-  [/Matrix columns \((\d+)\) must match Vector length \((\d+)\)/, (a, b) => `행렬의 열 수(${a})와 벡터의 길이(${b})가 달라 곱할 수 없습니다`],
-  [/Vector length \((\d+)\) must match Matrix rows \((\d+)\)/, (a, b) => `벡터의 길이(${a})와 행렬의 행 수(${b})가 달라 곱할 수 없습니다`],
-  [/Matrix A columns \((\d+)\) must match Matrix B rows \((\d+)\)/, (a, b) => `앞 행렬의 열 수(${a})와 뒤 행렬의 행 수(${b})가 달라 곱할 수 없습니다`],
-  [/Vectors must have the same length/, () => "두 벡터의 길이가 달라 곱할 수 없습니다"],
-  [/^Vectors must have equal length \((\d+) != (\d+)\)/, (a, b) => `두 벡터의 길이(${a}, ${b})가 달라 내적을 구할 수 없습니다`],
-  [/^Dimension mismatch \((.+?) != (.+?)\)/, (a, b) => `두 값의 모양(${a}, ${b})이 달라 원소끼리 계산할 수 없습니다`],
-  [/^shape mismatch: .* with size (\d+) to size (\d+)/, (a, b) => `길이가 ${a}인 배열과 ${b}인 배열은 원소끼리 계산할 수 없습니다`],
-];
-
 /**
  * An error message from inside a learner's function, with a Korean sentence first when it is one of
  * mathjs's dimension-mismatch errors (the usual result of a missing transpose); the original follows
  * after " / ". Other messages are returned as they are.
  */
 export function koreanFirst(error: string): string {
-  for (const [re, say] of MATHJS_SHAPE_ERRORS) {
-    const m = re.exec(error);
-    if (m) return `${say(m[1], m[2])} (mathjs의 모양 오류) / ${error}`;
-  }
-  if (/^(Dimension|shape) mismatch/.test(error)) return `행렬이나 벡터의 모양이 맞지 않습니다 (mathjs의 모양 오류) / ${error}`;
-  return error;
+  const ko = mathjsShapeSentence(error);
+  return ko ? `${ko} (mathjs의 모양 오류) / ${error}` : error;
 }
 
 /** compareFunction, then display every case. */

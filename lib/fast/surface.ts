@@ -5,6 +5,7 @@
  */
 import { Matrix, Vector, WeightIndex, requireNetworkInput, requireWeightIndex } from "../lesson/matrix";
 import { requireVector, requireWhole } from "../lesson/errors";
+import { progressLoop } from "../lesson/progress";
 
 /** The most grid points of one surface (each is a forward pass): 1001 × 1001. */
 export const MAX_SURFACE_POINTS = 1001 * 1001;
@@ -31,12 +32,17 @@ export function lossSurface(
   requireVector(qValues, "qValues");
   requireWhole(pValues.length * qValues.length, "격자 점의 수 (pValues × qValues)", 1, MAX_SURFACE_POINTS);
   const net = new Network(weights, x, y);
+  const progress = progressLoop("lossSurface() 격자 점", pValues.length * qValues.length);
+  let done = 0;
   const loss = qValues.map((qv) => {
     net.setWeight(q, qv);
     return pValues.map((pv) => {
       net.setWeight(p, pv);
-      return net.forward();
+      const l = net.forward();
+      progress.tick(++done);
+      return l;
     });
   });
+  progress.end();
   return { p: pValues.slice(), q: qValues.slice(), loss };
 }

@@ -4,6 +4,7 @@
  */
 import { Vector } from "../lesson/matrix";
 import { TrainOptions, TrainResult, trainSettings } from "../lesson/train";
+import { progressLoop } from "../lesson/progress";
 import { Network } from "./network";
 
 /** The same fields as lesson/train.ts's result; the loss history and paths are Float64Arrays. */
@@ -19,16 +20,17 @@ export interface ProgressOptions {
 export function trainFast(opts: TrainOptions & ProgressOptions): FastTrainResult {
   const { learningRate, iterations } = trainSettings(opts);
   const net = new Network(opts.weights, opts.x, opts.y);
-  return trainingLoop(net, iterations, (n) => n.update(learningRate), opts);
+  return trainingLoop(net, iterations, (n) => n.update(learningRate), opts, "trainFast() 반복");
 }
 
 /**
  * The loop itself, shared by `trainFast()` (the lesson's update) and `trainWithOptimizer()` (beyond/optim.ts):
  * forward pass with the loss recorded, back-propagation, then `update(net)` changes the weights.
+ * `label` names the loop in progress reports (lesson/progress.ts).
  */
 export function trainingLoop(
   net: Network, n: number, update: (net: Network) => void,
-  opts: Pick<TrainOptions, "track"> & ProgressOptions = {},
+  opts: Pick<TrainOptions, "track"> & ProgressOptions = {}, label = "trainFast() 반복",
 ): FastTrainResult {
   const track = opts.track ?? [];
   const every = opts.progressEvery ?? Math.max(1, Math.floor(n / 100));
@@ -37,6 +39,7 @@ export function trainingLoop(
   let first: Vector = [];
   let last: Vector = [];
 
+  const progress = progressLoop(label, n);
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     for (let t = 0; t < track.length; t++) path[t][i] = net.getWeight(track[t]);
@@ -45,7 +48,9 @@ export function trainingLoop(
     net.backward();
     update(net);
     if (opts.onProgress && (i + 1) % every === 0) opts.onProgress(i + 1, n);
+    progress.tick(i + 1);
   }
+  progress.end();
   const trainSeconds = (performance.now() - t0) / 1000;
 
   for (let t = 0; t < track.length; t++) path[t][n] = net.getWeight(track[t]);

@@ -13,6 +13,7 @@ import { Matrix, Vector, WeightIndex, cloneMatrices, requireNetworkInput, requir
 import { InputError, requireFinite, requirePositive, requireVector, requireWhole } from "./errors";
 import { forward } from "./forward";
 import { halfSumSquaredError, sumSquaredError } from "./loss";
+import { progressLoop } from "./progress";
 
 /** The most steps descendOneWeight takes, and the most points of one curve (each is a forward pass). */
 export const MAX_CURVE_POINTS = 100_000;
@@ -50,7 +51,14 @@ export function lossAlongWeight(
   requireWhole(values.length, "values의 개수", 1, MAX_CURVE_POINTS);
   const loss = lossFunction(form);
   const W = cloneMatrices(weights);
-  return { w: values.slice(), loss: values.map((v) => lossWithWeight(W, x, y, p, v, loss)), form };
+  const progress = progressLoop("lossAlongWeight() 점", values.length);
+  const curve = values.map((v, k) => {
+    const l = lossWithWeight(W, x, y, p, v, loss);
+    progress.tick(k + 1);
+    return l;
+  });
+  progress.end();
+  return { w: values.slice(), loss: curve, form };
 }
 
 /** The loss with W's weight p set to `value` (W is changed). */
@@ -112,13 +120,16 @@ export function descendOneWeight(
 export function descend(W: Matrix[], x: Vector, y: Vector, p: WeightIndex, start: number, learningRate: number, steps: number, direction: 1 | -1): DescentPath {
   const path: DescentPath = { w: [], loss: [], slope: [], learningRate, form: "half" };
   let value = start;
+  const progress = progressLoop("descendOneWeight() 단계", steps + 1);
   for (let s = 0; s <= steps; s++) {
     const { loss, slope } = lossAndSlopeOf(W, x, y, p, value);
     path.w.push(value);
     path.loss.push(loss);
     path.slope.push(slope);
     value = direction < 0 ? value - learningRate * slope : value + learningRate * slope;
+    progress.tick(s + 1);
     if (!Number.isFinite(value)) break; // α · slope overflowed: the path ends at its last finite point
   }
+  progress.end(path.w.length);
   return path;
 }

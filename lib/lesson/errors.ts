@@ -31,10 +31,37 @@ export function describe(value: unknown): string {
   }
 }
 
+/**
+ * What numpy habits leave in a plain array's place: `X + 1` is the string "0.5,0.3,0.21" (JavaScript joins
+ * the array into text), `X * 2`, `X - Y`, `X ** 2` and `Math.exp(X)` are NaN. For such a value, the sentence
+ * that says so, Korean and English (to go on either side of a message's " / "); undefined for anything else.
+ */
+export function arrayArithmeticHint(value: unknown): { ko: string; en: string } | undefined {
+  if (typeof value === "string" && /^\s*-?[\d.]+(e[+-]?\d+)?(\s*,\s*-?[\d.]+(e[+-]?\d+)?)+\s*$/i.test(value)) {
+    return {
+      ko: "쉼표로 이어진 숫자의 문자열은 배열에 +를 한 결과입니다. numpy와 달리 JavaScript의 배열 + 숫자는 원소마다 더하지 않고 글자로 이어 붙이니, " +
+        "X.map((v) => v + 1)이나 math.add(X, 1)을 쓰세요",
+      en: "a string of comma-separated numbers is what array + number gives: JavaScript joins the array into text instead of adding " +
+        "element-wise as numpy does; use X.map((v) => v + 1) or math.add(X, 1)",
+    };
+  }
+  if (typeof value === "number" && Number.isNaN(value)) {
+    return {
+      ko: "NaN은 배열에 *, -, /, **를 하거나 Math.exp(배열)처럼 숫자 하나를 받는 함수에 배열을 넣으면 나옵니다. numpy와 달리 JavaScript는 배열을 원소마다 계산하지 않으니, " +
+        "X.map((v) => v * 2), math.multiply(X, 2), math.dotMultiply(X, Y)를 쓰세요 (0/0이나 값이 없는 변수도 NaN이 됩니다)",
+      en: "NaN is what *, -, /, ** on an array (or Math.exp(array)) give: JavaScript has no element-wise arithmetic on arrays, " +
+        "unlike numpy; use X.map((v) => v * 2), math.multiply(X, 2), math.dotMultiply(X, Y)",
+    };
+  }
+  return undefined;
+}
+
 /** A finite number, or an InputError naming `what`. */
 export function requireFinite(value: unknown, what: string): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new InputError(`${what}은(는) 유한한 숫자여야 합니다. 받은 값: ${describe(value)} / ${what} must be a finite number, got ${describe(value)}`);
+    const why = typeof value === "string" ? arrayArithmeticHint(value) : undefined;
+    throw new InputError(`${what}은(는) 유한한 숫자여야 합니다. 받은 값: ${describe(value)}${why ? ` — ${why.ko}` : ""} / ` +
+      `${what} must be a finite number, got ${describe(value)}${why ? ` (${why.en})` : ""}`);
   }
   return value;
 }
@@ -93,7 +120,11 @@ export function requireLayerSizes(sizes: unknown, what = "sizes"): number[] {
 export function requireVector(value: unknown, what: string, length?: number, lengthWhy = ""): number[] {
   const isList = Array.isArray(value) || ArrayBuffer.isView(value);
   const v = value as ArrayLike<unknown>;
-  if (!isList) throw new InputError(`${what}은(는) 숫자의 배열이어야 합니다. 받은 값: ${describe(value)} / ${what} must be a list of numbers`);
+  if (!isList) {
+    const why = arrayArithmeticHint(value);
+    throw new InputError(`${what}은(는) 숫자의 배열이어야 합니다. 받은 값: ${describe(value)}${why ? ` — ${why.ko}` : ""} / ` +
+      `${what} must be a list of numbers${why ? ` (${why.en})` : ""}`);
+  }
   if (length !== undefined && v.length !== length) {
     throw new InputError(
       `${what}의 원소는 ${length}개여야 합니다${lengthWhy ? ` (${lengthWhy})` : ""}. 받은 것: ${v.length}개 ${describe(Array.from(v))} / ` +
@@ -102,7 +133,9 @@ export function requireVector(value: unknown, what: string, length?: number, len
   }
   for (let i = 0; i < v.length; i++) {
     if (typeof v[i] !== "number" || !Number.isFinite(v[i] as number)) {
-      throw new InputError(`${what}[${i}]은(는) 유한한 숫자여야 합니다. 받은 값: ${describe(v[i])} / ${what}[${i}] must be a finite number`);
+      const why = arrayArithmeticHint(v[i]);
+      throw new InputError(`${what}[${i}]은(는) 유한한 숫자여야 합니다. 받은 값: ${describe(v[i])}${why ? ` — ${why.ko}` : ""} / ` +
+        `${what}[${i}] must be a finite number${why ? ` (${why.en})` : ""}`);
     }
   }
   return value as number[];

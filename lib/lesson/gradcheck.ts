@@ -8,6 +8,7 @@ import { Matrix, Vector, cloneMatrices, requireNetworkInput } from "./matrix";
 import { forward } from "./forward";
 import { gradients } from "./backward";
 import { halfSumSquaredError } from "./loss";
+import { progressLoop } from "./progress";
 
 /** A loss of the network's output, e.g. `halfSumSquaredError` or `sumSquaredError`. */
 export type LossFn = (y: Vector, o: Vector) => number;
@@ -17,15 +18,20 @@ export function numericalGradient(
 ): Matrix[] {
   requireNetworkInput(weights, x, y);
   const Ws = cloneMatrices(weights);
-  return Ws.map((W) => W.map((row) => row.map((_, i) => {
+  const progress = progressLoop("numericalGradient() 가중치", Ws.reduce((n, W) => n + W.length * (W[0]?.length ?? 0), 0));
+  let done = 0;
+  const grads = Ws.map((W) => W.map((row) => row.map((_, i) => {
     const keep = row[i];
     row[i] = keep + eps;
     const plus = loss(y, forward(Ws, x).output);
     row[i] = keep - eps;
     const minus = loss(y, forward(Ws, x).output);
     row[i] = keep;
+    progress.tick(++done);
     return (plus - minus) / (2 * eps);
   })));
+  progress.end();
+  return grads;
 }
 
 export interface GradientCheckResult {

@@ -11,6 +11,7 @@ import { forward } from "./forward";
 import { sumSquaredError } from "./loss";
 import { deltas, updateWeights } from "./backward";
 import { requirePositive, requireWhole } from "./errors";
+import { progressLoop } from "./progress";
 
 /** `learning_rate = 0.1` in the lesson. */
 export const LESSON_LEARNING_RATE = 0.1;
@@ -79,6 +80,7 @@ export function train(opts: TrainOptions): TrainResult {
   let first: Vector = [];
   let last: Vector = [];
 
+  const progress = progressLoop("train() 반복", iterations);
   const t0 = performance.now();
   for (let i = 0; i < iterations; i++) {
     track.forEach((p, t) => path[t].push(W[p.layer][p.row][p.col]));
@@ -98,7 +100,9 @@ export function train(opts: TrainOptions): TrainResult {
     // weight update: W3 -= learning_rate * np.outer(delta3, Z2), then W2 (with Z1) and W1 (with X)
     const grads = delta.map((d, l) => outer(d, l === 0 ? X : fwd.Z[l - 1]));
     updateWeights(W, grads, learningRate);
+    progress.tick(i + 1);
   }
+  progress.end();
   const trainSeconds = (performance.now() - t0) / 1000;
 
   track.forEach((p, t) => path[t].push(W[p.layer][p.row][p.col]));

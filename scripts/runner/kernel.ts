@@ -1,26 +1,37 @@
 /**
  * The page runner's kernel: runs in a Web Worker made from a Blob (file:// pages cannot load a worker
- * script by URL). It plays the part tslab plays in Jupyter: cells share one scope, `console.log` and
- * `tslab.display` become messages to the page, and the modules a cell imports ("nn-lesson", "mathjs",
- * TensorFlow.js, "os", "path") come from bundles the page sent. The page ends a runaway cell by
- * terminating this worker and starting a new one (a kernel restart).
+ * script by URL). It runs what tslab's converter made of a cell (scripts/runner/compiler.ts) the way
+ * tslab's executor runs it (node_modules/tslab/dist/executor.js): the cell's JavaScript is wrapped in
+ * `(function (exports, require) { … })(__tslab__.exports, __tslab__.require)` and evaluated in the
+ * worker's global scope, as `vm.runInThisContext` does in Node; names shared between cells live on
+ * `exports` (a Proxy, as in tslab); the value of a last expression is printed with console.log unless
+ * it is null or undefined. `console.log` and `tslab.display` become messages to the page; the modules
+ * a cell imports ("nn-lesson", "mathjs", TensorFlow.js, "fs", "os", "path") come from bundles the page
+ * sent. The page ends a runaway cell by terminating this worker and starting a new one (a restart).
  */
-import { formatWithOptions, inspect } from "node-inspect-extracted";
-import { CellSyntaxError, compileCell, runCell } from "./compile";
+import { formatWithOptions } from "node-inspect-extracted";
+import type { ProgressReporter } from "nn-lesson/dist/lesson/progress";
 
 /** page → worker */
 export type ToKernel =
   | { type: "init"; modules: Record<string, string>; data: Record<string, string> }
-  | { type: "run"; id: number; code: string };
+  | { type: "run"; id: number; js: string; hasToplevelAwait: boolean; lastExpressionVar?: string };
+/** A runtime error as the page shows it: tslab prints the error itself (its stack in Node). */
+export interface KernelError { name: string; message: string }
 /** worker → page */
 export type FromKernel =
   | { type: "ready" }
-  | { type: "out"; id: number; kind: "stdout" | "stderr" | "result" | "text/html" | "text/markdown" | "text/plain"; data: string }
-  | { type: "done"; id: number; error?: string };
+  | { type: "out"; id: number; kind: "stdout" | "stderr" | "text/html" | "text/markdown" | "text/plain"; data: string }
+  | { type: "done"; id: number; error?: KernelError }
+  /** A long library loop of the running cell (lib/lesson/progress.ts), at most ~4 a second; sent while the cell still runs. */
+  | { type: "progress"; id: number; label: string; done: number; total: number };
 
 type Factory = (module: { exports: unknown }, exports: unknown, require: (name: string) => unknown) => void;
 
 const ctx = self as unknown as { postMessage(m: FromKernel): void; onmessage: ((e: MessageEvent<ToKernel>) => void) | null };
+
+/** The notebook's folder in the page (tslab's working directory): relative paths start here. */
+export const KERNEL_CWD = "/project/notebooks";
 
 /** Module sources by name, and what evaluating them gave. */
 const sources = new Map<string, string>();
@@ -61,20 +72,29 @@ function requireModule(name: string): unknown {
   if (cache.has(name)) return cache.get(name);
   const src = sources.get(name);
   if (src === undefined) {
-    throw new Error(`"${name}" 모듈은 이 페이지에서 쓸 수 없습니다 (쓸 수 있는 것: nn-lesson, mathjs, os, path, fs, TensorFlow.js) / module "${name}" is not available in the page`);
+    const e = new Error(`Cannot find module '${name}' — "${name}" 모듈은 이 페이지에서 쓸 수 없습니다 (쓸 수 있는 것: nn-lesson, mathjs, os, path, fs, TensorFlow.js)`);
+    (e as Error & { code: string }).code = "MODULE_NOT_FOUND";
+    throw e;
   }
   const module = { exports: {} as unknown };
   cache.set(name, module.exports);
   const factory = (0, eval)(`(${src})`) as Factory;
   factory(module, module.exports, requireModule);
   cache.set(name, module.exports);
+  if (name === "nn-lesson-lib") reportProgressToPage(module.exports as LibBundle);
   return module.exports;
 }
-(requireModule as unknown as { cache: Record<string, unknown> }).cache = {};
 
-function interopDefault(m: unknown): unknown {
-  return m && typeof m === "object" && "default" in (m as object) ? (m as { default: unknown }).default : m;
+interface LibBundle { progress?: { setProgressReporter(r: ProgressReporter | undefined): unknown } }
+
+/**
+ * The library's long loops report to the page, which shows them under the running cell: postMessage
+ * works from a worker busy in a synchronous loop (the page's thread receives it).
+ */
+function reportProgressToPage(lib: LibBundle): void {
+  lib.progress?.setProgressReporter((e) => ctx.postMessage({ type: "progress", id: current, label: e.label, done: e.done, total: e.total }));
 }
+(requireModule as unknown as { cache: Record<string, unknown> }).cache = {};
 
 const format = (args: unknown[]) => formatWithOptions({ colors: false }, ...args);
 console.log = (...a: unknown[]) => send("stdout", format(a) + "\n");
@@ -83,24 +103,55 @@ console.debug = console.log;
 console.warn = (...a: unknown[]) => send("stderr", format(a) + "\n");
 console.error = console.warn;
 
-/** Every top-level name of every cell so far (the tslab kernel's memory). */
-const scope: Record<string, unknown> = Object.create(null);
-// tslab cells may also `require` a module, as CommonJS code does
-scope.require = requireModule;
+/**
+ * What a cell sees of Node's `process`: its folder (path.resolve, relative fs paths), an empty env.
+ * No `versions`, so the bundled libraries (TensorFlow.js) do not take the page for Node.
+ */
+const processShim = {
+  cwd: () => KERNEL_CWD,
+  env: {} as Record<string, string>,
+  argv: ["node"],
+  platform: "linux",
+  nextTick: (f: (...a: unknown[]) => void, ...a: unknown[]) => queueMicrotask(() => f(...a)),
+  exit: () => { throw new Error("process.exit()는 페이지에서 쓸 수 없습니다 / process.exit() is not available in the page"); },
+};
+(self as unknown as { process: unknown }).process = processShim;
 
-async function run(id: number, code: string): Promise<void> {
-  current = id;
+/**
+ * tslab's `exports`: a Proxy whose defineProperty stores the value (TypeScript's CommonJS output defines
+ * named imports with getters; tslab keeps them rewritable), and ignores `__esModule`.
+ */
+const locals: Record<string, unknown> = {};
+const exportsProxy = new Proxy(locals, {
+  defineProperty: (_t, prop, attrs) => {
+    if (prop === "__esModule") return true;
+    locals[prop as string] = attrs.get ? attrs.get() : attrs.value;
+    return true;
+  },
+});
+(self as unknown as { __tslab__: unknown }).__tslab__ = { exports: exportsProxy, require: requireModule };
+
+function asKernelError(e: unknown): KernelError {
+  if (e instanceof Error) return { name: e.name, message: e.message };
+  return { name: "Error", message: (() => { try { return format([e]); } catch { return String(e); } })() };
+}
+
+async function run(m: Extract<ToKernel, { type: "run" }>): Promise<void> {
+  current = m.id;
+  const prefix = m.hasToplevelAwait ? "(async function(exports, require) { " : "(function(exports, require) { ";
   try {
-    const cell = compileCell(code);
-    for (const m of cell.modules) requireModule(m);
-    const value = await runCell(cell, scope, requireModule, interopDefault);
-    if (cell.returnsValue && value !== undefined) send("result", inspect(value));
-    ctx.postMessage({ type: "done", id });
+    const ret = (0, eval)(`${prefix}${m.js}\n})(__tslab__.exports, __tslab__.require)`);
+    if (m.hasToplevelAwait) await ret;
   } catch (e) {
-    const err = e instanceof Error ? e : new Error(String(e));
-    const message = err instanceof CellSyntaxError ? `SyntaxError: ${err.message}` : `${err.name}: ${err.message}`;
-    ctx.postMessage({ type: "done", id, error: message });
+    ctx.postMessage({ type: "done", id: m.id, error: asKernelError(e) });
+    return;
   }
+  if (m.lastExpressionVar && locals[m.lastExpressionVar] != null) {
+    const value = locals[m.lastExpressionVar];
+    delete locals[m.lastExpressionVar];
+    console.log(value);
+  }
+  ctx.postMessage({ type: "done", id: m.id });
 }
 
 let queue = Promise.resolve();
@@ -111,6 +162,6 @@ ctx.onmessage = (e) => {
     (requireModule("node-shims") as { fs: { preload(d: Record<string, string>): void } }).fs.preload(m.data);
     ctx.postMessage({ type: "ready" });
   } else if (m.type === "run") {
-    queue = queue.then(() => run(m.id, m.code));
+    queue = queue.then(() => run(m));
   }
 };

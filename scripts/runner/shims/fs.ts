@@ -5,9 +5,13 @@
  */
 const files = new Map<string, string>();
 
+/** The notebook's folder (tslab's working directory): relative paths start here, as in Node. */
+const CWD = "/project/notebooks";
+
 function normal(p: string): string {
   const parts: string[] = [];
-  for (const s of String(p).split("/")) {
+  const full = String(p).startsWith("/") ? String(p) : `${CWD}/${p}`;
+  for (const s of full.split("/")) {
     if (s === "" || s === ".") continue;
     if (s === "..") parts.pop();
     else parts.push(s);
