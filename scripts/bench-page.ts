@@ -10,7 +10,8 @@
  *    (the cell shows it runs); "interactive": the last of these; `load`; and "key delay", how long the
  *    page kept the keystroke waiting. The inputs are sent as soon as ▶ is ready, so the times include
  *    the bench's own round trips (a few ms on a quiet machine).
- * 2. The page runner on 02-forward (unless --no-kernel): first click → first output (cold), the first
+ * 2. The page runner on 02-forward (unless --no-kernel): first click → first output (cold, at `load`, and
+ *    after 3 s of reading, when the page has started the kernel in idle time: median of N), the first
  *    edited cell (it starts TypeScript for the type check) and each new edit after it, a trivial cell
  *    once warm, the lesson's 1000-iteration loop in the page, and the bytes it loads.
  */
@@ -159,7 +160,28 @@ async function interactiveTimes(browser: Browser, site: string, files: string[],
   console.log(`slowest page to interactive: ${worst[0][0]} ${worst[0][1].toFixed(0)} ms`);
 }
 
-async function kernelTimes(browser: Browser, site: string): Promise<void> {
+/** ▶ on the first cells of 02-forward until one prints: ms from the click to that output (in a fresh context). */
+async function firstOutputAfter(browser: Browser, site: string, readMs: number): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(path.join(site, "02-forward.html")).href, { waitUntil: "load" });
+  await page.waitForFunction(() => "lessonRunner" in window);
+  await page.waitForTimeout(readMs);
+  const ms = await page.evaluate(async () => {
+    const r = (window as unknown as { lessonRunner: { run(i: number): Promise<{ text: string }> } }).lessonRunner;
+    const t0 = performance.now();
+    let i = 0;
+    while (!(await r.run(i)).text) i++;
+    return performance.now() - t0;
+  });
+  await context.close();
+  return ms;
+}
+
+async function kernelTimes(browser: Browser, site: string, runs: number): Promise<void> {
+  // a learner who reads a moment first: the page has started the kernel in idle time (scripts/runner/page.ts, prewarm)
+  const afterReading: number[] = [];
+  for (let k = 0; k < runs; k++) afterReading.push(await firstOutputAfter(browser, site, 3000));
   const page = await browser.newPage();
   const loaded: { url: string; bytes: number }[] = [];
   page.on("requestfinished", (req) => {
@@ -220,6 +242,7 @@ async function kernelTimes(browser: Browser, site: string): Promise<void> {
   console.log(`loaded when a page opens: ${kb(onOpen)} (${onOpen.map((l) => path.basename(l.url)).join(", ")})`);
   console.log(`loaded by the first run: ${kb(firstRun)} (${firstRun.map((l) => path.basename(l.url)).join(", ")})`);
   console.log(`first click (at \`load\`, ${cold.clickedAt.toFixed(0)} ms after navigation) → kernel ready and cell 0 run: ${cold.kernel.toFixed(0)} ms; → first output (cell ${cold.cells - 1}): ${cold.firstOutput.toFixed(0)} ms; navigation → first output: ${(cold.clickedAt + cold.firstOutput).toFixed(0)} ms`);
+  console.log(`a click after reading 3 s (kernel started in idle time) → first output: ${median(afterReading).toFixed(0)} ms (median of ${runs})`);
   console.log(`first edited cell (loads TypeScript 5.0.4 and tslab's converter, type-checks, runs): ${timings.firstCheck.toFixed(0)} ms; ` +
     `each new edit after it (type-check + run): ${median(timings.checks.slice(1)).toFixed(0)} ms (median of 10)`);
   console.log(`trivial cell (1 + 1), warm: ${median(timings.trivial.slice(1)).toFixed(1)} ms (median of 20)`);
@@ -241,7 +264,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     await interactiveTimes(browser, site, files, runs);
-    if (!values["no-kernel"]) await kernelTimes(browser, site);
+    if (!values["no-kernel"]) await kernelTimes(browser, site, runs);
   } finally {
     await browser.close();
   }

@@ -2,6 +2,7 @@
  * The page runner's files (site/assets/runner/), bundled with esbuild from scripts/runner/ and the
  * installed packages; nothing is downloaded at run time:
  *   page.js        the editors, buttons and output rendering (loaded with `defer` on every notebook page)
+ *   markdown.js    markdown-it and KaTeX for text/markdown outputs (page.js loads it on the first one)
  *   kernel.js      the worker that runs what tslab's converter made of a cell (scripts/runner/kernel.ts), as a function the page turns into a Blob worker
  *   nn-lesson-lib.js  the library (lib/dist: nn-lesson and nn-lesson/tfjs) for the browser: Node's fs/path/os come from node-shims.js
  *   mathjs.js, tfjs.js (core + cpu backend + layers), node-shims.js
@@ -80,8 +81,9 @@ export async function buildRunner(dir: string, notebooks: string[] = []): Promis
   fs.mkdirSync(path.join(dir, "compiled"), { recursive: true });
   const out: Record<string, string> = {};
   const cjs = { format: "cjs" as const };
-  const [page, kernel, compiler, lib, mathjs, tfjs, shims] = await Promise.all([
+  const [page, markdown, kernel, compiler, lib, mathjs, tfjs, shims] = await Promise.all([
     bundle({ entryPoints: [path.join(RUNNER, "page.ts")], format: "iife" }),
+    bundle({ entryPoints: [path.join(RUNNER, "markdown.ts")], format: "iife" }),
     bundle({ entryPoints: [path.join(RUNNER, "kernel.ts")], format: "iife" }),
     bundle({
       entryPoints: [path.join(RUNNER, "compiler-worker.ts")], format: "iife",
@@ -114,6 +116,7 @@ export async function buildRunner(dir: string, notebooks: string[] = []): Promis
     bundle({ ...cjs, entryPoints: [path.join(RUNNER, "shims", "entry.ts")] }),
   ]);
   out["page.js"] = page;
+  out["markdown.js"] = markdown;
   out["kernel.js"] = asSource("kernel", kernel, "");
   out["compiler.js"] = asSource("compiler", compiler, "");
   const recording = recordTypes(notebooks);

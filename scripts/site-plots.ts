@@ -109,8 +109,9 @@ export function lazyPlots(o: LazyPlotOptions): void {
   function load(src: string, ok: () => boolean): Promise<void> {
     return new Promise((resolve, reject) => {
       if (ok()) return resolve();
-      const file = src.split("/").pop();
-      let s = Array.from(document.scripts).find((e) => e.src && e.src.split("/").pop() === file);
+      // the same file, not just the same name: assets/plots/<page>.js is not assets/runner/compiled/<page>.js
+      const url = new URL(src, location.href).href;
+      let s = Array.from(document.scripts).find((e) => e.src === url);
       if (!s) {
         s = document.createElement("script");
         s.src = src;

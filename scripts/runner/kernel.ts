@@ -15,7 +15,9 @@ import type { ProgressReporter } from "nn-lesson/dist/lesson/progress";
 /** page → worker */
 export type ToKernel =
   | { type: "init"; modules: Record<string, string>; data: Record<string, string> }
-  | { type: "run"; id: number; js: string; hasToplevelAwait: boolean; lastExpressionVar?: string };
+  | { type: "run"; id: number; js: string; hasToplevelAwait: boolean; lastExpressionVar?: string }
+  /** Evaluate these bundles now (the page is idle, or the learner is about to run): the first cell then need not. */
+  | { type: "warm"; modules: string[] };
 /** A runtime error as the page shows it: tslab prints the error itself (its stack in Node). */
 export interface KernelError { name: string; message: string }
 /** worker → page */
@@ -163,5 +165,11 @@ ctx.onmessage = (e) => {
     ctx.postMessage({ type: "ready" });
   } else if (m.type === "run") {
     queue = queue.then(() => run(m));
+  } else if (m.type === "warm") {
+    queue = queue.then(() => {
+      for (const name of m.modules) {
+        try { requireModule(name); } catch { /* a cell that imports it will show the error */ }
+      }
+    });
   }
 };

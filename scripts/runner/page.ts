@@ -26,7 +26,6 @@ import { EditorView, basicSetup } from "codemirror";
 import { keymap } from "@codemirror/view";
 import { Prec } from "@codemirror/state";
 import { javascript } from "@codemirror/lang-javascript";
-import type MarkdownIt from "markdown-it";
 import { PLOTLY_MARKER, PLOT_CLASS } from "nn-lesson/dist/display/markers";
 import { formatProgress } from "nn-lesson/dist/lesson/progress";
 import type { FromKernel, KernelError, ToKernel } from "./kernel";
@@ -70,18 +69,15 @@ const W = window as unknown as {
   lessonRunner?: unknown;
 };
 
-/** Markdown with formulas for text/markdown outputs, made on first use (KaTeX takes a while to set up: not at page load). */
-let markdownIt: MarkdownIt | undefined;
-function md(): MarkdownIt {
-  if (!markdownIt) {
-    // require, not import: the bundle runs these modules only when this is first called
-    const Markdown = require("markdown-it") as typeof MarkdownIt; // its CommonJS build: module.exports = MarkdownIt
-    const katexPlugin = (require("@vscode/markdown-it-katex") as { default: MarkdownIt.PluginSimple }).default;
-    markdownIt = new Markdown({ html: true, linkify: false });
-    markdownIt.use(katexPlugin);
-  }
-  return markdownIt;
+/** Markdown with formulas for text/markdown outputs (scripts/runner/markdown.ts), loaded on the first one. */
+let markdownLoading: Promise<{ render(src: string): string }> | undefined;
+function markdown(): Promise<{ render(src: string): string }> {
+  markdownLoading ??= loadScript(`${ASSETS}markdown.js`).then(() => (window as unknown as { __nnMarkdown: { render(src: string): string } }).__nnMarkdown);
+  markdownLoading.catch(() => { markdownLoading = undefined; });
+  return markdownLoading;
 }
+/** Outputs still being rendered (Markdown waits for its script): a run is done when they are. */
+const rendering: Promise<unknown>[] = [];
 
 const pageName = document.body.dataset.page ?? location.pathname.split("/").pop()?.replace(/\.html$/, "") ?? "page";
 
@@ -275,6 +271,8 @@ function makeCell(section: HTMLElement, i: number, key: string): Cell {
     });
     placeholder.replaceWith(view.dom);
     if (focused) view.focus();
+    // the learner is about to edit: TypeScript (the first type check takes seconds) starts loading now, in idle time
+    idle(() => void startCompiler().catch(() => undefined));
     return view;
   };
   // a pointer focuses the static copy before its click: the click places the cursor
@@ -364,6 +362,43 @@ function startKernel(): Promise<Worker> {
   })();
   ready.catch((e) => { ready = undefined; setStatus(String(e.message ?? e)); });
   return ready;
+}
+
+/**
+ * Start the kernel before the first ▶, so that the first output comes at once: when the page has been
+ * open a moment and is idle (nobody typing, 1.5 s after load), or as soon as the learner points at a ▶,
+ * the toolbar or a cell's code. The kernel's bundles load as scripts (parsed, not run, on this thread)
+ * and the worker evaluates the library and mathjs on its own thread. TensorFlow.js waits for a cell
+ * that imports it.
+ */
+let warming = false;
+function prewarm(): void {
+  if (warming) return;
+  warming = true;
+  startKernel().then((w) => w.postMessage({ type: "warm", modules: ["nn-lesson-lib", "mathjs"] } satisfies ToKernel), () => { warming = false; });
+}
+
+function prewarmWhenIdle(): void {
+  let lastInput = -1e9;
+  const note = () => { lastInput = performance.now(); };
+  addEventListener("keydown", note, true);
+  addEventListener("pointerdown", note, true);
+  const check = () => {
+    const wait = lastInput + 600 - performance.now();
+    if (wait > 0) setTimeout(() => idle(check), wait);
+    else prewarm();
+  };
+  const later = () => setTimeout(() => idle(check), 1500);
+  if (document.readyState === "complete") later();
+  else addEventListener("load", later, { once: true });
+  // intent: a pointer on a ▶ or the toolbar, keyboard focus there, a touch on a cell's code
+  for (const sel of [".cell-tools", ".runner-bar", ".cell.code .editor"]) {
+    for (const el of Array.from(document.querySelectorAll(sel))) {
+      el.addEventListener("pointerenter", prewarm, { once: true });
+      el.addEventListener("pointerdown", prewarm, { once: true });
+      el.addEventListener("focusin", prewarm, { once: true });
+    }
+  }
 }
 
 let compiledLoading: Promise<void> | undefined;
@@ -554,7 +589,10 @@ function render(cell: Cell, o: Output, update = false): void {
     if (d["text/markdown"] !== undefined) {
       el = document.createElement("div");
       el.className = "output markdown";
-      el.innerHTML = md().render(d["text/markdown"]);
+      const src = d["text/markdown"];
+      const target = el;
+      target.textContent = src; // the source until markdown.js has loaded (a moment, once per page)
+      rendering.push(markdown().then((m) => { target.innerHTML = m.render(src); }, () => undefined));
     } else {
       el = document.createElement("pre");
       el.className = "output text";
@@ -757,6 +795,7 @@ async function execute(job: Job): Promise<RunResult> {
     outputs.push(o);
     render(cell, o);
   }
+  await Promise.all(rendering.splice(0));
   const plots = job.stopped ? 0 : await waitForPlots(cell.outputs, 15000);
   cell.section.classList.remove("running");
   if (!job.detached) {
@@ -958,6 +997,7 @@ function boot(): void {
     kernelRestarted: () => generation > 1,
   };
   document.body.classList.add("runner-ready");
+  prewarmWhenIdle();
 }
 
 boot();
