@@ -287,9 +287,19 @@ img { max-width: 100%; }
 ${HIGHLIGHT_CSS}
 `;
 
+/** A notebook's title (Markdown: 07b has `Value` in backticks) as inline HTML for links. */
+export function titleHtml(title: string): string {
+  return md.renderInline(title);
+}
+
+/** The same title as plain text, for the window title. */
+export function plainTitle(title: string): string {
+  return title.replace(/`([^`]*)`/g, "$1");
+}
+
 function pager(prev: Page | undefined, next: Page | undefined): string {
-  return `<nav class="pager"><span>${prev ? `<a rel="prev" href="${prev.name}.html">← ${escapeHtml(prev.title)}</a>` : `<a href="index.html">← 목차</a>`}</span>` +
-    `<span>${next ? `<a rel="next" href="${next.name}.html">${escapeHtml(next.title)} →</a>` : `<a href="index.html">목차 →</a>`}</span></nav>`;
+  return `<nav class="pager"><span>${prev ? `<a rel="prev" href="${prev.name}.html">← ${titleHtml(prev.title)}</a>` : `<a href="index.html">← 목차</a>`}</span>` +
+    `<span>${next ? `<a rel="next" href="${next.name}.html">${titleHtml(next.title)} →</a>` : `<a href="index.html">목차 →</a>`}</span></nav>`;
 }
 
 /** What a notebook page needs for its runner: its name and the notebook (JSON, no outputs). */
@@ -328,11 +338,11 @@ export function pageHtml(pages: Page[], i: number): string {
   const runner = p.notebook ? { name: p.name, notebook: p.notebook } : undefined;
   // the runner's toolbar fills this reserved row (same height): nothing moves when it appears
   const bar = runner && p.body.includes('<section class="cell code">') ? '<div class="runner-bar"></div>\n' : "";
-  return shell(`${p.title} · ${SITE_TITLE}`, `${bar}${pager(pages[i - 1], pages[i + 1])}\n${p.body}\n${pager(pages[i - 1], pages[i + 1])}`, p.plotScripts.size > 0 ? plotFile(p.name) : undefined, runner);
+  return shell(`${plainTitle(p.title)} · ${SITE_TITLE}`, `${bar}${pager(pages[i - 1], pages[i + 1])}\n${p.body}\n${pager(pages[i - 1], pages[i + 1])}`, p.plotScripts.size > 0 ? plotFile(p.name) : undefined, runner);
 }
 
 export function indexHtml(pages: Page[]): string {
-  const items = pages.map((p) => `<li><a href="${p.name}.html">${escapeHtml(p.title)}</a>${p.summary ? `<div class="summary">${p.summary}</div>` : ""}</li>`).join("\n");
+  const items = pages.map((p) => `<li><a href="${p.name}.html">${titleHtml(p.title)}</a>${p.summary ? `<div class="summary">${p.summary}</div>` : ""}</li>`).join("\n");
   return shell(SITE_TITLE, `<h1>${escapeHtml(SITE_TITLE)}</h1>
 <p>수업 자료(lesson.ko.txt)의 3-2-3-2 신경망이 1000번의 반복으로 배우는 과정을 단계별 노트북으로 따라갑니다. 각 페이지는 노트북을 처음부터 다시 실행한 결과이며, 그림은 마우스로 움직여 볼 수 있습니다.</p>
 <ol class="toc">

@@ -155,7 +155,28 @@ test("check() returns the result; printing it gives one short line", () => {
     assert.equal(require("util").inspect(r), "(결과: ✘ x)");
     const f = checkFunction("f", (a: number) => a, (a: number) => a, [{ label: "1", args: [1] }]);
     assert.ok(f.ok);
-    assert.equal(require("util").inspect(f), "(결과: ✔ f)");
+    // Both ran in one turn (one cell): the last one's echo counts both, so no ✔ stands under a ✘.
+    assert.equal(require("util").inspect(f), "(결과: 이 셀의 검사 2개 — ✘ 1개, ✔ 1개)");
+  } finally {
+    console.log = orig;
+  }
+});
+
+test("check(): a cell's echo counts only that cell's checks (a later turn starts afresh)", async () => {
+  const orig = console.log;
+  console.log = () => {};
+  try {
+    check("a", 1, 2);
+    check("b", 1, 1);
+    const c = check("c", 2, 2);
+    assert.equal(require("util").inspect(c), "(결과: 이 셀의 검사 3개 — ✘ 1개, ✔ 2개)");
+    await new Promise(r => setTimeout(r, 0)); // the next cell
+    const d = check("d", 3, 3);
+    assert.equal(require("util").inspect(d), "(결과: ✔ d)");
+    const e = check("e", 3, 3);
+    assert.equal(require("util").inspect(e), "(결과: 이 셀의 검사 2개 모두 ✔)");
+    // The earlier result still echoes its own cell.
+    assert.equal(require("util").inspect(c), "(결과: 이 셀의 검사 3개 — ✘ 1개, ✔ 2개)");
   } finally {
     console.log = orig;
   }

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as vm from "vm";
 import { PLOT_FALLBACK, figureHtml, plotlyLibraryHtml } from "nn-lesson/dist/internal";
-import { STYLE, SiteError, notebookTitle, pageHtml, plotFile, relinkNotebooks, renderMarkdown, renderMarkdownPage, renderNotebook } from "../scripts/site-render";
+import { STYLE, SiteError, indexHtml, notebookTitle, pageHtml, plotFile, relinkNotebooks, renderMarkdown, renderMarkdownPage, renderNotebook } from "../scripts/site-render";
 import { PLOT_SCRIPTS_GLOBAL, PLOT_SCRIPT_TYPE, PlotRewriteError, lazyPlotHtml, lazyPlotsScript, plotScriptsFile } from "../scripts/site-plots";
 
 test("renderMarkdown: $…$ and $$…$$ become KaTeX; code spans, \\$ and prices stay text", () => {
@@ -65,6 +65,17 @@ test("renderNotebook: title from the first heading, library output dropped, plot
   const bad = renderNotebook({ cells: [{ cell_type: "code", source: "x", outputs: [{ output_type: "error", ename: "TypeError", evalue: "x", traceback: [] }] }] }, "n", new Set());
   assert.equal(bad.errors, 1);
   assert.equal(notebookTitle({ cells: [] }, "fallback"), "fallback");
+});
+
+test("a title with `code` (07b's `Value`) is code in the pager and the index, plain in the window title", () => {
+  const a = renderNotebook({ cells: [{ cell_type: "markdown", source: "# 07. 학습 루프" }] }, "07-training-loop", new Set());
+  const b = renderNotebook({ cells: [{ cell_type: "markdown", source: "# 07b. 나만의 `Value` <클래스>" }] }, "07b-autograd", new Set());
+  const prevPage = pageHtml([a, b], 0), own = pageHtml([a, b], 1), index = indexHtml([a, b]);
+  for (const html of [prevPage, index]) {
+    assert.match(html, /07b\. 나만의 <code>Value<\/code> &lt;클래스&gt;/);
+    assert.doesNotMatch(html, /`Value`/);
+  }
+  assert.match(own, /<title>07b\. 나만의 Value &lt;클래스&gt; · /);
 });
 
 test("renderMarkdownPage: a Markdown file of notebooks/ (the glossary) as a page", () => {

@@ -172,15 +172,39 @@ export function check(name: string, actual: unknown, expected: Numeric, opts: Ch
 /** Display a result (HTML in a notebook, text elsewhere) and return it with a one-line inspection. */
 function showResult<T extends { name: string }>(r: T, html: string, textLine: string, mark: string): T {
   displayHtml(html, textLine);
-  return shortInspect(r, `${mark} ${r.name}`);
+  return shortInspect(r, mark, noteMark(mark));
+}
+
+/**
+ * The marks of the checks run in the current synchronous turn, i.e. in one notebook cell: a cell that
+ * checks W1, W2 and W3 and ends with the last check must not echo "✔" under a ✘ for W1. The array is
+ * shared by the turn's results and forgotten at the next microtask.
+ */
+let turnMarks: string[] | undefined;
+function noteMark(mark: string): string[] {
+  if (!turnMarks) {
+    const marks: string[] = [];
+    turnMarks = marks;
+    queueMicrotask(() => { if (turnMarks === marks) turnMarks = undefined; });
+  }
+  turnMarks.push(mark);
+  return turnMarks;
+}
+
+/** "(결과: ✔ name)" for a lone check; for several in one cell, how many of each mark. */
+export function echoLine(name: string, mark: string, turn: readonly string[]): string {
+  if (turn.length <= 1) return `(결과: ${mark} ${name})`;
+  const counts = ["✘", "≠", "✔"].map(m => [m, turn.filter(t => t === m).length] as const).filter(([, n]) => n > 0);
+  if (counts.length === 1) return `(결과: 이 셀의 검사 ${turn.length}개 모두 ${counts[0][0]})`;
+  return `(결과: 이 셀의 검사 ${turn.length}개 — ${counts.map(([m, n]) => `${m} ${n}개`).join(", ")})`;
 }
 
 /**
  * When a notebook cell ends with `check(...)`, tslab prints the returned value under the HTML;
- * a one-line summary keeps that from repeating the whole message.
+ * a one-line summary of the cell's checks keeps that from repeating the whole message.
  */
-function shortInspect<T extends object>(r: T, line: string): T {
-  Object.defineProperty(r, Symbol.for("nodejs.util.inspect.custom"), { value: () => `(결과: ${line})`, enumerable: false });
+function shortInspect<T extends { name: string }>(r: T, mark: string, turn: readonly string[]): T {
+  Object.defineProperty(r, Symbol.for("nodejs.util.inspect.custom"), { value: () => echoLine(r.name, mark, turn), enumerable: false });
   return r;
 }
 
