@@ -5,7 +5,8 @@
  *   markdown.js    markdown-it and KaTeX for text/markdown outputs (page.js loads it on the first one)
  *   kernel.js      the worker that runs what tslab's converter made of a cell (scripts/runner/kernel.ts), as a function the page turns into a Blob worker
  *   nn-lesson-lib.js  the library (lib/dist: nn-lesson and nn-lesson/tfjs) for the browser: Node's fs/path/os come from node-shims.js
- *   mathjs.js, tfjs.js (core + cpu backend + layers), node-shims.js
+ *   mathjs.js      mathjs's main entry, each function made on first use (scripts/runner-mathjs.ts)
+ *   tfjs.js (core + cpu backend + layers), node-shims.js
  *   data.js        the files of data/, for the worker's in-memory file system
  *   compiler.js    tslab's converter with its TypeScript 5.0.4 (scripts/runner/compiler-worker.ts), for the compiler worker
  *   types.js       the files TypeScript reads (recorded by scripts/runner/record-types.ts) and its Korean messages
@@ -21,6 +22,7 @@ import * as esbuild from "esbuild";
 import { ROOT } from "./paths";
 import { VIRTUAL_ROOT } from "./runner/tsvfs";
 import type { Recording } from "./runner/record-types";
+import { lazyMathjs } from "./runner-mathjs";
 
 const RUNNER = path.join(ROOT, "scripts", "runner");
 /** Where the worker finds data/ (lib/dist/node/files.ts: __dirname/../../../data). */
@@ -105,7 +107,7 @@ export async function buildRunner(dir: string, notebooks: string[] = []): Promis
       define: { ...common.define, __dirname: JSON.stringify(VIRTUAL_LIB_NODE) },
       plugins: [plotlyFileShim],
     }),
-    bundle({ ...cjs, stdin: { contents: 'module.exports = require("mathjs");', resolveDir: ROOT } }),
+    bundle({ ...cjs, stdin: { contents: 'module.exports = require("mathjs");', resolveDir: ROOT }, plugins: [lazyMathjs] }),
     bundle({
       ...cjs,
       stdin: {

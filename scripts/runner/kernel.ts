@@ -16,7 +16,11 @@ import type { ProgressReporter } from "nn-lesson/dist/lesson/progress";
 export type ToKernel =
   | { type: "init"; modules: Record<string, string>; data: Record<string, string> }
   | { type: "run"; id: number; js: string; hasToplevelAwait: boolean; lastExpressionVar?: string }
-  /** Evaluate these bundles now (the page is idle, or the learner is about to run): the first cell then need not. */
+  /**
+   * Evaluate these bundles now (the page is idle, or the learner is about to run): the first cell then
+   * need not. mathjs's functions, each made on first use (scripts/runner-mathjs.ts), are then made a few
+   * at a time while no cell runs.
+   */
   | { type: "warm"; modules: string[] };
 /** A runtime error as the page shows it: tslab prints the error itself (its stack in Node). */
 export interface KernelError { name: string; message: string }
@@ -156,7 +160,30 @@ async function run(m: Extract<ToKernel, { type: "run" }>): Promise<void> {
   ctx.postMessage({ type: "done", id: m.id });
 }
 
+/**
+ * Read every export of a module (mathjs: each read makes a function), a few milliseconds at a time,
+ * only while no cell runs: a cell that comes meanwhile runs first, and finds made what has been.
+ */
+function warmExports(name: string): void {
+  let keys: string[] | undefined;
+  let k = 0;
+  const step = () => {
+    if (queued > 0) { setTimeout(step, 20); return; }
+    const m = cache.get(name) as Record<string, unknown> | undefined;
+    if (!m) return;
+    keys ??= Object.keys(m);
+    const until = performance.now() + 5;
+    for (; k < keys.length && performance.now() < until; k++) {
+      try { void m[keys[k]]; } catch { /* a cell that uses it will show the error */ }
+    }
+    if (k < keys.length) setTimeout(step, 0);
+  };
+  setTimeout(step, 0);
+}
+
 let queue = Promise.resolve();
+/** Cells asked to run and not finished (their awaits included). */
+let queued = 0;
 ctx.onmessage = (e) => {
   const m = e.data;
   if (m.type === "init") {
@@ -164,11 +191,13 @@ ctx.onmessage = (e) => {
     (requireModule("node-shims") as { fs: { preload(d: Record<string, string>): void } }).fs.preload(m.data);
     ctx.postMessage({ type: "ready" });
   } else if (m.type === "run") {
-    queue = queue.then(() => run(m));
+    queued++;
+    queue = queue.then(() => run(m)).finally(() => { queued--; });
   } else if (m.type === "warm") {
     queue = queue.then(() => {
       for (const name of m.modules) {
         try { requireModule(name); } catch { /* a cell that imports it will show the error */ }
+        if (name === "mathjs") warmExports(name);
       }
     });
   }
