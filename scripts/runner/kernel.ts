@@ -14,7 +14,10 @@ import type { ProgressReporter } from "nn-lesson/dist/lesson/progress";
 
 /** page → worker */
 export type ToKernel =
-  | { type: "init"; modules: Record<string, string>; data: Record<string, string> }
+  /** `later`: bundles the page sends after init, in a "module" message (TensorFlow.js: a first cell does not need it). */
+  | { type: "init"; modules: Record<string, string>; data: Record<string, string>; later: string[] }
+  /** One of init's `later` bundles (`src` undefined: the page could not load it). */
+  | { type: "module"; name: string; src?: string }
   | { type: "run"; id: number; js: string; hasToplevelAwait: boolean; lastExpressionVar?: string }
   /**
    * Evaluate these bundles now (the page is idle, or the learner is about to run): the first cell then
@@ -56,6 +59,14 @@ const PARTS: Record<string, [string, string]> = {
   "node:os": ["node-shims", "os"],
   "node:path": ["node-shims", "path"],
 };
+
+/**
+ * Bundles still on their way (init's `later`), and the cells that need them: TensorFlow.js is required
+ * by a cell that imports it or nn-lesson/tfjs, whose functions load it when called, in a later cell too.
+ */
+const later = new Map<string, { arrived: Promise<void>; arrive: () => void }>();
+const NEEDS_LATER: Record<string, RegExp> = { tfjs: /require\("(?:@tensorflow\/|nn-lesson\/tfjs)/ };
+const needed = new Set<string>();
 
 /** The cell being run: where console output and displays go. */
 let current = -1;
@@ -143,6 +154,8 @@ function asKernelError(e: unknown): KernelError {
 }
 
 async function run(m: Extract<ToKernel, { type: "run" }>): Promise<void> {
+  for (const [name, re] of Object.entries(NEEDS_LATER)) if (re.test(m.js)) needed.add(name);
+  for (const name of needed) await later.get(name)?.arrived;
   current = m.id;
   const prefix = m.hasToplevelAwait ? "(async function(exports, require) { " : "(function(exports, require) { ";
   try {
@@ -188,8 +201,16 @@ ctx.onmessage = (e) => {
   const m = e.data;
   if (m.type === "init") {
     for (const [name, src] of Object.entries(m.modules)) sources.set(name, src);
+    for (const name of m.later) {
+      let arrive!: () => void;
+      const arrived = new Promise<void>((r) => { arrive = r; });
+      later.set(name, { arrived, arrive });
+    }
     (requireModule("node-shims") as { fs: { preload(d: Record<string, string>): void } }).fs.preload(m.data);
     ctx.postMessage({ type: "ready" });
+  } else if (m.type === "module") {
+    if (m.src !== undefined) sources.set(m.name, m.src);
+    later.get(m.name)?.arrive();
   } else if (m.type === "run") {
     queued++;
     queue = queue.then(() => run(m)).finally(() => { queued--; });

@@ -60,7 +60,9 @@ type Output = {
 };
 
 const ASSETS = "assets/runner/";
-const MODULES = ["nn-lesson-lib", "mathjs", "tfjs", "node-shims"];
+/** The kernel's bundles: sent when it starts, and after (TensorFlow.js, 848 KB, which a first cell does not need). */
+const MODULES = ["nn-lesson-lib", "mathjs", "node-shims"];
+const LATER_MODULES = ["tfjs"];
 /** check()'s verdict marker in an HTML output (lib/display/check.ts). */
 const VERDICT = /class="nn-check" data-verdict="(\w+)"/g;
 const W = window as unknown as {
@@ -339,20 +341,34 @@ function startKernel(): Promise<Worker> {
   if (ready) return ready;
   setStatus("커널을 불러오는 중… (처음 한 번만) / loading the kernel…");
   ready = (async () => {
-    const need = ["kernel", ...MODULES, "data"].filter((n) => !(W.__nnRunnerSources && n in W.__nnRunnerSources));
-    await Promise.all([
-      ...need.map((n) => loadScript(`${ASSETS}${n}.js`)),
-      loadCompiled(),
-    ]);
+    const source = (n: string) => (W.__nnRunnerSources && n in W.__nnRunnerSources ? Promise.resolve() : loadScript(`${ASSETS}${n}.js`));
+    // the worker's own script first (54 KB): the worker starts while the bundles load
+    const kernel = source("kernel");
+    const bundles = Promise.all([...[...MODULES, "data"].map(source), loadCompiled()]);
+    await kernel;
     const src = W.__nnRunnerSources as Record<string, unknown>;
     const blob = new Blob([`(${String(src.kernel)})();`], { type: "text/javascript" });
     const w = new Worker(URL.createObjectURL(blob));
+    try {
+      await bundles;
+    } catch (e) {
+      w.terminate();
+      throw e;
+    }
     const modules = Object.fromEntries(MODULES.map((n) => [n, String(src[n])]));
     await new Promise<void>((resolve, reject) => {
       w.onmessage = (e: MessageEvent<FromKernel>) => { if (e.data.type === "ready") resolve(); };
       w.onerror = (e) => reject(new Error(e.message));
-      w.postMessage({ type: "init", modules, data: src.data as Record<string, string> } satisfies ToKernel);
+      w.postMessage({ type: "init", modules, data: src.data as Record<string, string>, later: LATER_MODULES } satisfies ToKernel);
     });
+    // the later bundles follow (a cell that needs one waits for it in the kernel)
+    for (const n of LATER_MODULES) {
+      const send = () => w.postMessage({ type: "module", name: n, src: n in src ? String(src[n]) : undefined } satisfies ToKernel);
+      void source(n).then(send, send);
+    }
+    // the first cells' outputs include Markdown (the glossary): its script (~100 ms on this thread) loads
+    // and runs while the worker evaluates the library for the first cell
+    void markdown().catch(() => undefined);
     w.onmessage = (e: MessageEvent<FromKernel>) => onKernelMessage(e.data);
     w.onerror = (e) => { e.preventDefault(); failAll({ name: "Error", message: `커널 오류 / kernel error: ${e.message}` }); };
     worker = w;
