@@ -39,7 +39,7 @@ const line = (ko: string, en: string) => `${LIGHT}${ko} / ${en}`;
 /** Python (and numpy) names a learner types out of habit, each with its JavaScript. */
 const PYTHON_NAMES: Record<string, [ko: string, en: string]> = {
   print: ["파이썬의 print(x)는 JavaScript에서 console.log(x)입니다", "Python's print(x) is console.log(x) in JavaScript"],
-  len: ["len(x) 대신 x.length를 씁니다 (행렬의 모양은 shape(W))", "use x.length instead of len(x) (a matrix's shape: shape(W))"],
+  len: ["len(x) 대신 x.length를 씁니다 (행렬의 모양은 [W.length, W[0].length])", "use x.length instead of len(x) (a matrix's shape: [W.length, W[0].length])"],
   range: ["range는 없습니다: for (let i = 0; i < 3; i++) { … }로 반복합니다 (배열 [0, 1, 2]는 Array.from({ length: 3 }, (_, i) => i))",
     "there is no range: loop with for (let i = 0; i < 3; i++) { … }"],
   True: ["파이썬의 True는 JavaScript에서 소문자 true입니다", "Python's True is true in JavaScript"],
@@ -74,7 +74,7 @@ PYTHON_NAMES.numpy = PYTHON_NAMES.np;
 
 /** numpy attributes and Python list methods a learner calls on a JavaScript array, each with its JavaScript. */
 const ARRAY_PROPERTIES: Record<string, [ko: string, en: string]> = {
-  shape: ["배열에는 .shape가 없습니다: nn-lesson의 shape(W)를 쓰고, 벡터의 길이는 X.length입니다", "arrays have no .shape: use shape(W), or X.length for a vector"],
+  shape: ["배열에는 .shape가 없습니다: 행렬의 모양은 [W.length, W[0].length](또는 nn-lesson의 shape(W)), 벡터의 길이는 X.length입니다", "arrays have no .shape: [W.length, W[0].length] (or nn-lesson's shape(W)), or X.length for a vector"],
   T: ["배열에는 .T가 없습니다: transpose(W) (또는 math.transpose(W))를 씁니다", "arrays have no .T: use transpose(W) or math.transpose(W)"],
   append: ["파이썬의 append는 JavaScript에서 X.push(v)입니다", "Python's append is X.push(v)"],
   len: ["길이는 X.length입니다 (괄호 없이)", "the length is X.length (no parentheses)"],
