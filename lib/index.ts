@@ -61,7 +61,7 @@ export { check, checkFunction, expectDifferent } from "./display/check";
 export { layerMistakes, sumSquaredErrorMistakes, outputDeltaMistakes, hiddenDeltaMistakes, hiddenDeltaHint, stepMistakes, logitDeltaMistakes, descentMistakes, adamMistakes, mulBackwardMistakes, mulSameValueMistakes } from "./display/mistakes";
 export { showGlossary } from "./display/glossary";
 export type { ExplainContext, DiagnosticLike } from "./display/explain";
-export { explainDiagnostic, explainDiagnostics, explainError } from "./display/explain";
+export { explainDiagnostic, explainDiagnostics, explainError, explainLateError } from "./display/explain";
 export {
   sigmoidFigure, networkFigure, descentFigure, learningRateFigure, lossHistoryFigure, surfaceFigure, surfaceValueAt,
   descentAnimationFigure, surfaceAnimationFigure, lossFormsFigure,

@@ -397,6 +397,19 @@ export function explainError(e: { name: string; message: string }, ctx: ExplainC
 }
 
 /** A diagnostic as tslab's converter gives it (tslab/dist/converter.d.ts), the fields read here. */
+/**
+ * The help under an error no cell caught (tslab: "UncaughtException: …", "UnhandledPromiseRejection: …"):
+ * why it shows under another cell; then the error's own line of help, if it has one.
+ */
+export function explainLateError(reason: unknown): string {
+  const late = line("아무도 기다리지 않은 곳에서 난 오류입니다 (setTimeout 안, 또는 await하지 않은 Promise): 그래서 오류를 낸 셀이 아니라 지금 실행 중이거나 마지막에 실행한 셀 아래에 나옵니다 — Promise는 await로 기다리세요",
+    "an error nothing awaited (in a setTimeout, or a Promise without await): it shows under the cell running or run last, not the one that caused it — await the Promise");
+  const r = reason as { name?: unknown; message?: unknown } | null;
+  const own = typeof r === "object" && r !== null && typeof r.name === "string" && typeof r.message === "string"
+    ? explainError({ name: r.name, message: r.message }) : undefined;
+  return own ? `${late}\n${own}` : late;
+}
+
 export interface CellDiagnosticLike {
   start: { line: number };
   messageText: string;

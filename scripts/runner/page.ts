@@ -31,7 +31,7 @@ import { formatProgress } from "nn-lesson/dist/lesson/progress";
 import type { FromKernel, KernelError, ToKernel } from "./kernel";
 import type { FromCompiler, ToCompiler } from "./compiler-worker";
 import { CompiledCell, ConvertedCell, formatDiagnostics } from "./cell-types";
-import { ExplainContext, explainCell, explainError } from "nn-lesson/dist/display/explain";
+import { ExplainContext, explainCell, explainError, explainLateError } from "nn-lesson/dist/display/explain";
 import { CELL_TOOLS_HTML, STATIC_CODE_CLASS, staticCodeHtml, staticCodeText } from "./static-code";
 
 /**
@@ -499,10 +499,21 @@ function failAll(error: KernelError): void {
   }
 }
 
+/**
+ * The cell and outputs of each run sent to the kernel: what a cell prints after it has ended (in a
+ * setTimeout, or a Promise not awaited) goes under it, as tslab sends it to the last cell's output.
+ */
+const runs = new Map<number, { cell: Cell; outputs: Output[] }>();
+
 function onKernelMessage(m: FromKernel): void {
   if (m.type === "ready") return;
   const p = pending.get(m.id);
-  if (!p) return;
+  if (!p) {
+    const late = runs.get(m.id);
+    // only while the cell still shows that run (not run again, not restored)
+    if (late && late.cell.ran === late.outputs && (m.type === "out" || m.type === "uncaught")) show(late, m);
+    return;
+  }
   if (m.type === "progress") {
     const job = p.cell.running;
     if (job) {
@@ -516,20 +527,27 @@ function onKernelMessage(m: FromKernel): void {
     p.resolve({ error: m.error });
     return;
   }
+  show(p, m);
+}
+
+/** One output of a run under its cell; an error thrown outside the cell's own run as tslab prints it, with its help. */
+function show(to: { cell: Cell; outputs: Output[] }, m: Extract<FromKernel, { type: "out" | "uncaught" }>): void {
+  const kind = m.type === "uncaught" ? "stderr" : m.kind;
+  const data = m.type === "uncaught" ? `${m.kind}: ${m.error.name}: ${m.error.message}\n${explainLateError(m.error)}\n` : m.data;
   let o: Output;
-  if (m.kind === "stdout" || m.kind === "stderr") {
-    const last = p.outputs[p.outputs.length - 1];
-    if (last && last.output_type === "stream" && last.name === m.kind) {
-      last.text += m.data;
-      render(p.cell, last, true);
+  if (kind === "stdout" || kind === "stderr") {
+    const last = to.outputs[to.outputs.length - 1];
+    if (last && last.output_type === "stream" && last.name === kind) {
+      last.text += data;
+      render(to.cell, last, true);
       return;
     }
-    o = { output_type: "stream", name: m.kind, text: m.data };
+    o = { output_type: "stream", name: kind, text: data };
   } else {
-    o = { output_type: "display_data", data: { [m.kind]: m.data }, metadata: {} };
+    o = { output_type: "display_data", data: { [kind]: data }, metadata: {} };
   }
-  p.outputs.push(o);
-  render(p.cell, o);
+  to.outputs.push(o);
+  render(to.cell, o);
 }
 
 // ---------- outputs ----------
@@ -782,6 +800,7 @@ async function execute(job: Job): Promise<RunResult> {
       kernel = cell.ranIn = generation;
       const r = await new Promise<{ error?: KernelError }>((resolve) => {
         pending.set(id, { outputs, resolve, cell });
+        runs.set(id, { outputs, cell });
         w.postMessage({ type: "run", id, js: conv.output!, hasToplevelAwait: !!conv.hasToplevelAwait, lastExpressionVar: conv.lastExpressionVar } satisfies ToKernel);
       });
       if (job.stopped) {
