@@ -12,7 +12,8 @@
  *                wrong answers of the exercises), glossary, explain (a Korean line of help under an error:
  *                the tslab kernel's and the page's; imports nothing but lesson/, so a page bundle can take it alone),
  *                figures/ (layout shared by every builder, lesson, classification and perceptron figures,
- *                the computational graph of notebook 07b)
+ *                the computational graph of notebook 07b, and fit: every figure fitted to its box's width
+ *                in the browser, e.g. a phone's)
  *   node/      file I/O: data/ files, network JSON files, CSV data sets, plotly.js as text
  *
  * lesson/, fast/ and beyond/ use no Node module and no tslab (test/architecture.test.ts); mathjs,
@@ -61,7 +62,7 @@ export { check, checkFunction, expectDifferent } from "./display/check";
 export { layerMistakes, sumSquaredErrorMistakes, outputDeltaMistakes, hiddenDeltaMistakes, hiddenDeltaHint, stepMistakes, logitDeltaMistakes, descentMistakes, adamMistakes, mulBackwardMistakes, mulSameValueMistakes } from "./display/mistakes";
 export { showGlossary } from "./display/glossary";
 export type { ExplainContext, DiagnosticLike } from "./display/explain";
-export { explainDiagnostic, explainDiagnostics, explainError } from "./display/explain";
+export { explainDiagnostic, explainDiagnostics, explainError, explainLateError } from "./display/explain";
 export {
   sigmoidFigure, networkFigure, descentFigure, learningRateFigure, lossHistoryFigure, surfaceFigure, surfaceValueAt,
   descentAnimationFigure, surfaceAnimationFigure, lossFormsFigure,

@@ -34,6 +34,7 @@ export * from "./display/figures/lesson";
 export * from "./display/figures/classify";
 export * from "./display/figures/perceptron";
 export * from "./display/figures/graph";
+export * from "./display/figures/fit";
 export * from "./node/files";
 export * from "./node/network-file";
 export * from "./node/plotly-file";

@@ -3,14 +3,15 @@
  * from executed notebooks (all of notebooks/ by default) that opens from file:// with no network:
  * index.html, one page per notebook with prev/next links, KaTeX formulas rendered at build time, and
  * plots drawn by assets/plotly.min.js (loaded once per page instead of the library output, when a plot
- * comes near the viewport; the plots' scripts are in assets/plots/<page>.js).
+ * comes near the viewport; the plots' scripts are in assets/plots/<page>.js; the file also carries
+ * fitFigure, which fits each plot to its box's width, as the library output does in Jupyter).
  * The executed copies of `npm run test:notebooks` (build/notebooks/) are used when they are newer than
  * the notebooks, the library and data/; otherwise (or with --fresh) the notebooks are executed afresh.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs as parseArgv } from "util";
-import { plotlyLibrary } from "nn-lesson/dist/internal";
+import { plotFitScript, plotlyLibrary } from "nn-lesson/dist/internal";
 import { NOTEBOOK_BUILD, NotebookReport, StaleReport, TEST_RUN_COMMAND, readReport, runDriver } from "./notebook-runs";
 import { NOTEBOOKS, ROOT } from "./paths";
 import { buildRunner } from "./build-runner";
@@ -88,7 +89,8 @@ function copyDir(from: string, to: string): void {
 function writeAssets(out: string): void {
   const assets = path.join(out, "assets");
   fs.mkdirSync(assets, { recursive: true });
-  fs.copyFileSync(plotlyLibrary().file, path.join(assets, "plotly.min.js"));
+  // plotly.js and, in the same file, the function every plot's script fits its figure with
+  fs.writeFileSync(path.join(assets, "plotly.min.js"), `${plotlyLibrary().code}\n${plotFitScript()}\n`);
   const katexDist = path.dirname(require.resolve("katex/dist/katex.min.css"));
   fs.mkdirSync(path.join(assets, "katex"), { recursive: true });
   fs.copyFileSync(path.join(katexDist, "katex.min.css"), path.join(assets, "katex", "katex.min.css"));

@@ -17,7 +17,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { explainCell, explainError } from "nn-lesson/dist/display/explain";
+import { explainCell, explainError, explainLateError } from "nn-lesson/dist/display/explain";
 
 /** The parts of tslab's converter and executor used here (tslab/dist/converter.d.ts, executor.d.ts). */
 export interface TslabDiagnostic {
@@ -146,7 +146,17 @@ export function installHooks(locale = "ko"): boolean {
   return korean;
 }
 
+/**
+ * After tslab's own "UncaughtException: …" / "UnhandledPromiseRejection: …" line (printed by handlers it
+ * registers when the kernel starts; Jupyter shows it under the last cell run): the line of help.
+ */
+export function explainLateErrors(): void {
+  process.on("uncaughtException", (err) => console.error(explainLateError(err)));
+  process.on("unhandledRejection", (reason) => console.error(explainLateError(reason)));
+}
+
 if (require.main === module) {
   installHooks();
   (require(require.resolve("tslab/dist/main")) as { main(): void }).main();
+  explainLateErrors(); // after tslab's handlers, so its line comes first
 }

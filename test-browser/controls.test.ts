@@ -27,7 +27,7 @@ interface RunResult { text: string; plots: number; error?: string; kernel: numbe
 type Runner = {
   cellCount(): number; getCode(i: number): string; setCode(i: number, s: string): void; run(i: number): Promise<RunResult>;
   runAll(): Promise<{ ok: boolean; errors: string[]; stopped?: boolean }>; interrupt(): void; restore(): void; restoreCell(i: number): void;
-  whenIdle(): Promise<void>; kernelGeneration(): number; kernelRestarted(): boolean; lostCells(): number[];
+  whenIdle(): Promise<void>; kernelGeneration(): number; kernelRestarted(): boolean; lostCells(): number[]; compilerReady(): boolean;
 };
 declare const lessonRunner: Runner;
 
@@ -111,6 +111,7 @@ test("▶ double-clicked and Shift+Enter pressed twice run the cell once; ▶ on
     assert.equal(await outputText(page, 0), "a 실행 횟수 3");
     assert.equal(await outputText(page, 1), "b 실행 횟수 1");
     assert.equal(await statusOf(page, 1), "✔ 실행함");
+    assert.match(await page.locator(".runner-status").innerText(), /^셀 \[2\]: ✔ 실행함/, "the toolbar names the last cell run");
 
     // the API follows the same rules
     const same = await page.evaluate(() => {
@@ -145,6 +146,7 @@ test("▶▶ 모두 실행 double-clicked runs every cell once, and runAll() ask
 
     const same = await page.evaluate(() => lessonRunner.runAll() === lessonRunner.runAll());
     assert.ok(same);
+    assert.match(await page.locator(".runner-status").innerText(), /^▶▶ 모두 실행 중… 셀 \d+ \//, "a second ▶▶ 모두 실행 says so at once");
     await idle(page);
     assert.match(await outputText(page, n - 1), /끝 셀 2$/);
     assert.deepEqual(errors, []);
@@ -177,7 +179,7 @@ test("■ 중지 during ▶▶ 모두 실행: later cells do not run and keep th
     assert.match(stopped, /중지했습니다: 커널을 다시 시작했습니다 — 앞 셀에서 만든 값은 사라졌습니다\. ▶▶ 모두 실행으로 처음부터 다시 실행하세요/);
     assert.equal(await statusOf(page, k), "■ 중지됨");
     assert.match(await page.locator(".runner-status").innerText(), /^중지했습니다: 커널을 다시 시작했습니다/);
-    for (let i = 0; i < k; i++) assert.equal(await statusOf(page, i), "✔ 실행함", `cell ${i} ran`);
+    for (let i = 0; i < k; i++) assert.equal(await statusOf(page, i), "재시작 전에 실행함 — 값은 사라졌습니다", `cell ${i} ran in the ended kernel`);
     const kept = await page.evaluate(([k, n]) => {
       const before = (window as unknown as { before: Node[][] }).before;
       const outs = Array.from(document.querySelectorAll("section.cell.code .outputs"));
@@ -217,6 +219,30 @@ test("■ 중지 with nothing running keeps the kernel and its values", async ()
     const r = await page.evaluate(() => lessonRunner.run(1));
     assert.equal(r.text, "42\n");
     assert.equal(r.restarted, false);
+  } finally {
+    await page.close();
+  }
+});
+
+test("■ 중지 while the type checker loads stops the cell at once; the toolbar says which cell runs and how it ended", async () => {
+  const errors: string[] = [];
+  const { page } = await open("00-overview.html", errors);
+  try {
+    // an edited cell is not compiled at build time: it waits for TypeScript (seconds, the first time)
+    await setCode(page, 0, "const edited: number = 1;\nconsole.log(edited);");
+    await page.locator(cellSel(0)).locator("button.run").click();
+    await page.waitForFunction(() => document.querySelector("section.cell.code .run-status")?.textContent?.startsWith("타입 검사기"), null, { timeout: 15000 });
+    assert.match(await page.locator(".runner-status").innerText(), /^셀 \[1\] 실행 중…/);
+    await toolbarButton(page, "중지").click();
+    await page.waitForFunction(() => document.querySelector("section.cell.code .run-status")?.textContent === "■ 중지됨", null, { timeout: 15000 });
+    assert.equal(await page.evaluate(() => lessonRunner.compilerReady()), false, "the cell stopped without waiting for the type checker");
+    assert.match(await outputText(page, 0), /이 셀은 실행하기 전에 멈췄습니다/);
+    assert.equal(await page.evaluate(() => lessonRunner.kernelGeneration()), 1, "nothing ran: the kernel stays");
+    const again = await page.evaluate(() => lessonRunner.run(0));
+    assert.equal(again.text, "1\n");
+    assert.equal(await statusOf(page, 0), "✔ 실행함");
+    assert.match(await page.locator(".runner-status").innerText(), /^셀 \[1\]: ✔ 실행함/);
+    assert.deepEqual(errors, []);
   } finally {
     await page.close();
   }

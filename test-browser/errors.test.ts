@@ -108,3 +108,22 @@ test("a name from a cell not yet run: the line names that cell; after ■ 중지
     await page.close();
   }
 });
+
+test("an error nothing awaited (a setTimeout, a Promise without await) and a late console.log show under the cell, as tslab sends them", async () => {
+  const page = await open("00-overview.html");
+  try {
+    const box = page.locator("section.cell.code").nth(0).locator(".outputs");
+    const src = 'setTimeout(() => { console.log("나중에 출력"); (undefined as any).x; }, 20);\nPromise.reject(new Error("아무도 기다리지 않음"));\n"셀 끝"';
+    const { result } = await runAndRead(page, 0, src);
+    assert.equal(result.error, undefined, "the cell itself ended well");
+    await page.waitForFunction(() => document.querySelector("section.cell.code .outputs")?.textContent?.includes("UncaughtException"), null, { timeout: 10000 });
+    const shown = await box.innerText();
+    assert.match(shown, /셀 끝/);
+    assert.match(shown, /UnhandledPromiseRejection: Error: 아무도 기다리지 않음\n💡 아무도 기다리지 않은 곳에서 난 오류입니다/);
+    assert.match(shown, /나중에 출력/);
+    assert.match(shown, /UncaughtException: TypeError: Cannot read properties of undefined \(reading 'x'\)\n💡 아무도 기다리지 않은 곳에서 난 오류입니다.*\n💡 undefined의 \.x에 접근했습니다/);
+  } finally {
+    await page.evaluate(() => (window as unknown as { lessonRunner: Runner }).lessonRunner.restore());
+    await page.close();
+  }
+});

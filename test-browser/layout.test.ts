@@ -3,6 +3,9 @@
  * headless Chromium from file://, at 1280×800 and on a phone (390×844):
  *  - the runner's toolbar is one opaque row, at most 15 % of a phone's screen, and stays on top;
  *  - plotly's mode bar does not cover a plot's title;
+ *  - at either size, 04's plots and the other figures with subplots (00c, 11) have titles, subplot
+ *    titles and point labels that do not overlap each other, and titles within the plot's width
+ *    (lib/display/figures/fit.ts fits each figure to its box);
  *  - a page is usable before its editors and plots exist: ▶ and the lessonRunner API work on cells
  *    that are still static, a click turns a cell into its editor with the cursor where it was clicked,
  *    nothing moves or changes colour when it does, and plots draw only when they come near the
@@ -46,6 +49,20 @@ async function open(file: string, size: { width: number; height: number }, error
 }
 
 const close = (page: Page) => page.context().close();
+
+/** A page with every plot drawn (they draw as they come near the viewport: visit each one). */
+async function openDrawn(file: string, size: { width: number; height: number }): Promise<Page> {
+  const page = await open(file, size);
+  try {
+    await scrollThroughPlots(page);
+    const plots = await waitForPlots(page, 30000);
+    assert.equal(plots.rendered, plots.divs, `${file}: plots drawn`);
+    return page;
+  } catch (e) {
+    await close(page);
+    throw e;
+  }
+}
 
 interface BarLayout {
   height: number; top: number; opaque: boolean; background: string; rows: number; overflow: boolean; rightEdge: number;
@@ -105,11 +122,8 @@ for (const [name, size] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
   test(`${name} ${size.width}×${size.height}: plotly's mode bar does not cover plot titles`, async () => {
     let titled = 0;
     for (const file of ["04-gradient-descent.html", "07-training-loop.html", "09-binary-classification.html"]) {
-      const page = await open(file, size);
+      const page = await openDrawn(file, size);
       try {
-        await scrollThroughPlots(page);
-        const plots = await waitForPlots(page, 30000);
-        assert.equal(plots.rendered, plots.divs, `${file}: plots drawn`);
         const boxes = await page.evaluate(() => Array.from(document.querySelectorAll(".nn-lesson-plot")).map((gd) => {
           const rect = (el: Element | null) => { if (!el) return null; const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
           return { id: gd.id, title: rect(gd.querySelector(".gtitle")), modebar: rect(gd.querySelector(".modebar")), output: rect(gd.closest(".output")) };
@@ -135,6 +149,64 @@ for (const [name, size] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
       }
     }
     assert.ok(titled >= 5, `titled plots checked: ${titled}`);
+  });
+}
+
+/** A text's box in a plot: the figure's title (.gtitle), a paper annotation (subplot titles) or a point label (.textpoint). */
+interface TextBox { kind: "title" | "label"; text: string; left: number; top: number; right: number; bottom: number }
+
+/** Every drawn plot's text boxes (empty annotations, the arrows of a descent, left out) and the plot's own box. */
+async function plotTexts(page: Page): Promise<{ id: string; box: { left: number; right: number }; texts: TextBox[] }[]> {
+  return page.evaluate(() => Array.from(document.querySelectorAll(".nn-lesson-plot")).map((gd) => {
+    const rect = (el: Element) => { const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
+    const texts: TextBox[] = [];
+    for (const el of Array.from(gd.querySelectorAll(".gtitle, .annotation"))) {
+      const text = el.querySelector("text") ?? el;
+      if (text.textContent?.trim()) texts.push({ kind: "title", text: text.textContent.trim(), ...rect(text) });
+    }
+    for (const el of Array.from(gd.querySelectorAll(".textpoint text"))) if (el.textContent?.trim()) texts.push({ kind: "label", text: el.textContent, ...rect(el) });
+    return { id: gd.id, box: rect(gd), texts };
+  }));
+}
+
+/** The pairs of boxes that overlap (by more than a pixel each way), as "a × b" lines. */
+function overlaps(boxes: TextBox[]): string[] {
+  const out: string[] = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+    const w = Math.min(a.right, b.right) - Math.max(a.left, b.left), h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    if (w > 1 && h > 1) out.push(`"${a.text}" × "${b.text}" (${w.toFixed(0)}×${h.toFixed(0)} px)`);
+  }));
+  return out;
+}
+
+for (const [name, size] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
+  test(`${name} ${size.width}×${size.height}: 04's plots and the other subplot figures (00c, 11) have titles, subplot titles and point labels that do not overlap and fit the plot's width`, async () => {
+    let titles = 0, labels = 0;
+    for (const file of ["04-gradient-descent.html", "00c-perceptron.html", "11-autodiff-crosscheck.html"]) {
+      const page = await openDrawn(file, size);
+      try {
+        for (const plot of await plotTexts(page)) {
+          const where = `${file} ${plot.id}`;
+          const heads = plot.texts.filter((t) => t.kind === "title"), points = plot.texts.filter((t) => t.kind === "label");
+          titles += heads.length;
+          labels += points.length;
+          for (const t of heads) {
+            assert.ok(t.left >= plot.box.left - 1 && t.right <= plot.box.right + 1, `${where}: "${t.text}" (${t.left.toFixed(0)}–${t.right.toFixed(0)}) is outside the plot (${plot.box.left.toFixed(0)}–${plot.box.right.toFixed(0)})`);
+          }
+          assert.deepEqual(overlaps(heads), [], `${where}: titles overlap`);
+          assert.deepEqual(overlaps(points), [], `${where}: point labels overlap`);
+        }
+        if (file === "04-gradient-descent.html") {
+          const gd = page.locator(".nn-lesson-plot").nth(1);
+          await gd.scrollIntoViewIfNeeded();
+          await gd.screenshot({ path: path.join(ARTIFACTS, `layout-${name}-04-learning-rates.png`) });
+        }
+      } finally {
+        await close(page);
+      }
+    }
+    console.log(`  ${name}: ${titles} titles and ${labels} point labels, none overlapping`);
+    assert.ok(titles >= 8 && labels >= 10, `checked ${titles} titles, ${labels} labels`);
   });
 }
 

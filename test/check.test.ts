@@ -57,9 +57,9 @@ test("wrong shapes are named clearly, with a transpose hint", () => {
 
 test("hints: opposite sign, factor of two, NaN", () => {
   assert.match(compareValues("d", [-1, 2], [1, -2]).hint, /부호가 반대/);
-  assert.match(compareValues("g", [2, 4], [1, 2]).hint, /2배.*Σ\(y−o\)².*½Σ\(y−o\)²/);
+  assert.match(compareValues("g", [2, 4], [1, 2]).hint, /정확히 2배.*½이 빠졌는지/);
   // either direction names the Σ vs ½Σ mix-up (03 and 05 compare the two gradients on purpose)
-  assert.match(compareValues("g", [0.5, 1], [1, 2]).hint, /절반.*½Σ\(y−o\)².*Σ\(y−o\)²/);
+  assert.match(compareValues("g", [0.5, 1], [1, 2]).hint, /정확히 절반.*½이 한 번 더/);
   const nan = compareValues("o", [NaN, 1], [1, 1]);
   assert.equal(nan.verdict, "wrong");
   assert.match(nan.message, /위치 \[0\]의 값이 NaN/);

@@ -11,7 +11,7 @@ import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
 import {
-  DiagnosticLike, ExplainContext, InputError, compareValues, explainDiagnostic, explainDiagnostics, explainError, forward, lessonData,
+  DiagnosticLike, ExplainContext, InputError, compareValues, explainDiagnostic, explainDiagnostics, explainError, explainLateError, forward, lessonData,
   requireVector,
 } from "nn-lesson/dist/internal";
 import { tslabTypeScript } from "../scripts/tslab-kernel";
@@ -235,4 +235,16 @@ test("silent numpy habits at run time: X * 2 is NaN, X + 1 a string — named by
     e instanceof InputError && /^x은\(는\) 숫자의 배열이어야 합니다\. 받은 값: "0\.5,0\.3,0\.21" — 쉼표로 이어진 숫자의 문자열은 배열에 \+를 한 결과입니다.* \/ x must be a list of numbers \(a string of comma-separated numbers is what array \+ number gives/.test(e.message));
   assert.throws(() => requireVector([NaN, 1], "x"), /x\[0\]은\(는\) 유한한 숫자여야 합니다\. 받은 값: NaN — NaN은 배열에 \*.* \/ x\[0\] must be a finite number \(NaN is what/);
   assert.throws(() => requireVector("abc", "x"), (e: Error) => !/numpy/.test(e.message));
+});
+
+test("an error nothing awaited (tslab's UncaughtException / UnhandledPromiseRejection) says why it shows under another cell, then its own help", () => {
+  const general = /^💡 아무도 기다리지 않은 곳에서 난 오류입니다 \(setTimeout 안, 또는 await하지 않은 Promise\).*마지막에 실행한 셀 아래에 나옵니다/;
+  const thrownLate = explainLateError(new TypeError("Cannot read properties of undefined (reading 'x')")).split("\n");
+  assert.equal(thrownLate.length, 2);
+  assert.match(thrownLate[0], general);
+  assert.match(thrownLate[1], /^💡 undefined의 \.x에 접근했습니다/);
+  // a rejection with no Error in it, and an error the library explains itself (InputError), get the first line only
+  assert.match(explainLateError(5), general);
+  assert.equal(explainLateError(5).split("\n").length, 1);
+  assert.equal(explainLateError(new InputError("입력이 틀렸습니다 / bad input")).split("\n").length, 1);
 });

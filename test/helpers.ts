@@ -41,3 +41,15 @@ export function assertEmbeds(html: string, fig: { data: unknown; layout?: object
     if (v !== undefined) assert.deepEqual(back.layout[k], plain(v), `layout.${k}`);
   }
 }
+
+/** The scripts of the project's package.json. */
+export function packageScripts(): Record<string, string> {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts;
+}
+
+/** The `npm run NAME` (and `npm start`, `npm test`) that a text names and package.json has no script for. */
+export function missingNpmScripts(text: string): string[] {
+  const scripts = packageScripts();
+  const named = [...text.matchAll(/\bnpm (?:run(?:-script)? ([\w:.-]+)|(start|test)\b)/g)].map((m) => m[1] ?? m[2]);
+  return named.filter((name) => !(name in scripts));
+}

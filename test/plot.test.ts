@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as vm from "vm";
-import { Figure, PLOTLY_FALLBACK, PLOTLY_MARKER, PLOT_CLASS, PLOT_FALLBACK, PLOT_FALLBACK_CLASS, figureHtml, plotSetup, plotlyLibrary, plotlyLibraryHtml, scriptSafeJson, setPlotOutput, showFigure } from "nn-lesson/dist/internal";
+import { Figure, PLOTLY_FALLBACK, PLOTLY_MARKER, PLOT_CLASS, PLOT_FALLBACK, PLOT_FALLBACK_CLASS, figureHtml, fitFigure, plotFitScript, plotSetup, plotlyLibrary, plotlyLibraryHtml, scriptSafeJson, setPlotOutput, showFigure } from "nn-lesson/dist/internal";
 
 const NASTY = 'a </script><script>alert("x")</script> \'q\' "dq" \u2028 \u2029 & <!-- 손실 함수 -->';
 
@@ -81,6 +81,37 @@ test("figureHtml: a plot that fails to draw says so in its box, Korean first", (
   const window = { addEventListener: () => undefined, Plotly: { newPlot: () => { throw new Error("bad trace"); } } };
   vm.runInContext(scripts(html)[0], vm.createContext({ window, document: { getElementById: (x: string) => (x === id ? el : null) }, setInterval: () => 1, clearInterval: () => undefined, Date }));
   assert.equal(el.textContent, "그림을 그리지 못했습니다 / could not draw the plot: bad trace");
+});
+
+test("figureHtml: with plotly.js comes fitFigure, which the plot's script applies for its box's width, and again after a resize", () => {
+  const fig: Figure = { data: [{ type: "scatter", x: [1, 2], y: [3, 4] }], layout: { title: { text: "경사하강법: W3[0][0]를 기울기의 반대 방향으로 (α = 30)" }, height: 400 } };
+  const html = figureHtml(fig);
+  const id = /<div id="([^"]+)"/.exec(html)![1];
+  const el = { isConnected: true, textContent: "fallback", clientWidth: 364, style: { height: "400px" } };
+  const drawnFigs: Figure[] = [];
+  const listeners: Record<string, () => void> = {};
+  const timers: (() => void)[] = [];
+  const record = (_e: unknown, f: Figure) => { drawnFigs.push(JSON.parse(JSON.stringify(f))); };
+  const window: Record<string, unknown> = { addEventListener: (n: string, f: () => void) => { listeners[n] = f; }, removeEventListener: () => undefined, Plotly: { newPlot: record, react: record } };
+  const ctx = vm.createContext({
+    window, document: { getElementById: (x: string) => (x === id ? el : null) },
+    setInterval: () => 1, clearInterval: () => undefined, setTimeout: (f: () => void) => timers.push(f), clearTimeout: () => undefined, Date,
+  });
+  // the library's output first, as in a notebook: plotly.js cannot run in a vm, the fitter can
+  vm.runInContext(plotFitScript(), ctx);
+  vm.runInContext(scripts(html)[0], ctx);
+  assert.equal(drawnFigs.length, 1);
+  const expected = fitFigure({ data: fig.data, layout: { autosize: true, ...fig.layout } }, 364);
+  assert.deepEqual(drawnFigs[0].layout, JSON.parse(JSON.stringify(expected.layout)), "drawn as fitFigure fits it to 364 px");
+  assert.match((drawnFigs[0].layout!.title as { text: string }).text, /<br>/);
+  assert.equal(el.style.height, `${drawnFigs[0].layout!.height}px`, "the box takes the fitted height");
+  // a turn to landscape: a wider box is drawn again, unwrapped
+  el.clientWidth = 800;
+  listeners.resize();
+  timers.forEach((f) => f());
+  assert.equal(drawnFigs.length, 2);
+  assert.equal((drawnFigs[1].layout!.title as { text: string }).text, "경사하강법: W3[0][0]를 기울기의 반대 방향으로 (α = 30)");
+  assert.equal(el.style.height, "400px");
 });
 
 test("the fallback texts: Korean first, one line each, with what to do", () => {

@@ -98,7 +98,7 @@ test("kernel.json (the project's and kernel-install's) starts tslab through tsla
   if (deno) assert.deepEqual(deno.argv.slice(1), ["jupyter", "--kernel", "--conn", "{connection_file}"]);
 });
 
-test("the registered kernel on a notebook: Korean type errors with help, runtime errors with help, nothing on stderr when all is well", async (t) => {
+test("the registered kernel on a notebook: Korean type errors with help, runtime errors with help (also one nothing awaited), nothing on stderr when all is well", async (t) => {
   if (!findNotebookPython()) {
     t.skip("jupyter_client is not installed here");
     return;
@@ -112,6 +112,8 @@ test("the registered kernel on a notebook: Korean type errors with help, runtime
       "const X = [0.5, 0.3, 0.2];\nconst X2 = X * 2;",
       "const W = [[1, 2], [3, 4]];\nconst v = W[2][0];",
       "console.log([1, 2].length);",
+      // thrown where nothing awaits it: tslab's own handler prints it, then the help
+      "setTimeout(() => { (undefined as any).x; }, 20);\nawait new Promise((r) => setTimeout(r, 300));",
     ];
     fs.writeFileSync(path.join(dir, "errors.ipynb"), JSON.stringify({
       nbformat: 4, nbformat_minor: 5,
@@ -130,6 +132,7 @@ test("the registered kernel on a notebook: Korean type errors with help, runtime
     assert.match(stderr[3], /\(TS2362\)\n💡 배열에는 \*, -, \/, \*\*를 쓸 수 없습니다/);
     assert.match(stderr[4], /TypeError: Cannot read properties of undefined \(reading '0'\)[\s\S]*\n💡 undefined의 \[0\]에 접근했습니다/);
     assert.equal(stderr[5], "");
+    assert.match(stderr[6], /^UncaughtException: TypeError: Cannot read properties of undefined \(reading 'x'\)[\s\S]*\n💡 아무도 기다리지 않은 곳에서 난 오류입니다[^\n]*\n💡 undefined의 \.x에 접근했습니다/);
     for (const s of stderr.slice(0, 5)) assert.match(s.split("\n").find((l: string) => l.startsWith("💡")) ?? "", HANGUL);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -443,8 +443,8 @@ function valueHint(a: number[], e: number[]): string {
   if (someNonZero && ratioAll(-1)) {
     return "부호가 반대입니다: 모든 값이 기대값의 −1배입니다. 빼는 순서(o − y와 y − o), h(1 − h)와 h(h − 1), 업데이트의 방향(w − α·g와 w + α·g)처럼 부호를 정하는 곳을 확인해 보세요.";
   }
-  if (someNonZero && ratioAll(2)) return "모든 값이 정확히 2배입니다. Σ(y−o)²의 기울기와 ½Σ(y−o)²의 기울기를 혼동했는지 확인해 보세요.";
-  if (someNonZero && ratioAll(0.5)) return "모든 값이 정확히 절반입니다. ½Σ(y−o)²의 기울기를 Σ(y−o)²의 기울기와 비교했거나, ½이 한 번 더 들어갔는지 확인해 보세요.";
+  if (someNonZero && ratioAll(2)) return "모든 값이 정확히 2배입니다. 있어야 할 ½이 빠졌는지(½Σ(y−o)² 대신 Σ(y−o)², 또는 그 기울기 (o−y) 대신 2(o−y)), 같은 값을 두 번 더했는지 확인해 보세요.";
+  if (someNonZero && ratioAll(0.5)) return "모든 값이 정확히 절반입니다. ½이 한 번 더 들어갔는지(Σ(y−o)² 대신 ½Σ(y−o)², 또는 그 기울기 2(o−y) 대신 (o−y)) 확인해 보세요.";
   return "계산의 중간값을 하나씩 console.log로 출력해서 어디서부터 달라지는지 찾아 보세요.";
 }
 

@@ -39,7 +39,7 @@ const line = (ko: string, en: string) => `${LIGHT}${ko} / ${en}`;
 /** Python (and numpy) names a learner types out of habit, each with its JavaScript. */
 const PYTHON_NAMES: Record<string, [ko: string, en: string]> = {
   print: ["파이썬의 print(x)는 JavaScript에서 console.log(x)입니다", "Python's print(x) is console.log(x) in JavaScript"],
-  len: ["len(x) 대신 x.length를 씁니다 (행렬의 모양은 shape(W))", "use x.length instead of len(x) (a matrix's shape: shape(W))"],
+  len: ["len(x) 대신 x.length를 씁니다 (행렬의 모양은 [W.length, W[0].length])", "use x.length instead of len(x) (a matrix's shape: [W.length, W[0].length])"],
   range: ["range는 없습니다: for (let i = 0; i < 3; i++) { … }로 반복합니다 (배열 [0, 1, 2]는 Array.from({ length: 3 }, (_, i) => i))",
     "there is no range: loop with for (let i = 0; i < 3; i++) { … }"],
   True: ["파이썬의 True는 JavaScript에서 소문자 true입니다", "Python's True is true in JavaScript"],
@@ -74,7 +74,7 @@ PYTHON_NAMES.numpy = PYTHON_NAMES.np;
 
 /** numpy attributes and Python list methods a learner calls on a JavaScript array, each with its JavaScript. */
 const ARRAY_PROPERTIES: Record<string, [ko: string, en: string]> = {
-  shape: ["배열에는 .shape가 없습니다: nn-lesson의 shape(W)를 쓰고, 벡터의 길이는 X.length입니다", "arrays have no .shape: use shape(W), or X.length for a vector"],
+  shape: ["배열에는 .shape가 없습니다: 행렬의 모양은 [W.length, W[0].length](또는 nn-lesson의 shape(W)), 벡터의 길이는 X.length입니다", "arrays have no .shape: [W.length, W[0].length] (or nn-lesson's shape(W)), or X.length for a vector"],
   T: ["배열에는 .T가 없습니다: transpose(W) (또는 math.transpose(W))를 씁니다", "arrays have no .T: use transpose(W) or math.transpose(W)"],
   append: ["파이썬의 append는 JavaScript에서 X.push(v)입니다", "Python's append is X.push(v)"],
   len: ["길이는 X.length입니다 (괄호 없이)", "the length is X.length (no parentheses)"],
@@ -397,6 +397,19 @@ export function explainError(e: { name: string; message: string }, ctx: ExplainC
 }
 
 /** A diagnostic as tslab's converter gives it (tslab/dist/converter.d.ts), the fields read here. */
+/**
+ * The help under an error no cell caught (tslab: "UncaughtException: …", "UnhandledPromiseRejection: …"):
+ * why it shows under another cell; then the error's own line of help, if it has one.
+ */
+export function explainLateError(reason: unknown): string {
+  const late = line("아무도 기다리지 않은 곳에서 난 오류입니다 (setTimeout 안, 또는 await하지 않은 Promise): 그래서 오류를 낸 셀이 아니라 지금 실행 중이거나 마지막에 실행한 셀 아래에 나옵니다 — Promise는 await로 기다리세요",
+    "an error nothing awaited (in a setTimeout, or a Promise without await): it shows under the cell running or run last, not the one that caused it — await the Promise");
+  const r = reason as { name?: unknown; message?: unknown } | null;
+  const own = typeof r === "object" && r !== null && typeof r.name === "string" && typeof r.message === "string"
+    ? explainError({ name: r.name, message: r.message }) : undefined;
+  return own ? `${late}\n${own}` : late;
+}
+
 export interface CellDiagnosticLike {
   start: { line: number };
   messageText: string;

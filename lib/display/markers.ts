@@ -13,3 +13,5 @@ export const PLOTLY_READY_EVENT = "nn-lesson-plotly-ready";
 export const PLOTLY_STATUS_CLASS = "nn-lesson-plotly-status";
 /** The class of the fallback text inside a plot's box (and of plotSetup()'s status line before its script runs). */
 export const PLOT_FALLBACK_CLASS = "nn-lesson-plot-fallback";
+/** The global that plotly.js's script also sets: the function that fits a figure to its box (display/figures/fit.ts). */
+export const PLOT_FIT_GLOBAL = "nnLessonFitFigure";

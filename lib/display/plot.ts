@@ -9,7 +9,10 @@
  *   kernel process (so a notebook that forgot plotSetup still works).
  * - Each plot output is small: a <div> and a <script> holding the figure as JSON. The script waits
  *   until its div is in the page and `window.Plotly` exists (event + short polling: outputs may be
- *   rendered in any order or before they are attached), then calls `Plotly.newPlot`.
+ *   rendered in any order or before they are attached), then calls `Plotly.newPlot`, with the figure
+ *   fitted to the div's width by fitFigure (figures/fit.ts: wrapped titles, stacked subplots, no
+ *   overlapping point labels on a phone), which travels with plotly.js (plotFitScript), and again
+ *   (`Plotly.react`) when the width changes.
  * - Every output uses the single MIME type text/html. Notebook front ends run scripts in HTML
  *   outputs of trusted notebooks; all outputs of one notebook share one page (or one VS Code
  *   webview), so one copy of the library serves every plot.
@@ -27,12 +30,13 @@ import { InputError } from "../lesson/errors";
 import { plotlyLibrary } from "../node/plotly-file";
 import { escapeHtml, kernelDisplay } from "./output";
 import type { Figure } from "./figures/layout";
+import { fitFigure } from "./figures/fit";
 
 export type { Figure };
 
-import { PLOTLY_MARKER, PLOTLY_READY_EVENT, PLOTLY_STATUS_CLASS, PLOT_CLASS, PLOT_FALLBACK_CLASS } from "./markers";
+import { PLOTLY_MARKER, PLOTLY_READY_EVENT, PLOTLY_STATUS_CLASS, PLOT_CLASS, PLOT_FALLBACK_CLASS, PLOT_FIT_GLOBAL } from "./markers";
 
-export { PLOTLY_MARKER, PLOTLY_READY_EVENT, PLOTLY_STATUS_CLASS, PLOT_CLASS, PLOT_FALLBACK_CLASS };
+export { PLOTLY_MARKER, PLOTLY_READY_EVENT, PLOTLY_STATUS_CLASS, PLOT_CLASS, PLOT_FALLBACK_CLASS, PLOT_FIT_GLOBAL };
 
 const WHY_KO = "Jupyter가 저장된 출력의 스크립트를 실행하지 않았습니다. JupyterLab: Run → Run All Cells 또는 명령 팔레트의 Trust Notebook";
 const WHY_EN = "Jupyter did not run the script saved in this output; in JupyterLab: Run → Run All Cells, or Trust Notebook in the command palette";
@@ -96,6 +100,15 @@ function emit(html: string): void {
 }
 
 /**
+ * The script that goes wherever plotly.js goes (plotSetup()'s output here, the site's assets/plotly.min.js):
+ * it sets window[PLOT_FIT_GLOBAL] to fitFigure (figures/fit.ts), which every plot's script calls to fit
+ * its figure to its box. One copy per page, not one per plot.
+ */
+export function plotFitScript(): string {
+  return `window.${PLOT_FIT_GLOBAL} = ${fitFigure.toString()};`;
+}
+
+/**
  * The HTML output that loads plotly.js into the page: a status line, then one <script> marked with
  * PLOTLY_MARKER. `module`, `exports` and `define` are hidden from the bundle so that it always sets
  * window.Plotly (classic Notebook has require.js on the page; some hosts define `module`). The status
@@ -117,6 +130,7 @@ export function plotlyLibraryHtml(): string {
     `<div id="${id}" class="${PLOTLY_STATUS_CLASS}" style="font-size:smaller;color:#888">${fallbackHtml(PLOTLY_FALLBACK, false)}</div>\n` +
     `<script ${PLOTLY_MARKER}="${version}">\n` +
     `(function (module, exports, define) {\n${code}\n}).call(window);\n` +
+    `${plotFitScript()}\n` +
     `window.dispatchEvent(new Event(${JSON.stringify(PLOTLY_READY_EVENT)}));\n` +
     `${mark}\n` +
     `</script>`
@@ -196,12 +210,31 @@ export function figureHtml(fig: Figure): string {
     el.textContent = "";
     function failed(e) { el.textContent = "그림을 그리지 못했습니다 / could not draw the plot: " + (e && e.message); }
     try {
-      var drawing = window.Plotly.newPlot(el, fig);
+      var drawing = window.Plotly.newPlot(el, fitted(el));
       if (drawing && typeof drawing.then === "function") drawing.then(null, failed);
+      if (window.${PLOT_FIT_GLOBAL}) window.addEventListener("resize", refit);
     } catch (e) {
       failed(e);
     }
     return true;
+  }
+  // the figure fitted to the box's width (lib/display/figures/fit.ts, sent with plotly.js), and again when that width changes
+  var width = 0, resizing;
+  function fitted(el) {
+    var fit = window.${PLOT_FIT_GLOBAL};
+    if (!fit) return fig;
+    width = el.clientWidth || 0;
+    var f = fit(fig, width);
+    if (el.style && f.layout && f.layout.height) el.style.height = f.layout.height + "px";
+    return f;
+  }
+  function refit() {
+    var el = document.getElementById(id);
+    if (!el || !el.isConnected) { window.removeEventListener("resize", refit); return; }
+    clearTimeout(resizing);
+    resizing = setTimeout(function () {
+      if (Math.abs(el.clientWidth - width) > 20) window.Plotly.react(el, fitted(el));
+    }, 150);
   }
   if (attempt()) return;
   window.addEventListener(${JSON.stringify(PLOTLY_READY_EVENT)}, attempt);

@@ -33,7 +33,12 @@ export type FromKernel =
   | { type: "out"; id: number; kind: "stdout" | "stderr" | "text/html" | "text/markdown" | "text/plain"; data: string }
   | { type: "done"; id: number; error?: KernelError }
   /** A long library loop of the running cell (lib/lesson/progress.ts), at most ~4 a second; sent while the cell still runs. */
-  | { type: "progress"; id: number; label: string; done: number; total: number };
+  | { type: "progress"; id: number; label: string; done: number; total: number }
+  /**
+   * An error no cell caught: thrown in a setTimeout, or a Promise rejected with nobody awaiting it. tslab
+   * prints these with the same words ("UncaughtException:", "UnhandledPromiseRejection:"), under the last cell.
+   */
+  | { type: "uncaught"; id: number; kind: "UncaughtException" | "UnhandledPromiseRejection"; error: KernelError };
 
 type Factory = (module: { exports: unknown }, exports: unknown, require: (name: string) => unknown) => void;
 
@@ -193,6 +198,15 @@ function warmExports(name: string): void {
   };
   setTimeout(step, 0);
 }
+
+self.addEventListener("error", (e) => {
+  e.preventDefault();
+  ctx.postMessage({ type: "uncaught", id: current, kind: "UncaughtException", error: asKernelError(e.error ?? e.message) });
+});
+self.addEventListener("unhandledrejection", (e) => {
+  e.preventDefault();
+  ctx.postMessage({ type: "uncaught", id: current, kind: "UnhandledPromiseRejection", error: asKernelError(e.reason) });
+});
 
 let queue = Promise.resolve();
 /** Cells asked to run and not finished (their awaits included). */

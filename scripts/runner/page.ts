@@ -31,7 +31,7 @@ import { formatProgress } from "nn-lesson/dist/lesson/progress";
 import type { FromKernel, KernelError, ToKernel } from "./kernel";
 import type { FromCompiler, ToCompiler } from "./compiler-worker";
 import { CompiledCell, ConvertedCell, formatDiagnostics } from "./cell-types";
-import { ExplainContext, explainCell, explainError } from "nn-lesson/dist/display/explain";
+import { ExplainContext, explainCell, explainError, explainLateError } from "nn-lesson/dist/display/explain";
 import { CELL_TOOLS_HTML, STATIC_CODE_CLASS, staticCodeHtml, staticCodeText } from "./static-code";
 
 /**
@@ -87,6 +87,8 @@ const STOPPED = "중지했습니다: 커널을 다시 시작했습니다 — 앞
   "/ stopped: the kernel restarted, the values of earlier cells are gone; run all cells again";
 const STOPPED_BEFORE = "중지했습니다: 이 셀은 실행하기 전에 멈췄습니다 / stopped before it ran";
 const NOT_RUN = "중지했기 때문에 실행하지 않았습니다 / not run: stopped";
+/** The status of a cell that ran in a kernel ■ 중지 has ended. */
+const LOST = "재시작 전에 실행함 — 값은 사라졌습니다";
 const STALE = "이 출력은 고치기 전 코드의 결과입니다 — ▶ 실행으로 새로 만드세요 / this output is from the code before your edit";
 
 // ---------- stored edits ----------
@@ -513,10 +515,21 @@ function failAll(error: KernelError): void {
   }
 }
 
+/**
+ * The cell and outputs of each run sent to the kernel: what a cell prints after it has ended (in a
+ * setTimeout, or a Promise not awaited) goes under it, as tslab sends it to the last cell's output.
+ */
+const runs = new Map<number, { cell: Cell; outputs: Output[] }>();
+
 function onKernelMessage(m: FromKernel): void {
   if (m.type === "ready") return;
   const p = pending.get(m.id);
-  if (!p) return;
+  if (!p) {
+    const late = runs.get(m.id);
+    // only while the cell still shows that run (not run again, not restored)
+    if (late && late.cell.ran === late.outputs && (m.type === "out" || m.type === "uncaught")) show(late, m);
+    return;
+  }
   if (m.type === "progress") {
     const job = p.cell.running;
     if (job) {
@@ -530,20 +543,27 @@ function onKernelMessage(m: FromKernel): void {
     p.resolve({ error: m.error });
     return;
   }
+  show(p, m);
+}
+
+/** One output of a run under its cell; an error thrown outside the cell's own run as tslab prints it, with its help. */
+function show(to: { cell: Cell; outputs: Output[] }, m: Extract<FromKernel, { type: "out" | "uncaught" }>): void {
+  const kind = m.type === "uncaught" ? "stderr" : m.kind;
+  const data = m.type === "uncaught" ? `${m.kind}: ${m.error.name}: ${m.error.message}\n${explainLateError(m.error)}\n` : m.data;
   let o: Output;
-  if (m.kind === "stdout" || m.kind === "stderr") {
-    const last = p.outputs[p.outputs.length - 1];
-    if (last && last.output_type === "stream" && last.name === m.kind) {
-      last.text += m.data;
-      render(p.cell, last, true);
+  if (kind === "stdout" || kind === "stderr") {
+    const last = to.outputs[to.outputs.length - 1];
+    if (last && last.output_type === "stream" && last.name === kind) {
+      last.text += data;
+      render(to.cell, last, true);
       return;
     }
-    o = { output_type: "stream", name: m.kind, text: m.data };
+    o = { output_type: "stream", name: kind, text: data };
   } else {
-    o = { output_type: "display_data", data: { [m.kind]: m.data }, metadata: {} };
+    o = { output_type: "display_data", data: { [kind]: data }, metadata: {} };
   }
-  p.outputs.push(o);
-  render(p.cell, o);
+  to.outputs.push(o);
+  render(to.cell, o);
 }
 
 // ---------- outputs ----------
@@ -654,6 +674,9 @@ interface Job {
   started?: number;
   /** The status before it was queued (shown again if ■ 중지 drops it). */
   before: string;
+  /** Resolves when ■ 중지 stops it (a wait for the kernel or the type checker ends there). */
+  halted: Promise<void>;
+  halt: () => void;
   /** formatProgress() of the last report of a long library loop. */
   progress?: string;
   stopped?: boolean;
@@ -690,7 +713,9 @@ function run(i: number): Promise<RunResult> {
 function enqueue(cell: Cell): Job {
   let resolve!: (r: RunResult) => void;
   const promise = new Promise<RunResult>((r) => { resolve = r; });
-  const job: Job = { cell, promise, resolve, before: cell.status.textContent ?? "" };
+  let halt!: () => void;
+  const halted = new Promise<void>((r) => { halt = r; });
+  const job: Job = { cell, promise, resolve, before: cell.status.textContent ?? "", halted, halt };
   queue.push(job);
   cell.queued = job;
   cell.section.classList.add("queued");
@@ -730,6 +755,12 @@ function whenIdle(): Promise<void> {
   return new Promise((resolve) => idleWaiters.push(resolve));
 }
 
+/** The toolbar while a cell runs: which cell, and in ▶▶ 모두 실행 how far it has come. */
+function showRunningStatus(job: Job): void {
+  const n = job.cell.index + 1;
+  setStatus(allRun ? `▶▶ 모두 실행 중… 셀 ${n} / ${cells.length} / running all` : `셀 [${n}] 실행 중… / running cell ${n}`);
+}
+
 /** "실행 중…", after 2 s with the time and how to stop, or the progress of a long library loop. */
 function showRunning(job: Job): void {
   if (job.detached || job.stopped) return;
@@ -747,7 +778,7 @@ async function execute(job: Job): Promise<RunResult> {
   cell.section.classList.add("running");
   showRunning(job);
   const ticker = setInterval(() => showRunning(job), 1000);
-  if (allRun) setStatus(`▶▶ 모두 실행 중… 셀 ${cell.index + 1} / ${cells.length} / running all`);
+  showRunningStatus(job);
   cell.outputs.replaceChildren();
   const outputs: Output[] = [];
   cell.ran = outputs;
@@ -762,10 +793,12 @@ async function execute(job: Job): Promise<RunResult> {
     render(cell, o);
   };
   try {
-    const w = await startKernel();
-    if (job.stopped) throw new Error(STOPPED_BEFORE);
-    const conv = await convert(code, job);
-    if (job.stopped) throw new Error(STOPPED_BEFORE);
+    // ■ 중지 while the kernel or the type checker loads ends the wait at once (they go on loading)
+    const unlessStopped = <T>(p: Promise<T>): Promise<T> =>
+      Promise.race([p, job.halted.then((): never => { throw new Error(STOPPED_BEFORE); })]);
+    const w = await unlessStopped(startKernel());
+    showRunningStatus(job);
+    const conv = await unlessStopped(convert(code, job));
     if (conv.diagnostics.length) {
       // as tslab: the diagnostics on stderr, and the cell does not run; with each diagnostic's code and a
       // line of help, as the project's tslab kernel prints them (scripts/tslab-kernel.ts)
@@ -783,6 +816,7 @@ async function execute(job: Job): Promise<RunResult> {
       kernel = cell.ranIn = generation;
       const r = await new Promise<{ error?: KernelError }>((resolve) => {
         pending.set(id, { outputs, resolve, cell });
+        runs.set(id, { outputs, cell });
         w.postMessage({ type: "run", id, js: conv.output!, hasToplevelAwait: !!conv.hasToplevelAwait, lastExpressionVar: conv.lastExpressionVar } satisfies ToKernel);
       });
       if (job.stopped) {
@@ -817,6 +851,7 @@ async function execute(job: Job): Promise<RunResult> {
   if (!job.detached) {
     cell.status.textContent = job.stopped ? "■ 중지됨" : typeError ? "✘ 타입 오류 — 실행하지 않았습니다" : error ? "✘ 오류" : "✔ 실행함";
     showCellState(cell);
+    if (!allRun && !job.stopped) setStatus(`셀 [${cell.index + 1}]: ${cell.status.textContent} / cell ${cell.index + 1} ${error ? "failed" : "ran"}`);
   }
   return {
     text: textOf(outputs), plots, verdicts: verdictsOf(outputs), ...(error ? { error } : {}), ...(typeError ? { typeError } : {}),
@@ -847,6 +882,8 @@ function runAll(): Promise<RunAllResult> {
   })();
   allRun = all;
   void all.finally(() => { if (allRun === all) allRun = undefined; });
+  // the first cell started before allRun was set: say now that all of them run
+  if (current) showRunningStatus(current);
   return all;
 }
 
@@ -875,8 +912,9 @@ function interrupt(): void {
   }
   if (job.settled) return; // it has run; only its plots are still drawing
   job.stopped = true;
+  job.halt();
   if (![...pending.values()].some((p) => p.cell === job.cell)) {
-    // the kernel is still loading: nothing has run in it, so it can stay
+    // the kernel or the type checker is still loading: nothing has run in the kernel, so it can stay
     setStatus(STOPPED_BEFORE);
     return;
   }
@@ -887,6 +925,11 @@ function interrupt(): void {
   generation += 1;
   failAll({ name: "중지", message: STOPPED });
   setStatus(STOPPED);
+  // the cells that ran before keep their outputs, but their values are gone with the kernel
+  for (const k of lostCells()) {
+    const c = cells[k];
+    if (c !== job.cell && !c.queued && !c.running) c.status.textContent = LOST;
+  }
 }
 
 /** The cells that ran in a kernel that ■ 중지 has ended, and not since: their values are gone. */
@@ -1011,6 +1054,7 @@ function boot(): void {
     run, runAll, interrupt, restore, restoreCell, whenIdle, toNotebook, lostCells,
     kernelGeneration: () => generation,
     kernelRestarted: () => generation > 1,
+    compilerReady: () => compilerStartMs !== undefined,
   };
   document.body.classList.add("runner-ready");
   prewarmWhenIdle();
