@@ -24,7 +24,7 @@
  */
 import { EditorView, basicSetup } from "codemirror";
 import { keymap } from "@codemirror/view";
-import { Prec } from "@codemirror/state";
+import { EditorState, Prec } from "@codemirror/state";
 import { javascript } from "@codemirror/lang-javascript";
 import { PLOTLY_MARKER, PLOT_CLASS } from "nn-lesson/dist/display/markers";
 import { formatProgress } from "nn-lesson/dist/lesson/progress";
@@ -32,7 +32,7 @@ import type { FromKernel, KernelError, ToKernel } from "./kernel";
 import type { FromCompiler, ToCompiler } from "./compiler-worker";
 import { CompiledCell, ConvertedCell, formatDiagnostics } from "./cell-types";
 import { ExplainContext, explainCell, explainError, explainLateError } from "nn-lesson/dist/display/explain";
-import { CELL_TOOLS_HTML, STATIC_CODE_CLASS, staticCodeHtml, staticCodeText } from "./static-code";
+import { CELL_TOOLS_HTML, STATIC_CODE_CLASS, STATIC_LINE_CLASS, staticCodeHtml, staticCodeText } from "./static-code";
 
 /**
  * What running a cell gave: the printed text (stdout), the number of plots drawn, the ✔/✘ verdicts of
@@ -253,11 +253,15 @@ function makeCell(section: HTMLElement, i: number, key: string): Cell {
   staleNote.hidden = true;
   outputs.before(staleNote);
   let view: EditorView | undefined;
-  const makeEditor = (): EditorView => {
+  /** `anchor`: where the cursor starts (a click on the static copy). */
+  const makeEditor = (anchor?: number): EditorView => {
     if (view) return view;
     const focused = document.activeElement === placeholder;
+    const doc = stored ?? original;
+    editorMade = true;
     view = new EditorView({
-      doc: stored ?? original,
+      doc,
+      ...(anchor !== undefined ? { selection: { anchor: Math.min(anchor, doc.length) } } : {}),
       extensions: [
         basicSetup,
         javascript({ typescript: true }),
@@ -288,9 +292,14 @@ function makeCell(section: HTMLElement, i: number, key: string): Cell {
   placeholder.addEventListener("click", (e) => {
     pointing = false;
     if (window.getSelection()?.toString()) return; // selecting text to copy it: stays static until the next click
-    const v = makeEditor();
-    const pos = v.posAtCoords({ x: e.clientX, y: e.clientY });
-    if (pos !== null) v.dispatch({ selection: { anchor: pos } });
+    // the cursor's place, read from the static copy (laid out already): the editor starts with it, and
+    // need not measure itself and be updated inside the click
+    const anchor = staticPosAt(placeholder, e.clientX, e.clientY);
+    const v = makeEditor(anchor ?? undefined);
+    if (anchor === null) {
+      const pos = v.posAtCoords({ x: e.clientX, y: e.clientY });
+      if (pos !== null) v.dispatch({ selection: { anchor: pos } });
+    }
     v.focus();
   });
   // the site writes the original code coloured like the editor; a stored edit is shown as plain text
@@ -307,6 +316,54 @@ function makeCell(section: HTMLElement, i: number, key: string): Cell {
 }
 
 const code = (cell: Cell) => cell.code();
+/** A cell's editor has been made (the warm-up is then of no use). */
+let editorMade = false;
+
+/**
+ * The position in the code of a point over a static copy (static-code.ts): the line under it and the
+ * character the caret would stand before; null off the code's text (the gutter, the padding).
+ */
+function staticPosAt(box: HTMLElement, x: number, y: number): number | null {
+  const doc = document as Document & {
+    caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?(x: number, y: number): Range | null;
+  };
+  const caret = doc.caretPositionFromPoint?.(x, y) ?? (() => {
+    const r = doc.caretRangeFromPoint?.(x, y);
+    return r ? { offsetNode: r.startContainer, offset: r.startOffset } : null;
+  })();
+  if (!caret) return null;
+  const start = caret.offsetNode instanceof Element ? caret.offsetNode : caret.offsetNode.parentElement;
+  const line = start?.closest(`.${STATIC_LINE_CLASS}`);
+  if (!line || !box.contains(line)) return null;
+  const lines = Array.from(box.querySelectorAll(`.${STATIC_LINE_CLASS}`));
+  const k = lines.indexOf(line);
+  const before = document.createRange();
+  before.setStart(line, 0);
+  before.setEnd(caret.offsetNode, caret.offset);
+  let pos = before.toString().length;
+  for (let j = 0; j < k; j++) pos += (lines[j].textContent ?? "").length + 1;
+  return pos;
+}
+
+/**
+ * Make one editor off the page, edit it and drop it, in idle time once the page has opened: the first
+ * editor a learner opens then costs a fraction (CodeMirror's code has run once, its styles are in the
+ * page). In two steps, so that a click that comes meanwhile waits for one of them at most; not once a
+ * cell's editor has been made.
+ */
+function warmEditor(): void {
+  idle(() => {
+    if (editorMade) return;
+    const state = EditorState.create({ doc: cells[0]?.original ?? "", extensions: [basicSetup, javascript({ typescript: true })] });
+    idle(() => {
+      if (editorMade) return;
+      const view = new EditorView({ state });
+      view.dispatch({ changes: { from: 0, insert: "x" }, selection: { anchor: 1 } });
+      view.destroy();
+    });
+  });
+}
 
 /** The marks that follow from a cell's code and outputs: edited, stale outputs, whether ↺ has anything to do. */
 function showCellState(cell: Cell): void {
@@ -1057,6 +1114,7 @@ function boot(): void {
     compilerReady: () => compilerStartMs !== undefined,
   };
   document.body.classList.add("runner-ready");
+  warmEditor();
   prewarmWhenIdle();
 }
 
