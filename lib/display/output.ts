@@ -21,12 +21,12 @@ export function setOutputSink(sink: OutputSink | undefined): OutputSink | undefi
 }
 
 /** The part of Deno's `Deno.jupyter` namespace used here (it exists only under `deno jupyter`). */
-interface DenoJupyter {
+export interface DenoJupyter {
   broadcast(msgType: string, content: Record<string, unknown>): unknown;
 }
 
 /** `Deno.jupyter` when this process is Deno's Jupyter kernel, else undefined. */
-function denoJupyter(): DenoJupyter | undefined {
+export function denoJupyter(): DenoJupyter | undefined {
   const deno = (globalThis as { Deno?: { jupyter?: DenoJupyter } }).Deno;
   if (!deno) return undefined;
   try {
