@@ -212,6 +212,15 @@ test("07b-value-autodiff.ipynb: its Value graph gives delta3, delta2, ∂E/∂W3
     assert.ok(["exact", "approximate"].includes(verdict(name) ?? ""), `07b: ${name} agrees (to 1e-15 relative)`);
   }
   assert.equal(verdict("= 로 덮어쓴 곱셈: W2의 grad vs gradients()"), "different", "07b: the = mistake loses gradient in W2");
+  // trained with the learner's own engine: 1000 iterations end where train() ends (to 1e-12 relative)
+  for (const name of ["2E (Value 엔진) vs train()의 손실 기록", "학습된 W1 (Value 엔진) vs train()", "학습된 W2 (Value 엔진) vs train()", "학습된 W3 (Value 엔진) vs train()"]) {
+    assert.ok(["exact", "approximate"].includes(verdict(name) ?? ""), `07b: ${name} agrees`);
+  }
+  const loop = out.cells.find((c) => (c as { id?: string }).id === "07b-train-loop")!;
+  const printed = ((loop.outputs ?? []) as { text?: string | string[] }[]).map((o) => [o.text ?? ""].flat().join("")).join("");
+  const [, first, last] = /E: 처음 ([\d.e-]+) → 1000번째 ([\d.e-]+)/.exec(printed) ?? [];
+  assert.ok(Number(last) < Number(first) / 1000, `07b: the loss falls over the 1000 iterations (${printed})`);
+  assert.equal(((loop.outputs ?? []) as { data?: Record<string, unknown> }[]).filter((o) => o.data?.["text/html"]).length, 1, "07b: one loss plot");
   const code = read(f).cells.filter((c) => c.cell_type === "code").map(src).join("\n");
   assert.match(code, /\bclass Value\b/);
   assert.match(code, /order\.reverse\(\)/, "backward runs over the reversed topological order");
