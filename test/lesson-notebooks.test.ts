@@ -150,6 +150,7 @@ test("the places where the lesson needs care are marked notes", () => {
     ["a sigmoid output only gives values in (0, 1); a regression output is linear", /0과 1 사이[\s\S]*항등 함수/],
     ["the output-layer weight written w_ki and w_kj", /w_\{ki\}[\s\S]*w_\{kj\}/],
     ["one example to one target is memorising a point, not learning from data", /외우[\s\S]*09 노트북/],
+    ["a zero slope is not always a minimum (plateaus, local minima, saddle points), and i only counts steps", /고원[\s\S]*지역 최솟값[\s\S]*안장점[\s\S]*i는 걸음을 셀 때마다/],
   ];
   for (const [what, re] of want) assert.ok(notes.some((n) => re.test(n.text)), `no "⚠️ 수업 노트" about ${what}`);
   for (const n of notes) {
@@ -172,6 +173,19 @@ for (const f of [...BEFORE, ...LESSON, ...AFTER]) {
     assert.ok(r.seconds !== null, `${f}: the run did not finish`);
   });
 }
+
+test("04's ⚠️ note: right of the valley the slope gets nearer 0 than at the bottom while E stays above twice the minimum", () => {
+  const out = runs()["04-gradient-descent.ipynb"].stdout;
+  const rows = [...out.matchAll(/w =\s+([\d.-]+): E = ([\d.]+), 기울기 ([-\d.e+]+)/g)].map((m) => m.slice(1).map(Number));
+  assert.deepEqual(rows.map((r) => r[0]), [1.4, 13, 20, 40], "the bottom and three flat places");
+  const [bottom, ...flat] = rows;
+  for (const [w, e, slope] of flat) {
+    assert.ok(e > 2 * bottom[1], `w = ${w}: E = ${e} is not above twice the bottom's ${bottom[1]}`);
+    assert.ok(Math.abs(slope) < 1e-4, `w = ${w}: slope ${slope}`);
+  }
+  assert.ok(Math.abs(flat[2][2]) < 1e-9 && Math.abs(flat[2][2]) < Math.abs(flat[0][2]), "the slope keeps shrinking to the right");
+  assert.ok(Number(/w = 40의 E는 골짜기 바닥의 ([\d.]+)배/.exec(out)?.[1]) > 2);
+});
 
 test("07-training-loop.ipynb prints the numpy reference's numbers for the lesson's fixed weights", () => {
   const r = runs()["07-training-loop.ipynb"];
