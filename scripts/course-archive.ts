@@ -135,6 +135,7 @@ export function writeCourseArchive(outDir: string, root = ROOT): { file: string;
   const files = courseFiles(root);
   const data = zip(files);
   const file = path.join(outDir, COURSE_ZIP);
+  fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(file, data);
   return { file, bytes: data.length, files: files.length };
 }
