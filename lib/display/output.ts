@@ -3,7 +3,8 @@
  * Deno's Jupyter kernel (`deno jupyter`), `Deno.jupyter.display` with a raw MIME bundle; both send
  * the same single-MIME-type output (text/html or text/markdown). Elsewhere (scripts, tests) the
  * plain-text fallback on the console; or a sink set with setOutputSink (tests, a page that runs
- * cells). tslab is loaded only when something is displayed.
+ * cells). tslab is loaded only when something is displayed. Inside Deno's kernel, loading this module
+ * also makes each turn that printed wait a moment at its end, so the lines reach the cell (holdTurnsThatPrint).
  */
 
 export interface OutputSink {
