@@ -150,6 +150,7 @@ test("the places where the lesson needs care are marked notes", () => {
     ["a sigmoid output only gives values in (0, 1); a regression output is linear", /0과 1 사이[\s\S]*항등 함수/],
     ["the output-layer weight written w_ki and w_kj", /w_\{ki\}[\s\S]*w_\{kj\}/],
     ["one example to one target is memorising a point, not learning from data", /외우[\s\S]*09 노트북/],
+    ["step 6's 'until the error is small enough' has no test in the code, which runs 1000 times", /충분히 작은 오차[\s\S]*1000번[\s\S]*break/],
     ["a zero slope is not always a minimum (plateaus, local minima, saddle points), and i only counts steps", /고원[\s\S]*지역 최솟값[\s\S]*안장점[\s\S]*i는 걸음을 셀 때마다/],
   ];
   for (const [what, re] of want) assert.ok(notes.some((n) => re.test(n.text)), `no "⚠️ 수업 노트" about ${what}`);
@@ -185,6 +186,19 @@ test("04's ⚠️ note: right of the valley the slope gets nearer 0 than at the 
   }
   assert.ok(Math.abs(flat[2][2]) < 1e-9 && Math.abs(flat[2][2]) < Math.abs(flat[0][2]), "the slope keeps shrinking to the right");
   assert.ok(Number(/w = 40의 E는 골짜기 바닥의 ([\d.]+)배/.exec(out)?.[1]) > 2);
+});
+
+test("07's ⚠️ note on step 6: the iterations where a loss goal would have stopped the loop are the ones train()'s record gives", () => {
+  const out = runs()["07-training-loop.ipynb"].stdout;
+  const { loss } = train(lessonData());
+  const rows = [...out.matchAll(/손실 < ([\d.e-]+): (?:(\d+)번째 반복에서 멈춤|1000번 안에 닿지 못함)/g)];
+  assert.deepEqual(rows.map((m) => Number(m[1])), [1e-3, 1e-4, 1e-5, 1e-6]);
+  for (const m of rows) {
+    const i = loss.findIndex((l) => l < Number(m[1]));
+    assert.equal(m[2] === undefined ? -1 : Number(m[2]) - 1, i, `goal ${m[1]}`);
+  }
+  assert.ok(rows.some((m) => m[2] === undefined), "one goal is not reached in 1000 iterations");
+  assert.ok(rows.filter((m) => m[2] !== undefined).length >= 2, "the goals that are reached stop at different iterations");
 });
 
 test("07-training-loop.ipynb prints the numpy reference's numbers for the lesson's fixed weights", () => {
