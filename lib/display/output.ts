@@ -44,10 +44,17 @@ export function denoJupyter(): DenoJupyter | undefined {
  * (the kernel then drops it or shows it under the next cell).
  */
 function denoSink(jupyter: DenoJupyter): OutputSink {
-  const send = (mime: string, text: string) => {
-    jupyter.broadcast("display_data", { data: { [mime]: text }, metadata: {}, transient: {} });
-  };
-  return { html: (html) => send("text/html", html), markdown: (md) => send("text/markdown", md) };
+  return { html: (html) => denoSend(jupyter, "text/html", html), markdown: (md) => denoSend(jupyter, "text/markdown", md) };
+}
+
+/**
+ * One output of one MIME type through Deno's kernel: a display_data, or with `displayId` one that later
+ * update_display_data messages (`update: true`) rewrite in place (display/progress.ts).
+ */
+export function denoSend(jupyter: DenoJupyter, mime: string, text: string, displayId?: string, update = false): void {
+  jupyter.broadcast(update ? "update_display_data" : "display_data", {
+    data: { [mime]: text }, metadata: {}, transient: displayId === undefined ? {} : { display_id: displayId },
+  });
 }
 
 /** How long Deno's kernel thread waits at the end of a turn that printed (holdTurnsThatPrint). */

@@ -24,7 +24,7 @@
  * its own reporter (scripts/runner/kernel.ts).
  */
 import { ProgressEvent, ProgressReporter, formatProgress, progressReporter, setProgressReporter } from "../lesson/progress";
-import { DenoJupyter, denoJupyter } from "./output";
+import { DenoJupyter, denoJupyter, denoSend } from "./output";
 
 interface LineDisplay {
   text(s: string): void;
@@ -50,7 +50,7 @@ export function denoLine(jupyter: DenoJupyter, id = `nn-lesson-progress-${Date.n
   return {
     stop: "restart",
     text(s) {
-      jupyter.broadcast(sent ? "update_display_data" : "display_data", { data: { "text/plain": s }, metadata: {}, transient: { display_id: id } });
+      denoSend(jupyter, "text/plain", s, id, sent);
       sent = true;
     },
   };
@@ -80,11 +80,11 @@ function tslabLine(): LineDisplay | undefined {
  * (tslab: ■ interrupts the cell; Deno: ■ ends the kernel, which Jupyter starts again).
  */
 export function jupyterProgressText(e: ProgressEvent, stop: "interrupt" | "restart" = "interrupt"): string {
-  const seconds = `${e.seconds.toFixed(1)}초`;
-  if (e.finished) return `${formatProgress(e)} — ${seconds}`;
+  const line = `${formatProgress(e)} — ${e.seconds.toFixed(1)}초`;
+  if (e.finished) return line;
   return stop === "interrupt"
-    ? `${formatProgress(e)} — ${seconds} (멈추려면 ■ 커널 중단 / interrupt)`
-    : `${formatProgress(e)} — ${seconds} (■ 커널 중단은 Deno 커널을 다시 시작합니다: 값이 사라집니다 / interrupt restarts Deno's kernel)`;
+    ? `${line} (멈추려면 ■ 커널 중단 / interrupt)`
+    : `${line} (■ 커널 중단은 Deno 커널을 다시 시작합니다: 값이 사라집니다 / interrupt restarts Deno's kernel)`;
 }
 
 /** A reporter that writes each loop's progress on its own line in the running cell (tslab or Deno). */
