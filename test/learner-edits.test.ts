@@ -116,3 +116,9 @@ test("issue 17: an optimiser used on a 1×2 then a 1×3 parameter refuses in one
   assert.throws(() => new Momentum().update([[[0]], [[0]]], [[[1]]]), /^InputError: optimizer: 매개변수 블록은 2개인데 기울기 블록은 1개입니다/);
   assert.throws(() => new Classifier([2, 2, 1], "sigmoid", "s").setParams([[1]]), /^InputError: Classifier\.setParams: params\(\)와 같은 블록.*원소 수 \[4, 2, 2, 1\].*받은 것의 원소 수: \[1\] \/ expected/);
 });
+
+test("04 under tslab: const start = \"-2\" fails the type check, and its line of help names the quotes", async () => {
+  const { explainDiagnostic } = await import("nn-lesson/dist/internal");
+  const help = explainDiagnostic({ code: 2345, messageText: "Argument of type 'string' is not assignable to parameter of type 'number'." }) ?? "";
+  assert.match(help, /^💡 문자열을 숫자의 자리에 넣었습니다: 따옴표로 감싼 "-2"는 숫자가 아니라 문자열이니 숫자는 따옴표 없이 -2로 씁니다/);
+});
