@@ -20,6 +20,8 @@ export interface HostileEdit {
   replace: [find: string, replace: string][];
   /** "ok": runs, prints no NaN, nothing on stderr. Otherwise the one error line must match this (source of a RegExp). */
   expect: "ok" | string;
+  /** With "ok": what the cell must print (source of a RegExp matched against its stdout). */
+  stdout?: string;
 }
 
 export interface TryIt {
@@ -30,6 +32,7 @@ export interface TryIt {
 }
 
 const ok = (label: string, ...replace: [string, string][]): HostileEdit => ({ label, replace, expect: "ok" });
+const okPrinting = (label: string, stdout: RegExp, ...replace: [string, string][]): HostileEdit => ({ label, replace, expect: "ok", stdout: stdout.source });
 const refused = (label: string, expect: RegExp, ...replace: [string, string][]): HostileEdit => ({ label, replace, expect: expect.source });
 
 /** Messages the library gives, as patterns (Korean first; the English after " / " is not checked here). */
@@ -73,6 +76,10 @@ function networkEdits(sizes: number[], seed: string): HostileEdit[] {
 
 export const TRY_IT: TryIt[] = [
   {
+    notebook: "00-overview.ipynb", marker: "const fixed = train(",
+    edits: [okPrinting("반복 10번", /마지막 손실: 0\.\d+/, ["iterations: 1000", "iterations: 10"])],
+  },
+  {
     notebook: "01-model-setup.ipynb", marker: "const mine = initWeights(mySizes, mySeed);",
     edits: [
       ...sizeEdits("const mySizes = [3, 4, 2];", (s) => `const mySizes = [${s.join(", ")}];`),
@@ -98,6 +105,14 @@ export const TRY_IT: TryIt[] = [
       refused("없는 층 layer: 3", outOfRange("layer"), ["const myP = { layer: 2, row: 1, col: 2 };", "const myP = { layer: 3, row: 1, col: 2 };"]),
       refused("없는 열 col: 3", outOfRange("col"), ["const myP = { layer: 2, row: 1, col: 2 };", "const myP = { layer: 2, row: 1, col: 3 };"]),
       ok("입력층 쪽 가중치", ["const myP = { layer: 2, row: 1, col: 2 };", "const myP = { layer: 0, row: 1, col: 2 };"]),
+      okPrinting("w 구간 −2 … 3", /^w = −2 … 3에서 W3\[1\]\[2\]의/m, ["linspace(-6, 6, 161)", "linspace(-2, 3, 51)"]),
+    ],
+  },
+  {
+    notebook: "04-gradient-descent.ipynb", marker: "const h = 1e-6;",
+    edits: [
+      refused("h = 0", /h은\(는\) 0보다 커야 합니다\. 받은 값: 0/, ["const h = 1e-6;", "const h = 0;"]),
+      refused("h = NaN", /h은\(는\) 유한한 숫자여야 합니다/, ["const h = 1e-6;", "const h = NaN;"]),
     ],
   },
   {
