@@ -237,6 +237,11 @@ pre, code { font-family: "Noto Sans Mono CJK KR", "D2Coding", ui-monospace, "SFM
    usable ~0.2 s sooner); a section once drawn keeps its size (auto), so scrolling back moves nothing.
    Their innerText is empty meanwhile: tests read textContent, or render them (test-browser/site.test.ts) */
 main > section.cell { content-visibility: auto; contain-intrinsic-size: auto 320px; }
+/* ... but Chromium lays out every section that arrives while the page is being parsed (auto decides only
+   afterwards): 06's first layout took ~170 ms, most of it KaTeX far below the fold. So while parsing, the
+   sections after the first two are hidden outright, and auto takes over when </main> is reached: ready
+   ~0.15 s sooner on 06 (scripts/bench-page.ts). The class is set by script, so without JavaScript nothing hides */
+html.parsing main > section.cell:nth-of-type(n+3) { content-visibility: hidden; }
 .cell.code .input { display: flex; gap: 0.5rem; }
 .cell.code .prompt { color: var(--muted); font-family: monospace; font-size: 0.8rem; padding-top: 0.7rem; min-width: 2.6rem; text-align: right; }
 .cell.code pre { margin: 0; flex: 1; background: var(--code-bg); border: 1px solid var(--line); border-radius: 6px; padding: 0.6rem 0.8rem; overflow-x: auto; line-height: 1.5; }
@@ -334,6 +339,7 @@ function shell(title: string, body: string, plots: string | undefined, runner?: 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<script>document.documentElement.classList.add("parsing")</script>
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="assets/katex/katex.min.css">
 <link rel="stylesheet" href="assets/style.css">
@@ -343,6 +349,7 @@ ${runner ? '<script defer src="assets/runner/page.js"></script>\n' : ""}${plots 
 <main>
 ${body}
 </main>
+<script>document.documentElement.classList.remove("parsing")</script>
 ${runner ? `<script type="application/json" id="nn-notebook">${runner.notebook.replace(/</g, "\\u003c")}</script>\n` : ""}<footer class="site">TypeScript(tslab) 노트북을 실행한 결과로 만든 정적 사이트입니다. 인터넷 연결 없이 열립니다.</footer>
 </body>
 </html>
