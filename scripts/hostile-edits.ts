@@ -3,6 +3,8 @@
  * hostile edits (learning rate 0, negative, NaN, 1e9; iterations 0, 2.5, 10⁷; layer sizes [3], [3, 0, 2],
  * [3, 2.5, 2]; a seed of ""; x or y of the wrong length; …). Each edit must give either a sensible result
  * or ONE Korean line naming the variable and what is allowed, never a stack trace and never a hang.
+ * An `okPrinting` edit must also print what it promises (a line matched against its stdout): 00 with
+ * 10 iterations names the real last loss, 03 with another w range labels that range.
  *
  * `npm run test:notebooks` writes every edited try-it cell into build/notebooks/hostile-edits.json and
  * hands it to the one notebook driver (scripts/run_notebooks.py --variants): after a notebook has run
