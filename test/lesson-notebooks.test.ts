@@ -14,7 +14,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { deltas, formatNumber, forward, gradients, lessonData, numpyReference, train } from "nn-lesson/dist/internal";
+import { deltas, formatNumber, forward, gradients, halfSumSquaredError, lessonData, numpyReference, train } from "nn-lesson/dist/internal";
 import { ROOT } from "./helpers";
 import { NOTEBOOK_BUILD, NotebookReport, readReport } from "../scripts/notebook-runs";
 
@@ -30,7 +30,7 @@ const ORDER = ["00-overview.ipynb", ...BEFORE, ...LESSON, ...AFTER];
 /** The goal for one notebook's cells (after the kernel started): reported, not asserted (machines are noisy). */
 const GOAL_SECONDS = 15;
 
-interface Cell { cell_type: string; source: string | string[]; outputs?: unknown[]; execution_count?: number | null }
+interface Cell { id?: string; cell_type: string; source: string | string[]; outputs?: unknown[]; execution_count?: number | null }
 interface Notebook { cells: Cell[]; metadata: { kernelspec?: { name?: string } } }
 
 const src = (c: Cell) => (Array.isArray(c.source) ? c.source.join("") : c.source);
@@ -152,6 +152,9 @@ test("the places where the lesson needs care are marked notes", () => {
     ["one example to one target is memorising a point, not learning from data", /외우[\s\S]*09 노트북/],
     ["step 6's 'until the error is small enough' has no test in the code, which runs 1000 times", /충분히 작은 오차[\s\S]*1000번[\s\S]*break/],
     ["a zero slope is not always a minimum (plateaus, local minima, saddle points), and i only counts steps", /고원[\s\S]*지역 최솟값[\s\S]*안장점[\s\S]*i는 걸음을 셀 때마다/],
+    ["f(X; w_i): the output depends on every weight; a partial derivative holds the others", /f\(X; w_i\)[\s\S]*18개 모두[\s\S]*묶어 둔 채/],
+    ["'each output layer has n weights' means each output node", /각각의 출력층은 n개의 w[\s\S]*출력 노드/],
+    ["h_j is the j-th node of a hidden layer, not the j-th hidden layer", /j번째 은닉층[\s\S]*노드 번호/],
   ];
   for (const [what, re] of want) assert.ok(notes.some((n) => re.test(n.text)), `no "⚠️ 수업 노트" about ${what}`);
   for (const n of notes) {
@@ -186,6 +189,53 @@ test("04's ⚠️ note: right of the valley the slope gets nearer 0 than at the 
   }
   assert.ok(Math.abs(flat[2][2]) < 1e-9 && Math.abs(flat[2][2]) < Math.abs(flat[0][2]), "the slope keeps shrinking to the right");
   assert.ok(Number(/w = 40의 E는 골짜기 바닥의 ([\d.]+)배/.exec(out)?.[1]) > 2);
+});
+
+test("00c's ⚠️ notes (a neuron, not a perceptron, is the unit; regression fits its parameters too) are each followed by the cell that computes them", () => {
+  const nb = read("00c-perceptron.ipynb");
+  for (const [id, re] of [["nb00c-unit-note", /가장 작은 단위[\s\S]*뉴런/], ["nb00c-regression-note", /회귀[\s\S]*최소제곱법[\s\S]*경사하강법/]] as const) {
+    const i = nb.cells.findIndex((c) => c.id === id);
+    assert.ok(i >= 0 && /^## ⚠️ 수업 노트/m.test(src(nb.cells[i])) && re.test(src(nb.cells[i])), id);
+    assert.equal(nb.cells[i + 1]?.cell_type, "code", `${id} is followed by its cell`);
+  }
+});
+
+test("00c's notes computed: the lesson's 7 sigmoid nodes are all strictly between 0 and 1, as perceptrons they are all 1; descent finds the least-squares line", () => {
+  const out = runs()["00c-perceptron.ipynb"].stdout;
+  const sigmoid = /시그모이드 노드 7개: ([\d., ]+)/.exec(out)?.[1].split(", ").map(Number) ?? [];
+  const { weights, x } = lessonData();
+  assert.deepEqual(sigmoid, forward(weights, x).Z.flat().map((z) => Number(z.toFixed(3))));
+  assert.match(out, /그중 0이나 1인 값: 0개/);
+  assert.match(out, /퍼셉트론 노드 7개: 1, 1, 1, 1, 1, 1, 1\n/);
+  const fit = (name: string) => /w = ([\d.-]+), b = ([\d.-]+)/.exec(out.slice(out.indexOf(name)))!.slice(1).map(Number);
+  // the least-squares line of these five points, worked by hand: w = Σ(x−x̄)(y−ȳ)/Σ(x−x̄)² = 19.6/10, b = ȳ − w·x̄ = 5.02 − 1.96·2
+  assert.deepEqual(fit("최소제곱법:"), [1.96, 1.1]);
+  assert.deepEqual(fit("경사하강법:"), [1.96, 1.1]);
+});
+
+test("04's ⚠️ notes computed: changing W2[0][0] alone changes ∂E/∂W3[0][0]; each output node has 3 weights, 6 in all", () => {
+  const out = runs()["04-gradient-descent.ipynb"].stdout;
+  const slopes = [...out.matchAll(/∂E\/∂W3\[0\]\[0\] = ([-\d.e+]+)/g)].map((m) => Number(m[1]));
+  assert.equal(slopes.length, 2);
+  const { weights, x, y } = lessonData();
+  const central = (W: number[][][]) => {
+    const at = (w: number) => { const V = W.map((m) => m.map((r) => r.slice())); V[2][0][0] = w; return halfSumSquaredError(y, forward(V, x).output); };
+    return (at(W[2][0][0] + 1e-6) - at(W[2][0][0] - 1e-6)) / 2e-6;
+  };
+  const other = weights.map((m) => m.map((r) => r.slice()));
+  other[1][0][0] += 1;
+  assert.ok(Math.abs(slopes[0] - central(weights)) < 1e-4 * Math.abs(slopes[0]), `${slopes[0]} (printed to 5 digits)`);
+  assert.ok(Math.abs(slopes[1] - central(other)) < 1e-4 * Math.abs(slopes[1]), `${slopes[1]} (printed to 5 digits)`);
+  assert.ok(Math.abs(slopes[1] - slopes[0]) > 0.1 * Math.abs(slopes[0]), "the slope changes by more than 10 %");
+  assert.match(out, /출력 노드 0: W3\[0\] = \[0\.300, 0\.400, 0\.500\] → 가중치 3개/);
+  assert.match(out, /출력층은 하나, 출력 노드는 2개: 가중치는 모두 2 × 3 = 6개/);
+});
+
+test("06's ⚠️ note on h_j computed: 2 hidden layers, but j takes the 3 values of hidden layer 2's nodes", () => {
+  const out = runs()["06-hidden-delta.ipynb"].stdout;
+  assert.match(out, /은닉층의 수: 2개/);
+  assert.match(out, /W3의 열: 3개 = 은닉층2의 노드 3개/);
+  assert.deepEqual([...out.matchAll(/^h_(\d) = Z2\[\d\] = /gm)].map((m) => m[1]), ["0", "1", "2"]);
 });
 
 test("07's ⚠️ note on step 6: the iterations where a loss goal would have stopped the loop are the ones train()'s record gives", () => {
