@@ -126,6 +126,17 @@ test("numpy arithmetic on arrays: X * 2, X ** 2, X - Y, X + 1, Math.exp(X)", () 
   expectHelp("const X = [0.5, 0.3, 0.2];\nconst y = X + 1;", 2365, [/배열 \+ 숫자는 numpy처럼 원소마다 더해지지 않습니다.*math\.add\(X, 1\)/]);
   expectHelp("const X = [0.5, 0.3, 0.2];\nconst y = Math.exp(X);", 2345, [/숫자 하나를 받는 함수.*X\.map\(\(v\) => Math\.exp\(v\)\)/]);
   expectHelp("const X = [1, 2];\nconst m = Math.max(X);", 2345, [/숫자 하나를 받는 함수/]);
+  // 07's exercise written numpy-style: the number TypeScript complains about is the array arithmetic's
+  // result, so the help is about array arithmetic, not "wrap the number in brackets"
+  expectHelp("const Ws = [[[1, 2]]];\nconst g = [[[1, 2]]];\nconst next: number[][][] = Ws.map((W, l) => W - 0.1 * g[l]);", 2362, [elementwise]);
+  // a lone number where an array is wanted still gets the wrap hint
+  expectHelp("const v: number[] = 3;", 2322, [/숫자 하나를 배열의 자리에 넣었습니다/]);
+});
+
+test("`as` that TypeScript refuses: dotMultiply where np.dot was meant, and any other impossible cast", () => {
+  expectHelp("import * as math from \"mathjs\";\nconst W1 = [[1, 2], [3, 4]];\nconst X = [1, 2];\nconst a = math.dotMultiply(W1, X) as number;",
+    2352, [/math\.dotMultiply는 원소끼리의 곱.*math\.multiply\(W, x\)/]);
+  expectHelp("const s = \"0.5\";\nconst v = s as number;", 2352, [/as는 값을 바꾸지 않고 타입을 주장할 뿐입니다/]);
 });
 
 test("numpy attributes and list methods on arrays: .shape, .T, .append, .sum()", () => {

@@ -102,6 +102,15 @@ const AWAIT_LINE = line(
   "이 값은 Promise(아직 끝나지 않은 비동기 계산)입니다: 결과를 쓰려면 앞에 await을 붙이세요 — const r = await f();",
   "this value is a Promise (an unfinished asynchronous computation): put await before it to use its result",
 );
+/** `x as T` where TypeScript sees that x can never be a T: the cast changes no value. */
+const AS_LINE = line(
+  "as는 값을 바꾸지 않고 타입을 주장할 뿐입니다: 계산이 돌려주는 값의 모양(숫자, 벡터 number[], 행렬 number[][])이 그 타입과 맞는지 확인하세요",
+  "`as` changes no value, it only asserts a type: check the shape the computation returns (a number, number[], number[][])",
+);
+const DOT_MULTIPLY_AS_LINE = line(
+  "math.dotMultiply는 원소끼리의 곱이라 행렬 W와 벡터 x에서 행렬이 나옵니다(numpy의 W * x). 행렬과 벡터의 곱(np.dot)은 math.multiply(W, x)입니다",
+  "math.dotMultiply multiplies entry by entry (numpy's W * x) and gives a matrix here; the matrix-vector product (np.dot) is math.multiply(W, x)",
+);
 const ARITHMETIC_LINE = line(
   "배열에는 *, -, /, **를 쓸 수 없습니다: numpy는 원소마다 계산하지만 JavaScript 배열은 그렇지 않습니다 — " +
     "X.map((v) => v * 2), math.multiply(X, 2), math.dotMultiply(X, Y), math.dotPow(X, 2)",
@@ -271,6 +280,9 @@ export function explainDiagnostic(d: DiagnosticLike, ctx: ExplainContext = {}): 
     case 2345: // Argument of type 'number[]' is not assignable to parameter of type 'number'.
     case 2322: // Type 'string' is not assignable to type 'number'.
       return typeMismatch(d.code, q[0], q[1]);
+    case 2352: // Conversion of type 'X' to type 'Y' may be a mistake …
+    case 2678: // Type 'X' is not comparable to type 'Y'.
+      return /\bdotMultiply\b/.test(d.lineText ?? "") ? DOT_MULTIPLY_AS_LINE : AS_LINE;
     case 2339: // Property 'shape' does not exist on type 'number[]'.
     case 2551: { // … Did you mean …?
       const onList = q.some((t) => kindOf(t) === "vector" || kindOf(t) === "matrix" || kindOf(t) === "string");
@@ -304,13 +316,17 @@ export function explainDiagnostic(d: DiagnosticLike, ctx: ExplainContext = {}): 
  */
 export function explainDiagnostics(ds: readonly DiagnosticLike[], ctx: ExplainContext = {}): (string | undefined)[] {
   const syntax = ds.some((d) => d.code >= 1000 && d.code < 2000);
+  // a line with arithmetic on arrays (`W - lr * g`) also makes "a number where an array is wanted":
+  // the number is the result of that arithmetic, so the line about array arithmetic is the help
+  const arithmetic = new Set(ds.filter((d) => explainDiagnostic(d, ctx) === ARITHMETIC_LINE).map((d) => d.lineText));
   const seen = new Set<string>();
   return ds.map((d) => {
     if (syntax && (d.code === 2304 || d.code === 2552)) {
       const name = quoted(d.messageText)[0];
       if (own(PYTHON_NAMES, name) === undefined) return undefined;
     }
-    const l = explainDiagnostic(d, ctx);
+    const numberForArray = (d.code === 2322 || d.code === 2345) && kindOf(quoted(d.messageText)[0] ?? "") === "number";
+    const l = numberForArray && arithmetic.has(d.lineText) ? ARITHMETIC_LINE : explainDiagnostic(d, ctx);
     if (l === undefined || seen.has(l)) return undefined;
     seen.add(l);
     return l;
