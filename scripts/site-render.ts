@@ -262,6 +262,8 @@ html.parsing main > section.cell:nth-of-type(n+3) { content-visibility: hidden; 
 .cm-static-gutter div:first-child { background-color: #e2f2ff; }
 .cell-tools { margin: 0.25rem 0 0 3.1rem; display: flex; gap: 0.6rem; align-items: center; font-size: 0.85rem; color: var(--muted); }
 .cell-tools button, .runner-bar button { font: inherit; font-size: 0.85rem; padding: 0.1rem 0.6rem; border: 1px solid var(--line); border-radius: 5px; background: #fff; cursor: pointer; }
+.cell-tools button { flex: none; white-space: nowrap; }
+.run-status { min-width: 0; }
 .cell-tools button:hover, .runner-bar button:hover { border-color: var(--accent); }
 .runner-bar { position: sticky; top: 0; z-index: 5; height: 2.9rem; background: #fff; border-bottom: 1px solid var(--line); padding: 0.35rem 0; display: flex; flex-wrap: nowrap; gap: 0.4rem; align-items: center; }
 .runner-bar button { flex: none; display: inline-flex; align-items: center; gap: 0.3rem; white-space: nowrap; min-height: 2rem; }
@@ -271,8 +273,10 @@ html.parsing main > section.cell:nth-of-type(n+3) { content-visibility: hidden; 
   .runner-bar .label { display: none; }
   .runner-bar button { min-width: 2.4rem; min-height: 2.1rem; justify-content: center; font-size: 0.95rem; padding: 0 0.4rem; }
   .runner-status { font-size: 0.78rem; }
-  .cell.code .prompt { display: none; }
-  .outputs, .cell-tools { margin-left: 0; }
+  /* the cell's number stays visible (hints say "셀 [11]부터 다시 실행하세요"): a small line above its code */
+  .cell.code .input { flex-direction: column; gap: 0; }
+  .cell.code .prompt { padding-top: 0; min-width: 0; text-align: left; font-size: 0.75rem; line-height: 1.3; }
+  .outputs, .cell-tools, .stale-note { margin-left: 0; }
 }
 .output { margin: 0.3rem 0; overflow-x: auto; }
 pre.output { background: none; border: none; padding: 0.2rem 0.2rem; white-space: pre-wrap; line-height: 1.45; }

@@ -180,6 +180,42 @@ function overlaps(boxes: TextBox[]): string[] {
 }
 
 for (const [name, size] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
+  test(`${name} ${size.width}×${size.height}: every code cell shows its number (hints name cells by it), ▶ and ↺ stay one line, a stale note lines up with the outputs`, async () => {
+    const page = await open("07-training-loop.html", size);
+    try {
+      // an edited cell with an output (stale note, ↺ shown) and a long status beside its buttons
+      await page.evaluate(() => {
+        const w = window as unknown as { lessonRunner: Runner };
+        w.lessonRunner.setCode(1, `${w.lessonRunner.getCode(1)}\n// 고침`);
+        const s = document.querySelectorAll("section.cell.code")[1].querySelector(".run-status") as HTMLElement;
+        s.textContent = "✘ 타입 오류 — 실행하지 않았습니다";
+      });
+      const cells = await page.evaluate(() => Array.from(document.querySelectorAll("section.cell.code")).map((c) => {
+        const prompt = c.querySelector(".prompt") as HTMLElement;
+        const box = (el: Element | null) => { const r = el?.getBoundingClientRect(); return r ? { left: r.left, width: r.width, height: r.height } : null; };
+        const buttons = Array.from(c.querySelectorAll(".cell-tools button")).filter((b) => !(b as HTMLElement).hidden)
+          .map((b) => ({ text: b.textContent, height: b.getBoundingClientRect().height, line: parseFloat(getComputedStyle(b).lineHeight) || 20 }));
+        const note = c.querySelector(".stale-note") as HTMLElement | null;
+        return {
+          prompt: prompt && prompt.offsetHeight > 0 && getComputedStyle(prompt).visibility === "visible" ? prompt.textContent : null,
+          buttons, outputs: box(c.querySelector(".outputs")), note: note && !note.hidden ? box(note) : null,
+        };
+      }));
+      cells.forEach((c, i) => assert.equal(c.prompt, `[${i + 1}]`, `cell ${i}: its number is shown`));
+      for (const [i, c] of cells.entries()) {
+        for (const b of c.buttons) assert.ok(b.height < 2 * b.line, `cell ${i}: "${b.text}" is one line (${b.height} px)`);
+      }
+      const edited = cells[1];
+      assert.ok(edited.note && edited.outputs, "the edited cell shows the stale note above its outputs");
+      assert.ok(Math.abs(edited.note!.left - edited.outputs!.left) <= 1, `stale note at x=${edited.note!.left}, outputs at x=${edited.outputs!.left}`);
+      assert.ok(edited.buttons.length === 2, "▶ and ↺");
+      await page.locator("section.cell.code").nth(1).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(ARTIFACTS, `layout-${name}-cell-number.png`) });
+    } finally {
+      await close(page);
+    }
+  });
+
   test(`${name} ${size.width}×${size.height}: 04's plots and the other subplot figures (00c, 11) have titles, subplot titles and point labels that do not overlap and fit the plot's width`, async () => {
     let titles = 0, labels = 0;
     for (const file of ["04-gradient-descent.html", "00c-perceptron.html", "11-autodiff-crosscheck.html"]) {

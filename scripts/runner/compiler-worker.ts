@@ -9,7 +9,7 @@ import type { VirtualFiles } from "./tsvfs";
 
 /** page → compiler */
 export type ToCompiler =
-  | { type: "init"; vfs: VirtualFiles; messages: Record<string, string> }
+  | { type: "init"; vfs: VirtualFiles; messages: Record<string, string>; warm?: string }
   | { type: "convert"; id: number; prevDecl: string; src: string };
 /** compiler → page */
 export type FromCompiler =
@@ -25,8 +25,9 @@ ctx.onmessage = (e) => {
   if (m.type === "init") {
     const t0 = performance.now();
     conv = createPageConverter(m.vfs, m.messages);
-    // the first program build reads every library file: do it now, not on the learner's first cell
-    conv.convert("", "");
+    // the first program build reads every library file, and the page's imports (`warm`, its first cell
+    // with an import) bring in mathjs's and the library's types: do it now, not on the learner's first cell
+    conv.convert("", m.warm ?? "");
     ctx.postMessage({ type: "ready", ms: performance.now() - t0 });
   } else if (m.type === "convert") {
     const t0 = performance.now();

@@ -498,7 +498,8 @@ let compilerStartMs: number | undefined;
 
 /**
  * Starts the compiler worker (TypeScript and the type files, ~8 MB, read once per page). Called when a
- * cell that was not compiled at build time runs, and early when the learner starts editing.
+ * cell that was not compiled at build time runs, and early, in idle time, when the learner starts
+ * editing or after the first run.
  */
 function startCompiler(): Promise<Worker> {
   if (compiler) return compiler;
@@ -512,7 +513,9 @@ function startCompiler(): Promise<Worker> {
     await new Promise<void>((resolve, reject) => {
       w.onmessage = (e: MessageEvent<FromCompiler>) => { if (e.data.type === "ready") { compilerStartMs = e.data.ms; resolve(); } };
       w.onerror = (e) => reject(new Error(`타입 검사기를 시작하지 못했습니다 / the type checker did not start: ${e.message}`));
-      w.postMessage({ type: "init", vfs: types.vfs, messages: types.messages } satisfies ToCompiler);
+      // the page's imports are type-checked while the learner reads: mathjs's and the library's types load now
+      const warm = cells.find((c) => /\bfrom\s+["']/.test(c.original))?.original ?? "";
+      w.postMessage({ type: "init", vfs: types.vfs, messages: types.messages, warm } satisfies ToCompiler);
     });
     w.onmessage = (e: MessageEvent<FromCompiler>) => {
       const m = e.data;
@@ -550,16 +553,20 @@ function explainContext(i: number, name?: string): ExplainContext {
 async function convert(src: string, job: Job): Promise<ConvertedCell> {
   const hit = compiled.get(compiledKey(prevDecl, src));
   if (hit) return hit;
-  const first = compilerStartMs === undefined;
-  if (first) job.cell.status.textContent = "타입 검사기(TypeScript)를 불러오는 중… 처음 한 번은 몇 초 걸립니다";
+  // the status says what the cell waits for: not "실행 중…" while TypeScript loads or checks it
+  if (compilerStartMs === undefined) {
+    job.phase = "타입 검사기(TypeScript)를 불러오는 중… 처음 한 번은 몇 초 걸립니다";
+    showRunning(job);
+  }
   const w = await startCompiler();
-  if (first) showRunning(job);
+  job.phase = "타입 검사 중…";
+  showRunning(job);
   const id = nextId++;
   const decl = prevDecl;
   const result = await new Promise<ConvertedCell>((resolve, reject) => {
     compiling.set(id, { resolve, reject });
     w.postMessage({ type: "convert", id, prevDecl: decl, src } satisfies ToCompiler);
-  });
+  }).finally(() => { job.phase = undefined; showRunning(job); });
   // tslab's convert is a function of (prevDecl, src): the same cell after the same cells compiles the same
   compiled.set(compiledKey(decl, src), result);
   return result;
@@ -736,6 +743,8 @@ interface Job {
   halt: () => void;
   /** formatProgress() of the last report of a long library loop. */
   progress?: string;
+  /** What the cell waits for before it runs: TypeScript loading, or its type check (shown instead of "실행 중…"). */
+  phase?: string;
   stopped?: boolean;
   /** The kernel has answered (or it could not run): only its plots may still be drawing. */
   settled?: boolean;
@@ -801,6 +810,9 @@ async function pump(): Promise<void> {
   } finally {
     pumping = false;
   }
+  // a learner who runs cells will soon edit one or run one out of order, which the build did not
+  // compile: TypeScript (seconds to start) loads now, in idle time, not on that cell
+  idle(() => void startCompiler().catch(() => undefined));
   const waiters = idleWaiters;
   idleWaiters = [];
   for (const w of waiters) w();
@@ -823,6 +835,7 @@ function showRunning(job: Job): void {
   if (job.detached || job.stopped) return;
   const s = Math.floor((Date.now() - (job.started ?? Date.now())) / 1000);
   job.cell.status.textContent = job.progress ? `${job.progress} — 멈추려면 ■ 중지`
+    : job.phase ? (s >= 2 ? `${job.phase} ${s}초` : job.phase)
     : s >= 2 ? `실행 중… ${s}초 — 멈추려면 ■ 중지` : "실행 중…";
 }
 
@@ -1015,6 +1028,8 @@ function restore(): void {
   cells.forEach((_, i) => restoreCell(i));
   const prefix = `nn-lesson/${pageName}/`;
   for (const k of store.keys()) if (k.startsWith(prefix)) store.remove(k);
+  // the last "셀 [n]: ✔ 실행함" no longer describes what the page shows
+  if (!pumping) setStatus("모든 셀을 원래 코드와 출력으로 되돌렸습니다 (커널의 값은 그대로입니다) / every cell restored (the kernel keeps its values)");
 }
 
 /** The page as a notebook: the learner's code, and the outputs of the cells run here. */
