@@ -27,7 +27,7 @@
  */
 export type { Matrix, Vector, WeightIndex, WeightChange } from "./lesson/matrix";
 export { dot, outer, transpose, shape, layerSizes, cloneMatrices, linspace, weightName, weightChanges } from "./lesson/matrix";
-export { InputError } from "./lesson/errors";
+export { InputError, requireFinite, requirePositive } from "./lesson/errors";
 export { DEFAULT_SEED, makeRng, randomNum, initWeights } from "./lesson/random";
 export { sigmoid } from "./lesson/activation";
 export type { ForwardResult } from "./lesson/forward";
@@ -59,7 +59,7 @@ export type { Figure } from "./display/figures/layout";
 export { plotSetup, showFigure } from "./display/plot";
 export { showTable, showTables, showDot, showSigmoidDerivative } from "./display/tables";
 export { check, checkFunction, expectDifferent } from "./display/check";
-export { layerMistakes, sumSquaredErrorMistakes, outputDeltaMistakes, hiddenDeltaMistakes, hiddenDeltaHint, stepMistakes, logitDeltaMistakes, descentMistakes, adamMistakes, mulBackwardMistakes, mulSameValueMistakes } from "./display/mistakes";
+export { layerMistakes, sumSquaredErrorMistakes, outputDeltaMistakes, hiddenDeltaMistakes, hiddenDeltaHint, stepMistakes, logitDeltaMistakes, centralDifferenceMistakes, descentMistakes, adamMistakes, mulBackwardMistakes, mulSameValueMistakes } from "./display/mistakes";
 export { showGlossary } from "./display/glossary";
 export type { ExplainContext, DiagnosticLike } from "./display/explain";
 export { explainDiagnostic, explainDiagnostics, explainError, explainLateError } from "./display/explain";

@@ -4,7 +4,8 @@
  * index.html, one page per notebook with prev/next links, KaTeX formulas rendered at build time, and
  * plots drawn by assets/plotly.min.js (loaded once per page instead of the library output, when a plot
  * comes near the viewport; the plots' scripts are in assets/plots/<page>.js; the file also carries
- * fitFigure, which fits each plot to its box's width, as the library output does in Jupyter).
+ * fitFigure, which fits each plot to its box's width, as the library output does in Jupyter), and the
+ * course to take home (nn-lesson-course.zip, course-archive.ts), linked from every page's header.
  * The executed copies of `npm run test:notebooks` (build/notebooks/) are used when they are newer than
  * the notebooks, the library and data/; otherwise (or with --fresh) the notebooks are executed afresh.
  */
@@ -15,7 +16,8 @@ import { plotFitScript, plotlyLibrary } from "nn-lesson/dist/internal";
 import { NOTEBOOK_BUILD, NotebookReport, StaleReport, TEST_RUN_COMMAND, readReport, runDriver } from "./notebook-runs";
 import { NOTEBOOKS, ROOT } from "./paths";
 import { buildRunner } from "./build-runner";
-import { Notebook, Page, STYLE, SiteError, indexHtml, pageHtml, plotFile, plotScriptsFile, renderMarkdownPage, renderNotebook } from "./site-render";
+import { COURSE_ZIP, writeCourseArchive } from "./course-archive";
+import { Download, Notebook, Page, STYLE, SiteError, indexHtml, megabytes, pageHtml, plotFile, plotScriptsFile, renderMarkdownPage, renderNotebook } from "./site-render";
 
 export interface SiteOptions {
   out: string;
@@ -140,15 +142,22 @@ export async function buildSite(opts: SiteOptions): Promise<SiteResult> {
   writeAssets(opts.out);
   const runner = await buildRunner(path.join(opts.out, "assets", "runner"), opts.notebooks);
   log(`  assets/runner/: the page runner, ${(Object.values(runner.files).reduce((a, b) => a + b, 0) / 1e6).toFixed(1)} MB in ${Object.keys(runner.files).length} files (${runner.seconds.toFixed(1)} s)`);
+  // the course to take home (not for `npm start -- --browser`: that learner has the project already)
+  let download: Download | undefined;
+  if (!opts.unexecuted) {
+    const zip = writeCourseArchive(opts.out);
+    download = { href: COURSE_ZIP, bytes: zip.bytes };
+    log(`  ${COURSE_ZIP}: the course to take home, ${zip.files} files, ${megabytes(zip.bytes)}`);
+  }
   pages.forEach((p, i) => {
-    fs.writeFileSync(path.join(opts.out, `${p.name}.html`), pageHtml(pages, i));
+    fs.writeFileSync(path.join(opts.out, `${p.name}.html`), pageHtml(pages, i, download));
     if (p.plotScripts.size > 0) {
       fs.mkdirSync(path.join(opts.out, path.dirname(plotFile(p.name))), { recursive: true });
       fs.writeFileSync(path.join(opts.out, plotFile(p.name)), plotScriptsFile(p.plotScripts));
     }
     log(`  ${p.name}.html  "${p.title}"  ${p.plots} plot(s)`);
   });
-  fs.writeFileSync(path.join(opts.out, "index.html"), indexHtml(pages));
+  fs.writeFileSync(path.join(opts.out, "index.html"), indexHtml(pages, download));
   const seconds = (Date.now() - t0) / 1000;
   log(`site ready: ${path.join(opts.out, "index.html")}  (${pages.length} pages, ${pages.reduce((s, p) => s + p.plots, 0)} plots, ${seconds.toFixed(1)} s)`);
   return { pages, seconds, executeSeconds };

@@ -3,6 +3,8 @@
  * hostile edits (learning rate 0, negative, NaN, 1e9; iterations 0, 2.5, 10⁷; layer sizes [3], [3, 0, 2],
  * [3, 2.5, 2]; a seed of ""; x or y of the wrong length; …). Each edit must give either a sensible result
  * or ONE Korean line naming the variable and what is allowed, never a stack trace and never a hang.
+ * An `okPrinting` edit must also print what it promises (a line matched against its stdout): 00 with
+ * 10 iterations names the real last loss, 03 with another w range labels that range.
  *
  * `npm run test:notebooks` writes every edited try-it cell into build/notebooks/hostile-edits.json and
  * hands it to the one notebook driver (scripts/run_notebooks.py --variants): after a notebook has run
@@ -20,6 +22,8 @@ export interface HostileEdit {
   replace: [find: string, replace: string][];
   /** "ok": runs, prints no NaN, nothing on stderr. Otherwise the one error line must match this (source of a RegExp). */
   expect: "ok" | string;
+  /** With "ok": what the cell must print (source of a RegExp matched against its stdout). */
+  stdout?: string;
 }
 
 export interface TryIt {
@@ -30,6 +34,7 @@ export interface TryIt {
 }
 
 const ok = (label: string, ...replace: [string, string][]): HostileEdit => ({ label, replace, expect: "ok" });
+const okPrinting = (label: string, stdout: RegExp, ...replace: [string, string][]): HostileEdit => ({ label, replace, expect: "ok", stdout: stdout.source });
 const refused = (label: string, expect: RegExp, ...replace: [string, string][]): HostileEdit => ({ label, replace, expect: expect.source });
 
 /** Messages the library gives, as patterns (Korean first; the English after " / " is not checked here). */
@@ -73,6 +78,10 @@ function networkEdits(sizes: number[], seed: string): HostileEdit[] {
 
 export const TRY_IT: TryIt[] = [
   {
+    notebook: "00-overview.ipynb", marker: "const fixed = train(",
+    edits: [okPrinting("반복 10번", /마지막 손실: 0\.\d+/, ["iterations: 1000", "iterations: 10"])],
+  },
+  {
     notebook: "01-model-setup.ipynb", marker: "const mine = initWeights(mySizes, mySeed);",
     edits: [
       ...sizeEdits("const mySizes = [3, 4, 2];", (s) => `const mySizes = [${s.join(", ")}];`),
@@ -98,6 +107,14 @@ export const TRY_IT: TryIt[] = [
       refused("없는 층 layer: 3", outOfRange("layer"), ["const myP = { layer: 2, row: 1, col: 2 };", "const myP = { layer: 3, row: 1, col: 2 };"]),
       refused("없는 열 col: 3", outOfRange("col"), ["const myP = { layer: 2, row: 1, col: 2 };", "const myP = { layer: 2, row: 1, col: 3 };"]),
       ok("입력층 쪽 가중치", ["const myP = { layer: 2, row: 1, col: 2 };", "const myP = { layer: 0, row: 1, col: 2 };"]),
+      okPrinting("w 구간 −2 … 3", /^w = −2 … 3에서 W3\[1\]\[2\]의/m, ["linspace(-6, 6, 161)", "linspace(-2, 3, 51)"]),
+    ],
+  },
+  {
+    notebook: "04-gradient-descent.ipynb", marker: "const h = 1e-6;",
+    edits: [
+      refused("h = 0", /h은\(는\) 0보다 커야 합니다\. 받은 값: 0/, ["const h = 1e-6;", "const h = 0;"]),
+      refused("h = NaN", /h은\(는\) 유한한 숫자여야 합니다/, ["const h = 1e-6;", "const h = NaN;"]),
     ],
   },
   {

@@ -12,6 +12,7 @@
  * `npm install` does none of this: it registers the kernels inside the project only (register-kernel.ts).
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { parseArgs } from "util";
 import { jupyterDataDir } from "./jupyter";
@@ -109,6 +110,32 @@ export function uninstall(name: KernelName, dataDir: string): Outcome {
   };
 }
 
+/**
+ * The one user folder VS Code's Jupyter extension reads kernels from (besides JUPYTER_PATH and the
+ * system folders): fixed per platform under HOME, ignoring JUPYTER_DATA_DIR (vscode-jupyter #15958)
+ * and XDG_DATA_HOME (#16833) — src/kernels/raw/finder/jupyterPaths.node.ts.
+ */
+export function vscodeDataDir(platform = process.platform, home = os.homedir()): string {
+  const p = platform === "win32" ? path.win32 : path.posix;
+  if (platform === "win32") return p.join(home, "AppData", "Roaming", "jupyter");
+  if (platform === "darwin") return p.join(home, "Library", "Jupyter");
+  return p.join(home, ".local", "share", "jupyter");
+}
+
+/**
+ * A Korean-first note when the kernel went where VS Code does not look: JUPYTER_DATA_DIR or XDG_DATA_HOME
+ * set — as VS Code installed from snap sets XDG_DATA_HOME to ~/snap/code/<rev>/.local/share in its own
+ * terminal (microsoft/vscode #237608, vscode-jupyter #16365). Undefined when VS Code will find it.
+ */
+export function vscodeNote(dir: string, platform = process.platform, home = os.homedir()): string | undefined {
+  const p = platform === "win32" ? path.win32 : path.posix;
+  const vscode = vscodeDataDir(platform, home);
+  if (p.resolve(dir) === p.resolve(vscode)) return undefined;
+  return `참고: VS Code는 이 폴더를 읽지 않고 ${vscode}만 읽습니다(JUPYTER_DATA_DIR, XDG_DATA_HOME을 따르지 않음). VS Code에서 쓰려면 ` +
+    `그 변수 없이(snap으로 설치한 VS Code라면 VS Code 밖의 터미널에서) 다시 실행하세요 ` +
+    `(note: VS Code reads kernels from ${vscode} only; run this again without JUPYTER_DATA_DIR/XDG_DATA_HOME, outside snap VS Code's terminal)`;
+}
+
 export function main(argv: string[]): number {
   const usage = "사용법 usage: npm run kernel:install [-- --deno] | npm run kernel:uninstall [-- --deno]";
   let parsed;
@@ -128,6 +155,8 @@ export function main(argv: string[]): number {
   const r = (action === "install" ? install : uninstall)(name, dir);
   (r.code === 0 ? console.log : console.error)(r.message);
   if (r.code === 0) console.log(`  Jupyter data folder: ${dir} (${how})`);
+  const note = action === "install" && r.code === 0 ? vscodeNote(dir) : undefined;
+  if (note) console.log(note);
   return r.code;
 }
 

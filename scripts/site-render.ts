@@ -222,7 +222,10 @@ export const STYLE = `
 body { margin: 0; color: var(--fg); font-family: ${FONT_STACK}; line-height: 1.7; font-size: 17px; word-break: keep-all; overflow-wrap: break-word; }
 header.site, footer.site { border-bottom: 1px solid var(--line); padding: 0.6rem 1.2rem; font-size: 0.95rem; }
 footer.site { border-top: 1px solid var(--line); border-bottom: none; color: var(--muted); }
+header.site { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0.2rem 1rem; }
 header.site a { color: var(--fg); text-decoration: none; font-weight: 700; }
+header.site a.download, .take-home a.download { color: var(--accent); font-weight: 400; }
+a.download .size { color: var(--muted); font-size: 0.85em; }
 main { max-width: 980px; margin: 0 auto; padding: 1rem 1.2rem 3rem; }
 a { color: var(--accent); }
 h1 { font-size: 1.9rem; line-height: 1.35; margin: 1.2rem 0 0.8rem; }
@@ -234,6 +237,11 @@ pre, code { font-family: "Noto Sans Mono CJK KR", "D2Coding", ui-monospace, "SFM
    usable ~0.2 s sooner); a section once drawn keeps its size (auto), so scrolling back moves nothing.
    Their innerText is empty meanwhile: tests read textContent, or render them (test-browser/site.test.ts) */
 main > section.cell { content-visibility: auto; contain-intrinsic-size: auto 320px; }
+/* ... but Chromium lays out every section that arrives while the page is being parsed (auto decides only
+   afterwards): 06's first layout took ~170 ms, most of it KaTeX far below the fold. So while parsing, the
+   sections after the first two are hidden outright, and auto takes over when </main> is reached: ready
+   ~0.15 s sooner on 06 (scripts/bench-page.ts). The class is set by script, so without JavaScript nothing hides */
+html.parsing main > section.cell:nth-of-type(n+3) { content-visibility: hidden; }
 .cell.code .input { display: flex; gap: 0.5rem; }
 .cell.code .prompt { color: var(--muted); font-family: monospace; font-size: 0.8rem; padding-top: 0.7rem; min-width: 2.6rem; text-align: right; }
 .cell.code pre { margin: 0; flex: 1; background: var(--code-bg); border: 1px solid var(--line); border-radius: 6px; padding: 0.6rem 0.8rem; overflow-x: auto; line-height: 1.5; }
@@ -312,40 +320,56 @@ export const plotFile = (name: string) => `assets/plots/${name}.js`;
  * The page shell. The page runner loads with `defer` (its editors and ▶ work as soon as the page is
  * parsed); with `plots`, the page's plots draw when they come near the viewport (site-plots.ts).
  */
-function shell(title: string, body: string, plots: string | undefined, runner?: RunnerPage): string {
+/** The course archive the site offers (course-archive.ts): its file name in the site and its size. */
+export interface Download { href: string; bytes: number }
+
+/** "0.4 MB" */
+export function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** The header's link to the course archive. */
+function downloadLink(d: Download): string {
+  return `<a class="download" href="${escapeHtml(d.href)}" download title="노트북·라이브러리·데이터를 zip 하나로: 풀고 그 폴더에서 npm install, npm start">강의 전체 내려받기 <span class="size">(zip, ${megabytes(d.bytes)})</span></a>`;
+}
+
+function shell(title: string, body: string, plots: string | undefined, runner?: RunnerPage, download?: Download): string {
   return `<!doctype html>
 <html lang="ko">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<script>document.documentElement.classList.add("parsing")</script>
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="assets/katex/katex.min.css">
 <link rel="stylesheet" href="assets/style.css">
 ${runner ? '<script defer src="assets/runner/page.js"></script>\n' : ""}${plots ? `<script>${lazyPlotsScript("assets/plotly.min.js", plots)}</script>\n` : ""}</head>
 <body${runner ? ` data-page="${escapeHtml(runner.name)}"` : ""}>
-<header class="site"><a href="index.html">${escapeHtml(SITE_TITLE)}</a></header>
+<header class="site"><a href="index.html">${escapeHtml(SITE_TITLE)}</a>${download ? downloadLink(download) : ""}</header>
 <main>
 ${body}
 </main>
+<script>document.documentElement.classList.remove("parsing")</script>
 ${runner ? `<script type="application/json" id="nn-notebook">${runner.notebook.replace(/</g, "\\u003c")}</script>\n` : ""}<footer class="site">TypeScript(tslab) 노트북을 실행한 결과로 만든 정적 사이트입니다. 인터넷 연결 없이 열립니다.</footer>
 </body>
 </html>
 `;
 }
 
-export function pageHtml(pages: Page[], i: number): string {
+export function pageHtml(pages: Page[], i: number, download?: Download): string {
   const p = pages[i];
   const runner = p.notebook ? { name: p.name, notebook: p.notebook } : undefined;
   // the runner's toolbar fills this reserved row (same height): nothing moves when it appears
   const bar = runner && p.body.includes('<section class="cell code">') ? '<div class="runner-bar"></div>\n' : "";
-  return shell(`${plainTitle(p.title)} · ${SITE_TITLE}`, `${bar}${pager(pages[i - 1], pages[i + 1])}\n${p.body}\n${pager(pages[i - 1], pages[i + 1])}`, p.plotScripts.size > 0 ? plotFile(p.name) : undefined, runner);
+  return shell(`${plainTitle(p.title)} · ${SITE_TITLE}`, `${bar}${pager(pages[i - 1], pages[i + 1])}\n${p.body}\n${pager(pages[i - 1], pages[i + 1])}`, p.plotScripts.size > 0 ? plotFile(p.name) : undefined, runner, download);
 }
 
-export function indexHtml(pages: Page[]): string {
+export function indexHtml(pages: Page[], download?: Download): string {
   const items = pages.map((p) => `<li><a href="${p.name}.html">${titleHtml(p.title)}</a>${p.summary ? `<div class="summary">${p.summary}</div>` : ""}</li>`).join("\n");
   return shell(SITE_TITLE, `<h1>${escapeHtml(SITE_TITLE)}</h1>
 <p>수업 자료(lesson.ko.txt)의 3-2-3-2 신경망이 1000번의 반복으로 배우는 과정을 단계별 노트북으로 따라갑니다. 각 페이지는 노트북을 처음부터 다시 실행한 결과이며, 그림은 마우스로 움직여 볼 수 있습니다.</p>
-<ol class="toc">
+${download ? `<p class="take-home">${downloadLink(download)} — 노트북(출력 없이), 라이브러리 소스, 데이터, 설치에 필요한 파일을 zip 하나로 받습니다.
+압축을 푼 폴더에서 <code>npm install</code>, 그다음 <code>npm start</code>를 실행하면 내 컴퓨터의 Jupyter에서 같은 수업이 열립니다(Node.js 20 이상 필요, Jupyter가 없으면 브라우저 실행기로).</p>\n` : ""}<ol class="toc">
 ${items}
-</ol>`, undefined);
+</ol>`, undefined, undefined, download);
 }

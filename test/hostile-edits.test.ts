@@ -72,6 +72,7 @@ for (const tryIt of TRY_IT) {
         assert.ok(!failed, `${where}: expected a result, got an error: ${v!.errors.join("; ")} ${v!.stderr}`);
         assert.equal(v!.stderr, "", `${where}: something on stderr`);
         assert.doesNotMatch(v!.stdout, /NaN/, `${where}: NaN printed`);
+        if (e.stdout) assert.match(v!.stdout, new RegExp(e.stdout, "m"), `${where}: the cell did not print what it should`);
       } else {
         assert.ok(failed, `${where}: expected a Korean error line, but the cell ran (stdout: ${v!.stdout.slice(0, 200)})`);
         assert.doesNotMatch(v!.errors[0], /^abort/, `${where}: tslab aborted the cell instead of running it`);

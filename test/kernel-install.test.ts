@@ -12,7 +12,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { defaultJupyterDataDir, findNotebookPython, pythonCandidates, quoteForCmd } from "../scripts/jupyter";
-import { MARKER } from "../scripts/kernel-install";
+import { MARKER, vscodeDataDir, vscodeNote } from "../scripts/kernel-install";
 import { NOTEBOOKS, ROOT } from "../scripts/paths";
 
 const SCRIPT = path.join(ROOT, "build", "scripts", "kernel-install.js");
@@ -130,8 +130,11 @@ test("kernel:install honours XDG_DATA_HOME and JUPYTER_DATA_DIR as Jupyter does"
     const home = newHome(name, extra);
     const env = learnerEnv(home, extra(home));
     const before = tree(home);
-    assert.equal(kernelScript(["install"], env).status, 0);
+    const installed = kernelScript(["install"], env);
+    assert.equal(installed.status, 0);
     assert.equal(kernelspecs(env).tslab, expect(home), name);
+    // VS Code reads neither variable: the learner is told where it looks
+    assert.match(installed.stdout, new RegExp(`VS Code는 이 폴더를 읽지 않고 ${path.join(home, ".local", "share", "jupyter").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}만`), name);
     assert.equal(kernelScript(["uninstall"], env).status, 0);
     assert.deepEqual(tree(home), before, name);
   }
@@ -207,4 +210,15 @@ test("arguments for cmd.exe (Windows .cmd launchers) are quoted where they hold 
   assert.equal(quoteForCmd('say "hi"'), '"say \\"hi\\""');
   assert.equal(quoteForCmd("a&b"), '"a&b"');
   assert.equal(quoteForCmd(""), '""');
+});
+
+test("the folder VS Code reads kernels from, per platform, and the note when the kernel went elsewhere", () => {
+  assert.equal(vscodeDataDir("linux", "/home/a"), "/home/a/.local/share/jupyter");
+  assert.equal(vscodeDataDir("darwin", "/Users/a"), "/Users/a/Library/Jupyter");
+  assert.equal(vscodeDataDir("win32", "C:\\Users\\a"), "C:\\Users\\a\\AppData\\Roaming\\jupyter");
+  assert.equal(vscodeNote("/home/a/.local/share/jupyter", "linux", "/home/a"), undefined);
+  assert.equal(vscodeNote("/home/a/.local/share/jupyter/", "linux", "/home/a"), undefined);
+  // VS Code from snap: its terminal's XDG_DATA_HOME is the snap's folder, which Jupyter (and so kernel:install) follows
+  assert.match(vscodeNote("/home/a/snap/code/179/.local/share/jupyter", "linux", "/home/a")!, /^참고: VS Code는 이 폴더를 읽지 않고 \/home\/a\/\.local\/share\/jupyter만/);
+  assert.equal(vscodeNote("C:\\Users\\a\\AppData\\Roaming\\jupyter", "win32", "C:\\Users\\a"), undefined);
 });

@@ -150,6 +150,8 @@ test("the places where the lesson needs care are marked notes", () => {
     ["a sigmoid output only gives values in (0, 1); a regression output is linear", /0과 1 사이[\s\S]*항등 함수/],
     ["the output-layer weight written w_ki and w_kj", /w_\{ki\}[\s\S]*w_\{kj\}/],
     ["one example to one target is memorising a point, not learning from data", /외우[\s\S]*09 노트북/],
+    ["step 6's 'until the error is small enough' has no test in the code, which runs 1000 times", /충분히 작은 오차[\s\S]*1000번[\s\S]*break/],
+    ["a zero slope is not always a minimum (plateaus, local minima, saddle points), and i only counts steps", /고원[\s\S]*지역 최솟값[\s\S]*안장점[\s\S]*i는 걸음을 셀 때마다/],
   ];
   for (const [what, re] of want) assert.ok(notes.some((n) => re.test(n.text)), `no "⚠️ 수업 노트" about ${what}`);
   for (const n of notes) {
@@ -172,6 +174,32 @@ for (const f of [...BEFORE, ...LESSON, ...AFTER]) {
     assert.ok(r.seconds !== null, `${f}: the run did not finish`);
   });
 }
+
+test("04's ⚠️ note: right of the valley the slope gets nearer 0 than at the bottom while E stays above twice the minimum", () => {
+  const out = runs()["04-gradient-descent.ipynb"].stdout;
+  const rows = [...out.matchAll(/w =\s+([\d.-]+): E = ([\d.]+), 기울기 ([-\d.e+]+)/g)].map((m) => m.slice(1).map(Number));
+  assert.deepEqual(rows.map((r) => r[0]), [1.4, 13, 20, 40], "the bottom and three flat places");
+  const [bottom, ...flat] = rows;
+  for (const [w, e, slope] of flat) {
+    assert.ok(e > 2 * bottom[1], `w = ${w}: E = ${e} is not above twice the bottom's ${bottom[1]}`);
+    assert.ok(Math.abs(slope) < 1e-4, `w = ${w}: slope ${slope}`);
+  }
+  assert.ok(Math.abs(flat[2][2]) < 1e-9 && Math.abs(flat[2][2]) < Math.abs(flat[0][2]), "the slope keeps shrinking to the right");
+  assert.ok(Number(/w = 40의 E는 골짜기 바닥의 ([\d.]+)배/.exec(out)?.[1]) > 2);
+});
+
+test("07's ⚠️ note on step 6: the iterations where a loss goal would have stopped the loop are the ones train()'s record gives", () => {
+  const out = runs()["07-training-loop.ipynb"].stdout;
+  const { loss } = train(lessonData());
+  const rows = [...out.matchAll(/손실 < ([\d.e-]+): (?:(\d+)번째 반복에서 멈춤|1000번 안에 닿지 못함)/g)];
+  assert.deepEqual(rows.map((m) => Number(m[1])), [1e-3, 1e-4, 1e-5, 1e-6]);
+  for (const m of rows) {
+    const i = loss.findIndex((l) => l < Number(m[1]));
+    assert.equal(m[2] === undefined ? -1 : Number(m[2]) - 1, i, `goal ${m[1]}`);
+  }
+  assert.ok(rows.some((m) => m[2] === undefined), "one goal is not reached in 1000 iterations");
+  assert.ok(rows.filter((m) => m[2] !== undefined).length >= 2, "the goals that are reached stop at different iterations");
+});
 
 test("07-training-loop.ipynb prints the numpy reference's numbers for the lesson's fixed weights", () => {
   const r = runs()["07-training-loop.ipynb"];
@@ -212,6 +240,15 @@ test("07b-value-autodiff.ipynb: its Value graph gives delta3, delta2, ∂E/∂W3
     assert.ok(["exact", "approximate"].includes(verdict(name) ?? ""), `07b: ${name} agrees (to 1e-15 relative)`);
   }
   assert.equal(verdict("= 로 덮어쓴 곱셈: W2의 grad vs gradients()"), "different", "07b: the = mistake loses gradient in W2");
+  // trained with the learner's own engine: 1000 iterations end where train() ends (to 1e-12 relative)
+  for (const name of ["2E (Value 엔진) vs train()의 손실 기록", "학습된 W1 (Value 엔진) vs train()", "학습된 W2 (Value 엔진) vs train()", "학습된 W3 (Value 엔진) vs train()"]) {
+    assert.ok(["exact", "approximate"].includes(verdict(name) ?? ""), `07b: ${name} agrees`);
+  }
+  const loop = out.cells.find((c) => (c as { id?: string }).id === "07b-train-loop")!;
+  const printed = ((loop.outputs ?? []) as { text?: string | string[] }[]).map((o) => [o.text ?? ""].flat().join("")).join("");
+  const [, first, last] = /E: 처음 ([\d.e-]+) → 1000번째 ([\d.e-]+)/.exec(printed) ?? [];
+  assert.ok(Number(last) < Number(first) / 1000, `07b: the loss falls over the 1000 iterations (${printed})`);
+  assert.equal(((loop.outputs ?? []) as { data?: Record<string, unknown> }[]).filter((o) => o.data?.["text/html"]).length, 1, "07b: one loss plot");
   const code = read(f).cells.filter((c) => c.cell_type === "code").map(src).join("\n");
   assert.match(code, /\bclass Value\b/);
   assert.match(code, /order\.reverse\(\)/, "backward runs over the reversed topological order");

@@ -54,10 +54,11 @@ test("compareRuns: the same verdicts and outputs pass; an error, another verdict
   });
   const report = (nb: Record<string, NotebookRun>): NotebookReport =>
     ({ created: "", seconds: 1, options: { kernel: "tslab", rerun: true, answers: true, jobs: 2, out: null }, notebooks: nb });
-  const base = report(Object.fromEntries(CHECKED.map((n) => [n, run()])));
-  assert.deepEqual(compareRuns(CHECKED, base, report(Object.fromEntries(CHECKED.map((n) => [n, run()])))), []);
-  const [a, b, c] = CHECKED;
-  const diffs = compareRuns(CHECKED, base, report({
+  const names = CHECKED.slice(0, 3);
+  const base = report(Object.fromEntries(names.map((n) => [n, run()])));
+  assert.deepEqual(compareRuns(names, base, report(Object.fromEntries(names.map((n) => [n, run()])))), []);
+  const [a, b, c] = names;
+  const diffs = compareRuns(names, base, report({
     [a]: run({ first: ["cell 3: error: ReferenceError: x is not defined"] }),
     [b]: run({ html: 4, exercises: [{ cell: 9, committed: ["wrong", "shape"], answered: ["exact", "approximate"], answerErrors: [], problem: "" }] }),
   }));
@@ -66,4 +67,7 @@ test("compareRuns: the same verdicts and outputs pass; an error, another verdict
   assert.match(diffs[1], /4 HTML outputs, 5 in the reference run/);
   assert.match(diffs[2], /answered exact,approximate/);
   assert.equal(diffs[3], `${c}: did not run`);
+  // under Node 24, every notebook of the course runs, not a sample
+  assert.deepEqual(CHECKED, fs.readdirSync(path.join(ROOT, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort());
+  assert.ok(CHECKED.length >= 15);
 });

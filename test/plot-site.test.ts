@@ -152,3 +152,15 @@ test("renderNotebook: a code cell is written in the runner's final shape (static
   const html = pageHtml([page], 0);
   assert.match(html, /<main>\n<div class="runner-bar"><\/div>\n<nav class="pager">/);
 });
+
+test("the course to take home: every page's header and the index link the zip, with its size, when the site has one", () => {
+  const a = renderNotebook({ cells: [{ cell_type: "markdown", source: "# 02. 순전파" }] }, "02-forward", new Set());
+  const download = { href: "nn-lesson-course.zip", bytes: 432051 };
+  const link = /<a class="download" href="nn-lesson-course\.zip" download [^>]*>강의 전체 내려받기 <span class="size">\(zip, 0\.4 MB\)<\/span><\/a>/;
+  assert.match(pageHtml([a], 0, download), new RegExp(`<header class="site">.*${link.source}</header>`));
+  const index = indexHtml([a], download);
+  assert.equal(index.match(new RegExp(link.source, "g"))?.length, 2, "in the header and in the index's text");
+  assert.match(index, /<code>npm install<\/code>, 그다음 <code>npm start<\/code>/);
+  // `npm start -- --browser` builds its pages without one: no link to a file that is not there
+  assert.doesNotMatch(pageHtml([a], 0) + indexHtml([a]), /강의 전체 내려받기/);
+});

@@ -147,7 +147,9 @@ export class Classifier {
   setParams(values: readonly ArrayLike<number>[]): void {
     const p = this.params();
     if (values.length !== p.length || values.some((v, j) => v.length !== p[j].length)) {
-      throw new Error("Classifier.setParams: expected the same blocks as params() ([W1, b1, W2, b2, …])");
+      const lengths = (list: readonly ArrayLike<number>[]) => `[${list.map((v) => v.length).join(", ")}]`;
+      throw new InputError(`Classifier.setParams: params()와 같은 블록([W1, b1, W2, b2, …], 원소 수 ${lengths(p)})을 주어야 합니다. 받은 것의 원소 수: ${lengths(values)} / ` +
+        `expected the same blocks as params() (sizes ${lengths(p)}), got sizes ${lengths(values)}`);
     }
     p.forEach((dst, j) => dst.set(values[j]));
   }

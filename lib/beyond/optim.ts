@@ -14,7 +14,7 @@
  *             m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ),   w ← w − α m̂ / (√v̂ + ε)
  */
 import { Matrix, Vector, WeightIndex, requireWeightIndex } from "../lesson/matrix";
-import { requireFraction, requirePositive, requireVector, requireWhole } from "../lesson/errors";
+import { InputError, describe, requireFraction, requirePositive, requireVector, requireWhole } from "../lesson/errors";
 import { LESSON_ITERATIONS, MAX_ITERATIONS } from "../lesson/train";
 import { progressLoop } from "../lesson/progress";
 import { Network } from "../fast/network";
@@ -44,22 +44,40 @@ function rowsOf(blocks: readonly ParamBlock[]): Row[] {
   return rows;
 }
 
+/** "1×3" for rows of one length, else the row lengths ("[2, 3]"): a parameter list's shape for a message. */
+function rowsShape(rows: readonly Row[]): string {
+  const lengths = rows.map((r) => r.length);
+  return lengths.every((n) => n === lengths[0]) && lengths.length > 0 ? `${lengths.length}×${lengths[0]}` : `[${lengths.join(", ")}]`;
+}
+
 function pairRows(params: readonly ParamBlock[], grads: readonly ParamBlock[]): [Row[], Row[]] {
   if (params.length !== grads.length) {
-    throw new Error(`optimizer: ${params.length} parameter blocks but ${grads.length} gradient blocks`);
+    throw new InputError(`optimizer: 매개변수 블록은 ${params.length}개인데 기울기 블록은 ${grads.length}개입니다. update(params, grads)의 두 목록은 같은 순서로 같은 개수여야 합니다 / ` +
+      `${params.length} parameter blocks but ${grads.length} gradient blocks`);
   }
   const p = rowsOf(params), g = rowsOf(grads);
   if (p.length !== g.length || p.some((r, j) => r.length !== g[j].length)) {
-    throw new Error("optimizer: parameters and gradients must have the same shapes");
+    throw new InputError(`optimizer: 매개변수(${rowsShape(p)})와 기울기(${rowsShape(g)})의 모양이 다릅니다. 기울기는 매개변수와 같은 모양이어야 합니다 / ` +
+      `parameters (${rowsShape(p)}) and gradients (${rowsShape(g)}) must have the same shapes`);
   }
   return [p, g];
 }
 
-/** Per-row memory, created on the first update with the parameters' shapes. */
-function zerosLike(rows: Row[]): Float64Array[] {
-  return rows.map((r) => new Float64Array(r.length));
+/**
+ * Per-row memory: created on the first update with the parameters' shapes; on a later update, the same
+ * memory if the parameters still have those shapes, else an InputError (one optimiser kept for two
+ * different parameter lists would mix their memories, or read past the end of it).
+ */
+function stateFor(who: string, state: Float64Array[] | null, rows: Row[]): Float64Array[] {
+  if (state === null) return rows.map((r) => new Float64Array(r.length));
+  if (state.length !== rows.length || state.some((s, j) => s.length !== rows[j].length)) {
+    const was = rowsShape(state), now = rowsShape(rows);
+    throw new InputError(`${who}: 이 옵티마이저는 ${was} 모양의 매개변수를 위한 기억(지난 걸음의 값)을 갖고 있는데 이번 매개변수는 ${now}입니다. ` +
+      `매개변수마다 새 옵티마이저를 만들거나(new ${who}(…)), 먼저 reset()을 부르세요 / ` +
+      `this optimiser keeps memory for parameters of shape ${was}, got ${now}: make a new optimiser per parameter list, or call reset() first`);
+  }
+  return state;
 }
-
 /** Plain gradient descent, the lesson's `W -= learning_rate * grad`. */
 export class SGD implements Optimizer {
   readonly name: string;
@@ -89,7 +107,7 @@ export class Momentum implements Optimizer {
   }
   update(params: readonly ParamBlock[], grads: readonly ParamBlock[]): void {
     const [p, g] = pairRows(params, grads);
-    const v = (this.v ??= zerosLike(p));
+    const v = (this.v = stateFor("Momentum", this.v, p));
     const { learningRate: lr, momentum: mu } = this;
     for (let j = 0; j < p.length; j++) {
       const w = p[j], d = g[j], vj = v[j];
@@ -110,7 +128,7 @@ export class Momentum implements Optimizer {
 abstract class ScaledByGradientSize implements Optimizer {
   abstract readonly name: string;
   private h: Float64Array[] | null = null;
-  constructor(readonly learningRate: number, readonly epsilon: number, who: string) {
+  constructor(readonly learningRate: number, readonly epsilon: number, private readonly who: string) {
     requirePositive(learningRate, `${who}: learningRate`);
     requirePositive(epsilon, `${who}: epsilon`);
   }
@@ -118,7 +136,7 @@ abstract class ScaledByGradientSize implements Optimizer {
   protected abstract accumulate(h: number, g: number): number;
   update(params: readonly ParamBlock[], grads: readonly ParamBlock[]): void {
     const [p, g] = pairRows(params, grads);
-    const h = (this.h ??= zerosLike(p));
+    const h = (this.h = stateFor(this.who, this.h, p));
     const { learningRate: lr, epsilon: eps } = this;
     for (let j = 0; j < p.length; j++) {
       const w = p[j], d = g[j], hj = h[j];
@@ -167,6 +185,28 @@ export interface AdamOptions {
   epsilon?: number;
 }
 
+const ADAM_OPTIONS = ["learningRate", "beta1", "beta2", "epsilon"];
+
+/**
+ * Adam's settings come as one object, `new Adam({ learningRate: 0.1 })`: a bare number (`new Adam(0.1)`,
+ * the other optimisers' form) or a misspelt name (`learningrate`) would otherwise leave the default α = 0.001.
+ */
+function requireAdamOptions(opts: unknown): void {
+  if (typeof opts !== "object" || opts === null || Array.isArray(opts)) {
+    const example = typeof opts === "number" ? `new Adam({ learningRate: ${opts} })` : "new Adam({ learningRate: 0.01 })";
+    throw new InputError(`Adam의 설정은 객체 하나로 줍니다: ${example}. 받은 값: ${describe(opts)} / ` +
+      `Adam takes its settings as one object, ${example}; got ${describe(opts)}`);
+  }
+  for (const key of Object.keys(opts)) {
+    if (!ADAM_OPTIONS.includes(key)) {
+      const near = ADAM_OPTIONS.find((k) => k.toLowerCase() === key.toLowerCase());
+      const hint = near ? ` (${near}의 철자를 확인하세요: 대소문자를 구별합니다)` : "";
+      throw new InputError(`Adam: "${key}"라는 설정은 없습니다${hint}. 쓸 수 있는 설정: ${ADAM_OPTIONS.join(", ")} / ` +
+        `Adam has no setting "${key}"${near ? ` (did you mean ${near}?)` : ""}; the settings are ${ADAM_OPTIONS.join(", ")}`);
+    }
+  }
+}
+
 /** Adam (Kingma & Ba, 2015) with bias correction. */
 export class Adam implements Optimizer {
   readonly name: string;
@@ -180,6 +220,7 @@ export class Adam implements Optimizer {
   private v: Float64Array[] | null = null;
 
   constructor(opts: AdamOptions = {}) {
+    requireAdamOptions(opts);
     this.learningRate = opts.learningRate ?? 0.001;
     this.beta1 = opts.beta1 ?? 0.9;
     this.beta2 = opts.beta2 ?? 0.999;
@@ -195,8 +236,8 @@ export class Adam implements Optimizer {
 
   update(params: readonly ParamBlock[], grads: readonly ParamBlock[]): void {
     const [p, g] = pairRows(params, grads);
-    const m = (this.m ??= zerosLike(p));
-    const v = (this.v ??= zerosLike(p));
+    const m = (this.m = stateFor("Adam", this.m, p));
+    const v = (this.v = stateFor("Adam", this.v, p));
     this.t += 1;
     const { learningRate: lr, beta1: b1, beta2: b2, epsilon: eps } = this;
     const c1 = 1 - b1 ** this.t, c2 = 1 - b2 ** this.t;

@@ -257,7 +257,8 @@ export function compareFunction<Args extends unknown[]>(
       };
       return { ...r, label: c.label, error };
     }
-    return { ...compareValues(`${name} (${c.label})`, actual, expected, caseOpts), label: c.label };
+    const r = compareValues(`${name} (${c.label})`, actual, expected, caseOpts);
+    return { ...r, ...(r.ok ? {} : learnerFunctionCause(learner, c.args, r, actual, caseOpts)), label: c.label };
   });
   const good = results.filter((r) => r.ok).length;
   const ok = good === results.length;
@@ -265,6 +266,58 @@ export function compareFunction<Args extends unknown[]>(
     ? `${name}: 입력 ${results.length}개 모두 맞았습니다`
     : `${name}: 입력 ${results.length}개 중 ${results.length - good}개가 틀렸습니다`;
   return { name, ok, cases: results, message };
+}
+
+/** The largest argument Math.exp takes without giving Infinity (e^709.78… ≈ 1.8e308, the largest double). */
+const EXP_LIMIT = Math.log(Number.MAX_VALUE);
+
+/** The numbers in a case's arguments (numbers, vectors, matrices; anything else is skipped). */
+function numbersIn(args: readonly unknown[]): number[] {
+  const out: number[] = [];
+  const visit = (v: unknown, depth: number) => {
+    if (typeof v === "number") out.push(v);
+    else if (isArrayLike(v) && depth < 2) for (let i = 0; i < v.length; i++) visit(v[i], depth + 1);
+  };
+  args.forEach((a) => visit(a, 0));
+  return out;
+}
+
+/** "2×3 행렬, 숫자 1, 숫자 2": the shapes of a case's arguments, for a hint. */
+function describeArgs(args: readonly unknown[]): string {
+  return args.map((a) => (typeof a === "number" ? `숫자 ${a}` : describeShape(shapeOf(a)))).join(", ");
+}
+
+/**
+ * What the learner's function did, when its result says more than the value can: it returned undefined
+ * (no `return`, or a value read past the end of an array), or it gave Infinity / NaN on an input large
+ * enough to overflow Math.exp. A replacement message and hint, or {} when neither applies (a matching
+ * `related` answer keeps its own hint).
+ */
+function learnerFunctionCause(learner: unknown, args: readonly unknown[], r: CheckResult, actual: unknown, opts: CheckOptions): Partial<CheckResult> {
+  if (relatedHint(actual, opts) !== undefined) return {};
+  if (actual === undefined && typeof learner === "function") {
+    const src = Function.prototype.toString.call(learner);
+    const expressionArrow = /^\s*(async\s*)?(\([^)]*\)|[\w$]+)\s*(:[^=]*)?=>\s*[^{\s]/.test(src);
+    const said = (why: string) => r.message.replace(describeValue(undefined), ` (undefined: ${why})`);
+    if (!expressionArrow && !/\breturn\b/.test(src)) {
+      return { message: said("함수에 return이 없습니다"), hint: "함수가 undefined를 돌려주었습니다: 함수에 return이 없습니다. 본문을 { }로 감싼 함수는 return으로 값을 돌려줘야 합니다 — function f(x) { … return 값; }" };
+    }
+    return {
+      message: said("함수가 돌려준 값이 undefined입니다"),
+      hint: `함수가 undefined를 돌려주었습니다: return은 있으니, 돌려준 값이 배열의 끝을 넘은 인덱스에서 읽은 것이 아닌지 확인하세요 ` +
+        `(길이 n인 배열의 인덱스는 0부터 n−1까지, W[k][i]의 k는 W.length보다, i는 W[0].length보다 작아야 합니다). 이 입력의 인자: ${describeArgs(args)}.`,
+    };
+  }
+  const values = isArrayLike(actual) ? Array.from(actual as ArrayLike<unknown>).flatMap((v) => (isArrayLike(v) ? Array.from(v) : [v])) : [actual];
+  const nonFinite = values.some((v) => typeof v === "number" && !Number.isFinite(v));
+  const big = numbersIn(args).find((v) => v > EXP_LIMIT);
+  if (nonFinite && big !== undefined) {
+    return {
+      hint: `입력에 ${big}처럼 큰 값이 있어 Math.exp가 넘쳤습니다: e^${big}은(는) double의 한계(약 1.8e308, e^709.78)를 넘어 Infinity가 되고, ` +
+        "Infinity / Infinity = NaN입니다. exp 전에 가장 큰 값 m을 빼세요 — Math.exp(a − m)은 1을 넘지 않고, 분자와 분모에 같은 e^(−m)이 곱해지므로 값은 그대로입니다.",
+    };
+  }
+  return {};
 }
 
 /**
@@ -404,6 +457,9 @@ function describeValue(v: unknown): string {
   if (v === undefined) return " (undefined: 아직 값을 넣지 않았거나 return을 빠뜨렸나요?)";
   if (v === null) return " (null)";
   if (typeof v === "string") return ` (문자열 "${v.slice(0, 20)}")`;
+  if (isArrayLike(v) && v.length > 0 && Array.from(v).every((x) => x === undefined)) {
+    return ` (원소 ${v.length}개가 모두 undefined입니다: map 등에 넘긴 함수가 값을 돌려주지 않았습니다)`;
+  }
   if (isArrayLike(v)) return " (길이가 다른 행이 있거나 숫자가 아닌 값이 들어 있습니다)";
   return ` (${typeof v})`;
 }
@@ -427,7 +483,13 @@ export function fmtPair(a: number, b: number): [string, string] {
 }
 
 function shapeHint(actual: number[] | null, expected: number[], value: unknown): string {
-  if (actual === null) return value === undefined ? "함수 끝에 return을 썼는지 확인해 보세요." : "숫자만 들어 있는 배열(행이 모두 같은 길이)인지 확인해 보세요.";
+  if (actual === null) {
+    if (value === undefined) return "함수 끝에 return을 썼는지 확인해 보세요.";
+    if (isArrayLike(value) && value.length > 0 && Array.from(value).every((x) => x === undefined)) {
+      return "함수가 undefined를 돌려주었습니다: 본문을 { }로 감싼 함수는 return이 있어야 값을 돌려줍니다 (return을 빠뜨렸나요?) — function f(x) { … return 값; }";
+    }
+    return "숫자만 들어 있는 배열(행이 모두 같은 길이)인지 확인해 보세요.";
+  }
   if (actual.length === 2 && expected.length === 2 && actual[0] === expected[1] && actual[1] === expected[0]) {
     return "행과 열이 뒤바뀌었습니다. 전치(transpose)를 하거나 outer(a, b)의 인자 순서를 바꿔 보세요.";
   }

@@ -237,8 +237,10 @@ function typeMismatch(code: number, given: string | undefined, wanted: string | 
       "a vector (number[]) where a matrix (number[][]) is expected: wrap it ([X]) or use outer(a, b)?");
   }
   if (g === "string" && w === "number") {
-    return line("문자열을 숫자의 자리에 넣었습니다. for (const x in X)는 원소가 아니라 인덱스(문자열)를 줍니다: 원소는 for (const x of X)로 돕니다 (문자열을 숫자로: Number(s))",
-      "a string where a number is expected: for (const x in X) gives the indices as strings; use for (const x of X) for the entries (Number(s) converts)");
+    return line("문자열을 숫자의 자리에 넣었습니다: 따옴표로 감싼 \"-2\"는 숫자가 아니라 문자열이니 숫자는 따옴표 없이 -2로 씁니다. " +
+      "for (const x in X)는 원소가 아니라 인덱스(문자열)를 주니 원소는 for (const x of X)로 돕니다 (문자열을 숫자로: Number(s))",
+    "a string where a number is expected: \"-2\" in quotes is a string, write -2; for (const x in X) gives the indices as strings, " +
+      "use for (const x of X) for the entries (Number(s) converts)");
   }
   return undefined;
 }
@@ -326,6 +328,11 @@ const MATHJS_SHAPE_ERRORS: [RegExp, (a: string, b: string) => string][] = [
   [/^shape mismatch: .* with size (\d+) to size (\d+)/, (a, b) => `길이가 ${a}인 배열과 ${b}인 배열은 원소끼리 계산할 수 없습니다`],
 ];
 
+/** mathjs's element-wise operations (dotMultiply, add, subtract …) on two shapes that differ, not a product's rows and columns. */
+function isElementwiseMismatch(message: string): boolean {
+  return /^Dimension mismatch \(/.test(message) || /^shape mismatch: .*broadcast/.test(message);
+}
+
 /** The Korean sentence for one of mathjs's dimension-mismatch messages, or undefined for any other message. */
 export function mathjsShapeSentence(message: string): string | undefined {
   for (const [re, say] of MATHJS_SHAPE_ERRORS) {
@@ -387,6 +394,12 @@ export function explainError(e: { name: string; message: string }, ctx: ExplainC
       `math.${m[1]} does not take matrices: use math.map(X, math.${m[1]}) or X.map((v) => Math.${m[1]}(v))`);
   }
   const shape = mathjsShapeSentence(message);
+  if (shape && isElementwiseMismatch(message)) {
+    return line(`${shape}: math.dotMultiply(a, b)(numpy의 a * b)는 모양이 같은 두 값을 원소마다 곱합니다. ` +
+      "길이가 다른 두 벡터의 모든 쌍의 곱(행렬, 예: 가중치의 기울기 δ·입력)은 외적 outer(a, b)(numpy의 np.outer)입니다",
+    "element-wise operations (math.dotMultiply(a, b), numpy's a * b) need two values of the same shape; " +
+      "the matrix of all products of two vectors of different lengths (a weight's gradient) is the outer product outer(a, b)");
+  }
   if (shape) return line(`${shape}: 전치(transpose)나 곱하는 순서를 확인하세요`, "the shapes do not fit: check for a missing transpose or the order of the factors");
   if (name === "SyntaxError") {
     const python = own(PYTHON_NAMES, /^Unexpected identifier '(\w+)'/.exec(message)?.[1]);

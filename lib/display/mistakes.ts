@@ -111,6 +111,11 @@ export function hiddenDeltaMistakes(Wnext: Matrix, deltaNext: Vector, Z: Vector)
       hint: "수업의 h(h−1)은 부호가 반대입니다 (06의 ⚠️ 수업 노트). 코드의 델타는 Z(1−Z)를 곱합니다.",
     },
   };
+  const sig = (z: number) => 1 / (1 + Math.exp(-z));
+  related["σ(Z)(1−σ(Z))를 곱한 값 (시그모이드를 두 번 적용)"] = {
+    value: back.map((b, j) => b * sig(Z[j]) * (1 - sig(Z[j]))),
+    hint: "Z는 이미 σ(A)입니다: 도함수 σ'(a) = Z(1−Z)에는 Z를 그대로 씁니다. σ(Z)로 시그모이드를 한 번 더 적용하지 마세요.",
+  };
   if (Wnext.length === Wnext[0].length) {
     const noT = dot(Wnext, deltaNext);
     related["Wnext·deltaNext·Z(1−Z) (전치를 빠뜨린 값)"] = {
@@ -146,6 +151,20 @@ export function logitDeltaMistakes(y: number, a: number): Related {
     "(o − y)·o(1−o) (수업의 MSE 델타)": {
       value: (o - y) * o * (1 - o),
       hint: "교차 엔트로피의 ∂L/∂o = (o − y) / (o(1−o))에 ∂o/∂a = o(1−o)를 곱하면 o(1−o)가 약분됩니다.",
+    },
+  };
+}
+
+/**
+ * 09, the central difference (L(a + ε) − L(a − ε)) / 2ε of the binary cross-entropy: divided by ε instead
+ * of 2ε, which gives twice the slope (the loss here has no ½ to blame).
+ */
+export function centralDifferenceMistakes(y: number, a: number): Related {
+  const delta = sigmoid(a) - y;
+  return {
+    "(L(a+ε) − L(a−ε)) / ε (분모의 2를 빠뜨림, 기울기의 2배)": {
+      value: 2 * delta,
+      hint: "중앙 차분은 a − ε에서 a + ε까지, 곧 2ε만큼 움직였을 때의 변화이므로 2ε로 나눕니다. ε로 나누면 정확히 2배가 됩니다.",
     },
   };
 }

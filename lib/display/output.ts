@@ -3,7 +3,8 @@
  * Deno's Jupyter kernel (`deno jupyter`), `Deno.jupyter.display` with a raw MIME bundle; both send
  * the same single-MIME-type output (text/html or text/markdown). Elsewhere (scripts, tests) the
  * plain-text fallback on the console; or a sink set with setOutputSink (tests, a page that runs
- * cells). tslab is loaded only when something is displayed.
+ * cells). tslab is loaded only when something is displayed. Inside Deno's kernel, loading this module
+ * also makes each turn that printed wait a moment at its end, so the lines reach the cell (holdTurnsThatPrint).
  */
 
 export interface OutputSink {
@@ -21,12 +22,12 @@ export function setOutputSink(sink: OutputSink | undefined): OutputSink | undefi
 }
 
 /** The part of Deno's `Deno.jupyter` namespace used here (it exists only under `deno jupyter`). */
-interface DenoJupyter {
+export interface DenoJupyter {
   broadcast(msgType: string, content: Record<string, unknown>): unknown;
 }
 
 /** `Deno.jupyter` when this process is Deno's Jupyter kernel, else undefined. */
-function denoJupyter(): DenoJupyter | undefined {
+export function denoJupyter(): DenoJupyter | undefined {
   const deno = (globalThis as { Deno?: { jupyter?: DenoJupyter } }).Deno;
   if (!deno) return undefined;
   try {
@@ -43,11 +44,70 @@ function denoJupyter(): DenoJupyter | undefined {
  * (the kernel then drops it or shows it under the next cell).
  */
 function denoSink(jupyter: DenoJupyter): OutputSink {
-  const send = (mime: string, text: string) => {
-    jupyter.broadcast("display_data", { data: { [mime]: text }, metadata: {}, transient: {} });
-  };
-  return { html: (html) => send("text/html", html), markdown: (md) => send("text/markdown", md) };
+  return { html: (html) => denoSend(jupyter, "text/html", html), markdown: (md) => denoSend(jupyter, "text/markdown", md) };
 }
+
+/**
+ * One output of one MIME type through Deno's kernel: a display_data, or with `displayId` one that later
+ * update_display_data messages (`update: true`) rewrite in place (display/progress.ts).
+ */
+export function denoSend(jupyter: DenoJupyter, mime: string, text: string, displayId?: string, update = false): void {
+  jupyter.broadcast(update ? "update_display_data" : "display_data", {
+    data: { [mime]: text }, metadata: {}, transient: displayId === undefined ? {} : { display_id: displayId },
+  });
+}
+
+/** How long Deno's kernel thread waits at the end of a turn that printed (holdTurnsThatPrint). */
+export const DENO_PRINT_WAIT_MS = 30;
+
+/**
+ * Under Deno's kernel (2.9), console output is handed to another thread, which sends it to Jupyter
+ * while the kernel finishes the cell; the kernel says "idle" 5 ms after its reply whether or not those
+ * lines went out, and a plain Jupyter client (a learner's notebook) drops what comes after "idle"
+ * (denoland/deno PR #20337 left that 5 ms sleep as a known heuristic). Here every console method, after
+ * printing, arms one microtask per synchronous turn that blocks this thread for DENO_PRINT_WAIT_MS:
+ * microtasks run before the kernel gets the cell's result, so the printing thread has that long to
+ * send the lines before the reply. The cell's value (execute_result) is sent after that by Deno itself
+ * and can still come late (docs/kernels.md). Installed once, only inside Deno's kernel.
+ */
+export function holdTurnsThatPrint(waitMs = DENO_PRINT_WAIT_MS): boolean {
+  const marker = Symbol.for("nn-lesson.holdTurnsThatPrint");
+  const c = console as unknown as Record<string | symbol, unknown>;
+  if (c[marker]) return false;
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  let armed = false;
+  const wait = () => {
+    armed = false;
+    Atomics.wait(cell, 0, 0, waitMs);
+  };
+  for (const name of ["log", "info", "debug", "warn", "error", "table", "dir"]) {
+    const original = c[name];
+    if (typeof original !== "function") continue;
+    c[name] = function (this: unknown, ...args: unknown[]) {
+      const r = (original as (...a: unknown[]) => unknown).apply(this, args);
+      if (!armed) {
+        armed = true;
+        queueMicrotask(wait);
+      }
+      return r;
+    };
+  }
+  c[marker] = true;
+  return true;
+}
+
+/** DENO_PRINT_WAIT_MS, or the environment's NN_LESSON_DENO_WAIT (milliseconds; 0 turns the wait off, for measuring). */
+function denoPrintWait(): number {
+  try {
+    const deno = (globalThis as { Deno?: { env?: { get(k: string): string | undefined } } }).Deno;
+    const ms = Number(deno?.env?.get("NN_LESSON_DENO_WAIT") ?? DENO_PRINT_WAIT_MS);
+    return Number.isFinite(ms) && ms >= 0 ? ms : DENO_PRINT_WAIT_MS;
+  } catch {
+    return DENO_PRINT_WAIT_MS; // no permission to read the environment
+  }
+}
+
+if (denoJupyter() && denoPrintWait() > 0) holdTurnsThatPrint(denoPrintWait());
 
 /** The display of the kernel this process is (Deno's or tslab's), else undefined. */
 export function kernelDisplay(): OutputSink | undefined {

@@ -56,10 +56,20 @@ export function arrayArithmeticHint(value: unknown): { ko: string; en: string } 
   return undefined;
 }
 
+/** For a number written in quotes ("-2"): the sentence that says so, Korean and English; undefined for other strings. */
+function quotedNumberHint(value: string): { ko: string; en: string } | undefined {
+  const t = value.trim();
+  if (t === "" || !Number.isFinite(Number(t))) return undefined;
+  return {
+    ko: `따옴표로 감싼 문자열입니다: 숫자는 따옴표 없이 ${t}처럼 씁니다 (문자열에 +를 하면 더하지 않고 글자를 이어 붙입니다: "${t}" + 1e-6 = "${t}1e-6")`,
+    en: `a number in quotes is a string: write ${t} without quotes (string + number joins text: "${t}" + 1e-6 = "${t}1e-6")`,
+  };
+}
+
 /** A finite number, or an InputError naming `what`. */
 export function requireFinite(value: unknown, what: string): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    const why = typeof value === "string" ? arrayArithmeticHint(value) : undefined;
+    const why = typeof value === "string" ? arrayArithmeticHint(value) ?? quotedNumberHint(value) : undefined;
     throw new InputError(`${what}은(는) 유한한 숫자여야 합니다. 받은 값: ${describe(value)}${why ? ` — ${why.ko}` : ""} / ` +
       `${what} must be a finite number, got ${describe(value)}${why ? ` (${why.en})` : ""}`);
   }
