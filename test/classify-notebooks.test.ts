@@ -75,6 +75,47 @@ for (const f of BEYOND) {
   });
 }
 
+test("09 measures held-out points: train and test accuracy, the test loss rising after its lowest epoch, early stopping; the prose names the printed numbers", () => {
+  const f = BEYOND[1];
+  const out = runs()[f].stdout;
+  const md = cellsOf(f).filter((c) => c.cell_type === "markdown").map(src).join("\n");
+  const grab = (re: RegExp): string[] => {
+    const m = re.exec(out);
+    assert.ok(m, `09 does not print ${re}`);
+    return m!.slice(1);
+  };
+  const named = (...s: string[]) => { for (const x of s) assert.ok(md.includes(x), `09's prose does not name "${x}"`); };
+  const [trainAcc, testAcc] = grab(/학습 데이터 정확도 ([\d.]+)%, 테스트 데이터 정확도 ([\d.]+)%/);
+  assert.ok(Number(testAcc) >= 95 && Number(trainAcc) >= Number(testAcc), `train ${trainAcc}%, test ${testAcc}%`);
+  named(`학습 데이터 정확도 ${trainAcc}%`, `테스트 데이터 정확도 ${testAcc}%`);
+  // overfitting: the test loss has its minimum well before epoch 300 and more than doubles after it, while the training loss falls
+  const [tb, tLow, t300, ratio] = grab(/테스트 손실이 가장 낮은 에포크 (\d+): ([\d.]+) \(정확도 [\d.]+%\), 300 에포크: ([\d.]+) \(정확도 [\d.]+%, 가장 낮을 때의 ([\d.]+)배\)/);
+  assert.ok(Number(tb) < 250 && Number(t300) > 2 * Number(tLow), `lowest test loss ${tLow} at ${tb}, ${t300} at 300`);
+  const [trainLow, train300] = grab(/같은 동안 학습 데이터의 손실: ([\d.]+) → ([\d.]+)/);
+  assert.ok(Number(train300) < Number(trainLow), "the training loss keeps falling");
+  named(`에포크 ${tb}`, tLow, t300, `${trainLow} → ${train300}`, `${ratio}배`);
+  const [point, pLow, p300] = grab(/테스트 점 (\d+): 정답에 준 확률 에포크 \d+ ([\d.]+) → 300 에포크 ([\d.]+)/);
+  const [share] = grab(/가운데 가장 큰 한 점이 ([\d.]+)%/);
+  assert.ok(Number(pLow) > 0.5 && Number(p300) < 0.5, `point ${point}: right at the lowest epoch, wrong at 300`);
+  named(`테스트 점 ${point}`, pLow, p300, `${share}%`);
+  // early stopping on a validation part of the training data; the test data is measured once, at the end
+  const [vb, vLow, v600, vRatio] = grab(/검증 손실이 가장 낮은 에포크 (\d+): ([\d.]+), 600 에포크: ([\d.]+) \(가장 낮을 때의 ([\d.]+)배\)/);
+  const [stop, kept] = grab(/에포크 (\d+)에서 멈추고 에포크 (\d+)의 가중치로 되돌림/);
+  assert.equal(kept, vb);
+  assert.equal(Number(stop), Number(vb) + 50, "patience 50");
+  const [fullAcc, fullLoss] = grab(/600 에포크 끝까지: 테스트 데이터 정확도 ([\d.]+)%, 평균 교차 엔트로피 ([\d.]+)/);
+  const [esAcc, esLoss] = grab(/조기 종료: 테스트 데이터 정확도 ([\d.]+)%, 평균 교차 엔트로피 ([\d.]+)/);
+  assert.ok(Number(esLoss) < Number(fullLoss) && Number(esAcc) >= Number(fullAcc), `early stopping: ${esAcc}% ${esLoss}, all epochs: ${fullAcc}% ${fullLoss}`);
+  const [esVal, esTest] = grab(/조기 종료한 네트워크의 손실: 검증 데이터 ([\d.]+), 테스트 데이터 ([\d.]+)/);
+  named(`에포크 ${vb}`, vLow, v600, `${vRatio}배`, `에포크 ${stop}`, fullLoss, esLoss, `${esAcc}%`, esVal, esTest);
+  // the checks of the main flow: the records are what they say (✔ exact), the test loss did change (≠)
+  type Out = { data?: Record<string, string | string[]> };
+  const nb = JSON.parse(fs.readFileSync(runs()[f].executed!, "utf8")) as { cells: { id: string; outputs?: Out[] }[] };
+  const verdicts = nb.cells.filter((c) => c.id !== "09-ex").flatMap((c) => (c.outputs ?? []).map((o) => [o.data?.["text/html"] ?? ""].flat().join("")))
+    .flatMap((h) => [...h.matchAll(/data-verdict="(\w+)"/g)].map((m) => m[1]));
+  assert.deepEqual(verdicts, ["exact", "approximate", "exact", "different", "exact", "exact", "exact"]);
+});
+
 test("the numbers printed: 08 Adam beats SGD, 09/10 accuracies, 11 agreement to float32 precision and no node-backend notice", () => {
   const all = runs();
   const num = (f: string, re: RegExp): number[] => {
@@ -88,8 +129,8 @@ test("the numbers printed: 08 Adam beats SGD, 09/10 accuracies, 11 agreement to 
   // 08's prose: SGD needs over 400 iterations, momentum and Adam tens, momentum a little fewer than Adam
   const [momentumReach] = num(BEYOND[0], /Momentum \(α=0\.1, μ=0\.9\)\s.*손실 < 0\.001까지 (\d+)번/);
   assert.ok(sgdReach > 400 && momentumReach < 100 && adamReach < 100 && momentumReach < adamReach, `SGD ${sgdReach}, momentum ${momentumReach}, Adam ${adamReach}`);
-  const [moons] = num(BEYOND[1], /은닉층 16개 노드, Adam: 정확도 ([\d.]+)%/);
-  assert.ok(moons >= 97);
+  const [moonsTrain, moonsTest] = num(BEYOND[1], /은닉 노드 16개, Adam, 300 에포크: 학습 데이터 정확도 ([\d.]+)%, 테스트 데이터 정확도 ([\d.]+)%/);
+  assert.ok(moonsTrain >= 97 && moonsTest >= 95, `09: training ${moonsTrain}%, held-out ${moonsTest}%`);
   // 09 compares SGD and Adam fairly: the same 300 epochs, each at its best α of one list; both come close
   const [sgdBest, adamBest] = num(BEYOND[1], /각자 가장 좋은 α: SGD α = [\d.]+ → ([\d.]+)%,? Adam α = [\d.]+ → ([\d.]+)%/);
   assert.ok(sgdBest >= 97 && adamBest >= 97, `09: best SGD ${sgdBest}%, best Adam ${adamBest}%`);
