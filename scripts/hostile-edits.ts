@@ -225,11 +225,11 @@ export const TRY_IT: TryIt[] = [
     edits: [
       ok("다른 분할 시드", ['const mySplitSeed = "split";', 'const mySplitSeed = "a";']),
       ok("빈 분할 시드", ['const mySplitSeed = "split";', 'const mySplitSeed = "";']),
-      ok("테스트 몫 0.5", ["const myTestFraction = 0.2;", "const myTestFraction = 0.5;"]),
-      refused("테스트 몫 0", /testFraction은\(는\) 0보다 크고 1보다 작아야 합니다\. 받은 값: 0/, ["const myTestFraction = 0.2;", "const myTestFraction = 0;"]),
-      refused("테스트 몫 1", /testFraction은\(는\) 0보다 크고 1보다 작아야 합니다\. 받은 값: 1/, ["const myTestFraction = 0.2;", "const myTestFraction = 1;"]),
-      refused("테스트 몫 NaN", /testFraction은\(는\) 유한한 숫자여야 합니다\. 받은 값: NaN/, ["const myTestFraction = 0.2;", "const myTestFraction = NaN;"]),
-      refused("테스트 몫 0.001 (테스트 데이터가 빔)", /테스트 데이터가 비어 버립니다/, ["const myTestFraction = 0.2;", "const myTestFraction = 0.001;"]),
+      ok("테스트 비율 0.5", ["const myTestFraction = 0.2;", "const myTestFraction = 0.5;"]),
+      refused("테스트 비율 0", /testFraction은\(는\) 0보다 크고 1보다 작아야 합니다\. 받은 값: 0/, ["const myTestFraction = 0.2;", "const myTestFraction = 0;"]),
+      refused("테스트 비율 1", /testFraction은\(는\) 0보다 크고 1보다 작아야 합니다\. 받은 값: 1/, ["const myTestFraction = 0.2;", "const myTestFraction = 1;"]),
+      refused("테스트 비율 NaN", /testFraction은\(는\) 유한한 숫자여야 합니다\. 받은 값: NaN/, ["const myTestFraction = 0.2;", "const myTestFraction = NaN;"]),
+      refused("테스트 비율 0.001 (테스트 데이터가 빔)", /테스트 데이터가 비어 버립니다/, ["const myTestFraction = 0.2;", "const myTestFraction = 0.001;"]),
     ],
   },
   {
@@ -247,11 +247,16 @@ export const TRY_IT: TryIt[] = [
     ],
   },
   {
-    notebook: "10-softmax-classification.ipynb", marker: "const myIsTest = (n: number) => n % 5 === 0;",
+    notebook: "10-softmax-classification.ipynb", marker: 'const mySplitSeed = "split";',
     edits: [
-      ok("세 송이마다 한 송이", ["n % 5 === 0;", "n % 3 === 0;"]),
-      ok("시험용 없음", ["n % 5 === 0;", "false;"]),
-      refused("모두 시험용", /standardizer: 데이터에 행이 없습니다/, ["n % 5 === 0;", "true;"]),
+      ok("다른 분할 시드", ['const mySplitSeed = "split";', 'const mySplitSeed = "a";']),
+      ok("빈 분할 시드", ['const mySplitSeed = "split";', 'const mySplitSeed = "";']),
+      ok("테스트 비율 0.5", ["const myTestFraction = 0.2;", "const myTestFraction = 0.5;"]),
+      ok("테스트 비율 0.9 (학습 데이터 15송이)", ["const myTestFraction = 0.2;", "const myTestFraction = 0.9;"]),
+      refused("테스트 비율 0", /testFraction은\(는\) 0보다 크고 1보다 작아야 합니다\. 받은 값: 0/, ["const myTestFraction = 0.2;", "const myTestFraction = 0;"]),
+      refused("테스트 비율 NaN", /testFraction은\(는\) 유한한 숫자여야 합니다\. 받은 값: NaN/, ["const myTestFraction = 0.2;", "const myTestFraction = NaN;"]),
+      refused("테스트 비율 0.001 (테스트 데이터가 빔)", /테스트 데이터가 비어 버립니다/, ["const myTestFraction = 0.2;", "const myTestFraction = 0.001;"]),
+      refused("테스트 비율 0.999 (학습 데이터가 빔)", /학습 데이터가 비어 버립니다/, ["const myTestFraction = 0.2;", "const myTestFraction = 0.999;"]),
     ],
   },
   {

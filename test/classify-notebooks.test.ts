@@ -75,16 +75,22 @@ for (const f of BEYOND) {
   });
 }
 
-test("09 measures held-out points: train and test accuracy, the test loss rising after its lowest epoch, early stopping; the prose names the printed numbers", () => {
-  const f = BEYOND[1];
+/** For a notebook of the report: `grab` the groups of a printed line, assert that its prose `named` some strings. */
+function printedAndProse(f: string) {
   const out = runs()[f].stdout;
   const md = cellsOf(f).filter((c) => c.cell_type === "markdown").map(src).join("\n");
   const grab = (re: RegExp): string[] => {
     const m = re.exec(out);
-    assert.ok(m, `09 does not print ${re}`);
+    assert.ok(m, `${f} does not print ${re}`);
     return m!.slice(1);
   };
-  const named = (...s: string[]) => { for (const x of s) assert.ok(md.includes(x), `09's prose does not name "${x}"`); };
+  const named = (...s: string[]) => { for (const x of s) assert.ok(md.includes(x), `${f}: the prose does not name "${x}"`); };
+  return { grab, named };
+}
+
+test("09 measures held-out points: train and test accuracy, the test loss rising after its lowest epoch, early stopping; the prose names the printed numbers", () => {
+  const f = BEYOND[1];
+  const { grab, named } = printedAndProse(f);
   const [trainAcc, testAcc] = grab(/학습 데이터 정확도 ([\d.]+)%, 테스트 데이터 정확도 ([\d.]+)%/);
   assert.ok(Number(testAcc) >= 95 && Number(trainAcc) >= Number(testAcc), `train ${trainAcc}%, test ${testAcc}%`);
   named(`학습 데이터 정확도 ${trainAcc}%`, `테스트 데이터 정확도 ${testAcc}%`);
@@ -116,6 +122,23 @@ test("09 measures held-out points: train and test accuracy, the test loss rising
   assert.deepEqual(verdicts, ["exact", "approximate", "exact", "different", "exact", "exact", "exact"]);
 });
 
+test("10 measures held-out flowers by default and qualifies 'four features raise the accuracy' with the held-out numbers it prints", () => {
+  const { grab, named } = printedAndProse(BEYOND[2]);
+  assert.deepEqual(grab(/학습 데이터 (\d+)송이, 테스트 데이터 (\d+)송이/), ["120", "30"]);
+  const [train2, test2] = grab(/꽃잎 두 특성: 학습 데이터 정확도 ([\d.]+)%, 테스트 데이터 정확도 ([\d.]+)%/);
+  const [train4, test4] = grab(/네 특성: 학습 데이터 정확도 ([\d.]+)%, 테스트 데이터 정확도 ([\d.]+)%/);
+  assert.ok(Number(train4) > Number(train2), "four features fit the training flowers better");
+  named(`네 특성이 ${train4}%`, `두 특성(${train2}%)`, `둘 다 ${test4}%`);
+  assert.equal(test2, test4);
+  // over eight splits: four features always higher on the training flowers, within one flower on the held-out ones
+  const [tUp, tSame, tDown, tm2, tm4] = grab(/학습 데이터: 네 특성이 높은 분할 (\d+)개, 같은 분할 (\d+)개, 낮은 분할 (\d+)개; 평균 정확도 두 특성 ([\d.]+)% → 네 특성 ([\d.]+)%/);
+  const [hUp, hSame, hDown, hm2, hm4] = grab(/테스트 데이터: 네 특성이 높은 분할 (\d+)개, 같은 분할 (\d+)개, 낮은 분할 (\d+)개; 평균 정확도 두 특성 ([\d.]+)% → 네 특성 ([\d.]+)%/);
+  assert.deepEqual([tUp, tSame, tDown], ["8", "0", "0"]);
+  assert.ok(Math.abs(Number(hm4) - Number(hm2)) < 100 / 30, `held-out means ${hm2}% vs ${hm4}% differ by less than one flower`);
+  named(`${tm2}%에서 ${tm4}%로`, `${hm2}%에서 ${hm4}%로`, `높은 분할이 ${hUp}개, 같은 분할이 ${hSame}개(낮은 분할은 ${hDown}개)`,
+    `${tm2}% → ${tm4}%`, `${hm2}% → ${hm4}%`, "**학습 데이터에서만**");
+});
+
 test("the numbers printed: 08 Adam beats SGD, 09/10 accuracies, 11 agreement to float32 precision and no node-backend notice", () => {
   const all = runs();
   const num = (f: string, re: RegExp): number[] => {
@@ -140,8 +163,8 @@ test("the numbers printed: 08 Adam beats SGD, 09/10 accuracies, 11 agreement to 
   assert.ok(md09.includes(`SGD(α = ${printed[1]}) ${printed[2]}%, Adam(α = ${printed[3]}) ${printed[4]}%`), `09's prose names ${printed[0]}`);
   const rates = /const rates = \[([^\]]*)\]/.exec(cellsOf(BEYOND[1]).map(src).join("\n"))![1].split(",");
   assert.match(md09, new RegExp(`모두 ${2 * rates.length}번 학습합니다`), `09: ${rates.length} α values, two optimisers`);
-  const [iris] = num(BEYOND[2], /꽃잎 두 특성: 정확도 ([\d.]+)%/);
-  assert.ok(iris >= 94);
+  const [irisTrain, irisTest] = num(BEYOND[2], /꽃잎 두 특성: 학습 데이터 정확도 ([\d.]+)%, 테스트 데이터 정확도 ([\d.]+)%/);
+  assert.ok(irisTrain >= 94 && irisTest >= 90, `10: training ${irisTrain}%, held-out ${irisTest}%`);
   const [rel] = num(BEYOND[3], /가장 큰 차이 [\d.e+-]+ \(가장 큰 기울기의 ([\d.e+-]+)배\)/);
   assert.ok(rel < 16 * 2 ** -23);
   // 11: the layers model trained with tfjs's Adam follows our Adam (not a silently recompiled SGD)
