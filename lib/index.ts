@@ -52,7 +52,7 @@ export type { Dataset } from "./beyond/dataset";
 export { classCounts, selectFeatures, standardizer, xorDataset, makeMoons } from "./beyond/dataset";
 export {
   Classifier, accuracy, binaryCrossEntropyDelta, binaryCrossEntropyFromLogit, confusionMatrix, crossEntropyFromLogits, decisionGrid,
-  featureRange, logSumExp, meanCrossEntropy, softmax, trainClassifier,
+  featureRange, logSumExp, meanCrossEntropy, softmax, trainClassifier, trainTestSplit,
 } from "./beyond/classify";
 
 export type { Figure } from "./display/figures/layout";
@@ -68,7 +68,7 @@ export {
   descentAnimationFigure, surfaceAnimationFigure, lossFormsFigure,
 } from "./display/figures/lesson";
 export {
-  decisionBoundaryFigure, decisionBoundaryAnimationFigure, classifierLossFigure, accuracyFigure, gradientAgreementFigure,
+  decisionBoundaryFigure, decisionBoundaryAnimationFigure, classifierLossFigure, accuracyFigure, gradientAgreementFigure, trainTestLossFigure,
 } from "./display/figures/classify";
 export type { NeuronOptions, PerceptronPanel } from "./display/figures/perceptron";
 export { neuronFigure, perceptronFigure, stepSigmoidFigure } from "./display/figures/perceptron";

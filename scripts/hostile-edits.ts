@@ -202,7 +202,7 @@ export const TRY_IT: TryIt[] = [
     ],
   },
   {
-    notebook: "09-binary-classification.ipynb", marker: "const myData = moons; // 또는 xorDataset()",
+    notebook: "09-binary-classification.ipynb", marker: "const myData = train; // 또는 xorDataset()",
     edits: [
       ...sizeEdits("const mySizes = [2, 2, 1];", (s) => `const mySizes = [${s.join(", ")}];`),
       refused("출력층 노드 2개", /시그모이드 출력층의 노드는 1개/, ["const mySizes = [2, 2, 1];", "const mySizes = [2, 4, 2];"]),
@@ -212,12 +212,24 @@ export const TRY_IT: TryIt[] = [
       refused("에포크 10⁷번", /epochs은\(는\) 0 이상 5000 이하이어야 합니다/, ["const myEpochs = 300;", "const myEpochs = 1e7;"]),
       ...rateEdits("const myLearningRate = 0.1;", (r) => `const myLearningRate = ${r};`, "Adam: "),
       refused("미니배치 0개", /batchSize은\(는\) 1 이상이어야 합니다/, ["const myBatchSize = 16;", "const myBatchSize = 0;"]),
-      ok("XOR 데이터", ["const myData = moons; // 또는 xorDataset()", "const myData = xorDataset();"]),
-      ok("XOR, 은닉층 없음", ["const myData = moons; // 또는 xorDataset()", "const myData = xorDataset();"], ["const mySizes = [2, 2, 1];", "const mySizes = [2, 1];"]),
+      ok("XOR 데이터", ["const myData = train; // 또는 xorDataset()", "const myData = xorDataset();"]),
+      ok("XOR, 은닉층 없음", ["const myData = train; // 또는 xorDataset()", "const myData = xorDataset();"], ["const mySizes = [2, 2, 1];", "const mySizes = [2, 1];"]),
       ok("미니배치 1개", ["const myBatchSize = 16;", "const myBatchSize = 1;"]),
-      ok("미니배치 200개 (전체)", ["const myBatchSize = 16;", "const myBatchSize = 200;"]),
+      ok("미니배치 160개 (학습 데이터 전체)", ["const myBatchSize = 16;", "const myBatchSize = 160;"]),
       refused("특성 3개인 데이터", lengthOf("data\\.X\\[0\\]", 2),
-        ["const myData = moons; // 또는 xorDataset()", "const myData = { ...moons, X: moons.X.map((x) => [...x, 1]) };"]),
+        ["const myData = train; // 또는 xorDataset()", "const myData = { ...train, X: train.X.map((x) => [...x, 1]) };"]),
+    ],
+  },
+  {
+    notebook: "09-binary-classification.ipynb", marker: 'const mySplitSeed = "split";',
+    edits: [
+      ok("다른 분할 시드", ['const mySplitSeed = "split";', 'const mySplitSeed = "a";']),
+      ok("빈 분할 시드", ['const mySplitSeed = "split";', 'const mySplitSeed = "";']),
+      ok("테스트 비율 0.5", ["const myTestFraction = 0.2;", "const myTestFraction = 0.5;"]),
+      refused("테스트 비율 0", /testFraction은\(는\) 0보다 크고 1보다 작아야 합니다\. 받은 값: 0/, ["const myTestFraction = 0.2;", "const myTestFraction = 0;"]),
+      refused("테스트 비율 1", /testFraction은\(는\) 0보다 크고 1보다 작아야 합니다\. 받은 값: 1/, ["const myTestFraction = 0.2;", "const myTestFraction = 1;"]),
+      refused("테스트 비율 NaN", /testFraction은\(는\) 유한한 숫자여야 합니다\. 받은 값: NaN/, ["const myTestFraction = 0.2;", "const myTestFraction = NaN;"]),
+      refused("테스트 비율 0.001 (테스트 데이터가 빔)", /테스트 데이터가 비어 버립니다/, ["const myTestFraction = 0.2;", "const myTestFraction = 0.001;"]),
     ],
   },
   {
@@ -235,11 +247,16 @@ export const TRY_IT: TryIt[] = [
     ],
   },
   {
-    notebook: "10-softmax-classification.ipynb", marker: "const myIsTest = (n: number) => n % 5 === 0;",
+    notebook: "10-softmax-classification.ipynb", marker: 'const mySplitSeed = "split";',
     edits: [
-      ok("세 송이마다 한 송이", ["n % 5 === 0;", "n % 3 === 0;"]),
-      ok("시험용 없음", ["n % 5 === 0;", "false;"]),
-      refused("모두 시험용", /standardizer: 데이터에 행이 없습니다/, ["n % 5 === 0;", "true;"]),
+      ok("다른 분할 시드", ['const mySplitSeed = "split";', 'const mySplitSeed = "a";']),
+      ok("빈 분할 시드", ['const mySplitSeed = "split";', 'const mySplitSeed = "";']),
+      ok("테스트 비율 0.5", ["const myTestFraction = 0.2;", "const myTestFraction = 0.5;"]),
+      ok("테스트 비율 0.9 (학습 데이터 15송이)", ["const myTestFraction = 0.2;", "const myTestFraction = 0.9;"]),
+      refused("테스트 비율 0", /testFraction은\(는\) 0보다 크고 1보다 작아야 합니다\. 받은 값: 0/, ["const myTestFraction = 0.2;", "const myTestFraction = 0;"]),
+      refused("테스트 비율 NaN", /testFraction은\(는\) 유한한 숫자여야 합니다\. 받은 값: NaN/, ["const myTestFraction = 0.2;", "const myTestFraction = NaN;"]),
+      refused("테스트 비율 0.001 (테스트 데이터가 빔)", /테스트 데이터가 비어 버립니다/, ["const myTestFraction = 0.2;", "const myTestFraction = 0.001;"]),
+      refused("테스트 비율 0.999 (학습 데이터가 빔)", /학습 데이터가 비어 버립니다/, ["const myTestFraction = 0.2;", "const myTestFraction = 0.999;"]),
     ],
   },
   {

@@ -3,7 +3,7 @@ import * as assert from "assert/strict";
 import { assertClose, assertEmbeds } from "./helpers";
 import {
   Adam, Classifier, Figure, accuracyFigure, classifierLossFigure, decisionBoundaryAnimationFigure, decisionBoundaryFigure,
-  decisionGrid, figureHtml, gradientAgreementFigure, trainClassifier, xorDataset,
+  decisionGrid, figureHtml, gradientAgreementFigure, trainClassifier, trainTestLossFigure, xorDataset,
 } from "nn-lesson/dist/internal";
 
 type AnyTrace = Record<string, any>;
@@ -77,4 +77,25 @@ test("loss and accuracy per epoch; gradient agreement scatter with the diagonal"
   assert.equal(layout(gf).yaxis2.type, "log");
   assert.throws(() => gradientAgreementFigure([{ name: "b", ours: [1], theirs: [] }]), /"b" has 1 of ours but 0 of theirs/);
   assert.throws(() => decisionBoundaryFigure({ x: [0], y: [0], cls: [], prob: [] } as any, xor), /grid.cls must have 1 rows/);
+});
+
+test("trainTestLossFigure: the training and held-out loss of one run side by side, a dashed held-out curve and a marked epoch", () => {
+  const r = trainClassifier({ net: new Classifier([2, 4, 1], "sigmoid", "xor"), data: xor, optimizer: new Adam({ learningRate: 0.1 }), epochs: 30, batchSize: 4, heldOut: xor });
+  const f = trainTestLossFigure(r, { heldOutName: "검증 데이터", mark: { epoch: 12, label: "여기서 멈춤" } });
+  const [tr, ho] = traces(f);
+  assert.deepEqual([tr.name, ho.name], ["학습 데이터", "검증 데이터"]);
+  assert.deepEqual(tr.y, Array.from(r.loss).slice(1));
+  assert.deepEqual(ho.y, Array.from(r.heldOutLoss).slice(1));
+  assert.deepEqual(tr.x, ho.x);
+  assert.equal(tr.x[0], 1, "x is the epoch");
+  assert.equal(ho.line.dash, "dash");
+  assert.notEqual(tr.line.color, ho.line.color);
+  assert.deepEqual([layout(f).shapes[0].x0, layout(f).shapes[0].x1], [12, 12]);
+  assert.equal(layout(f).annotations[0].text, "여기서 멈춤");
+  assert.equal(layout(f).xaxis.title.text, "에포크");
+  assert.equal(traces(trainTestLossFigure(r)).length, 2);
+  assert.equal(layout(trainTestLossFigure(r)).shapes, undefined);
+  assertEmbeds(figureHtml(f), f);
+  assert.throws(() => trainTestLossFigure(run), /heldOut 데이터로 학습한 결과\(heldOutLoss가 있는 것\)가 필요합니다/);
+  assert.throws(() => trainTestLossFigure(r, { mark: { epoch: 31, label: "x" } }), /mark\.epoch는 0 이상 30 이하의 정수여야 합니다/);
 });

@@ -75,6 +75,70 @@ for (const f of BEYOND) {
   });
 }
 
+/** For a notebook of the report: `grab` the groups of a printed line, assert that its prose `named` some strings. */
+function printedAndProse(f: string) {
+  const out = runs()[f].stdout;
+  const md = cellsOf(f).filter((c) => c.cell_type === "markdown").map(src).join("\n");
+  const grab = (re: RegExp): string[] => {
+    const m = re.exec(out);
+    assert.ok(m, `${f} does not print ${re}`);
+    return m!.slice(1);
+  };
+  const named = (...s: string[]) => { for (const x of s) assert.ok(md.includes(x), `${f}: the prose does not name "${x}"`); };
+  return { grab, named };
+}
+
+test("09 measures held-out points: train and test accuracy, the test loss rising after its lowest epoch, early stopping; the prose names the printed numbers", () => {
+  const f = BEYOND[1];
+  const { grab, named } = printedAndProse(f);
+  const [trainAcc, testAcc] = grab(/학습 데이터 정확도 ([\d.]+)%, 테스트 데이터 정확도 ([\d.]+)%/);
+  assert.ok(Number(testAcc) >= 95 && Number(trainAcc) >= Number(testAcc), `train ${trainAcc}%, test ${testAcc}%`);
+  named(`학습 데이터 정확도 ${trainAcc}%`, `테스트 데이터 정확도 ${testAcc}%`);
+  // overfitting: the test loss has its minimum well before epoch 300 and more than doubles after it, while the training loss falls
+  const [tb, tLow, t300, ratio] = grab(/테스트 손실이 가장 낮은 에포크 (\d+): ([\d.]+) \(정확도 [\d.]+%\), 300 에포크: ([\d.]+) \(정확도 [\d.]+%, 가장 낮을 때의 ([\d.]+)배\)/);
+  assert.ok(Number(tb) < 250 && Number(t300) > 2 * Number(tLow), `lowest test loss ${tLow} at ${tb}, ${t300} at 300`);
+  const [trainLow, train300] = grab(/같은 동안 학습 데이터의 손실: ([\d.]+) → ([\d.]+)/);
+  assert.ok(Number(train300) < Number(trainLow), "the training loss keeps falling");
+  named(`에포크 ${tb}`, tLow, t300, `${trainLow} → ${train300}`, `${ratio}배`);
+  const [point, pLow, p300] = grab(/테스트 점 (\d+): 정답에 준 확률 에포크 \d+ ([\d.]+) → 300 에포크 ([\d.]+)/);
+  const [share] = grab(/가운데 가장 큰 한 점이 ([\d.]+)%/);
+  assert.ok(Number(pLow) > 0.5 && Number(p300) < 0.5, `point ${point}: right at the lowest epoch, wrong at 300`);
+  named(`테스트 점 ${point}`, pLow, p300, `${share}%`);
+  // early stopping on a validation part of the training data; the test data is measured once, at the end
+  const [vb, vLow, v600, vRatio] = grab(/검증 손실이 가장 낮은 에포크 (\d+): ([\d.]+), 600 에포크: ([\d.]+) \(가장 낮을 때의 ([\d.]+)배\)/);
+  const [stop, kept] = grab(/에포크 (\d+)에서 멈추고 에포크 (\d+)의 가중치로 되돌림/);
+  assert.equal(kept, vb);
+  assert.equal(Number(stop), Number(vb) + 50, "patience 50");
+  const [fullAcc, fullLoss] = grab(/600 에포크 끝까지: 테스트 데이터 정확도 ([\d.]+)%, 평균 교차 엔트로피 ([\d.]+)/);
+  const [esAcc, esLoss] = grab(/조기 종료: 테스트 데이터 정확도 ([\d.]+)%, 평균 교차 엔트로피 ([\d.]+)/);
+  assert.ok(Number(esLoss) < Number(fullLoss) && Number(esAcc) >= Number(fullAcc), `early stopping: ${esAcc}% ${esLoss}, all epochs: ${fullAcc}% ${fullLoss}`);
+  const [esVal, esTest] = grab(/조기 종료한 네트워크의 손실: 검증 데이터 ([\d.]+), 테스트 데이터 ([\d.]+)/);
+  named(`에포크 ${vb}`, vLow, v600, `${vRatio}배`, `에포크 ${stop}`, fullLoss, esLoss, `${esAcc}%`, esVal, esTest);
+  // the checks of the main flow: the records are what they say (✔ exact), the test loss did change (≠)
+  type Out = { data?: Record<string, string | string[]> };
+  const nb = JSON.parse(fs.readFileSync(runs()[f].executed!, "utf8")) as { cells: { id: string; outputs?: Out[] }[] };
+  const verdicts = nb.cells.filter((c) => c.id !== "09-ex").flatMap((c) => (c.outputs ?? []).map((o) => [o.data?.["text/html"] ?? ""].flat().join("")))
+    .flatMap((h) => [...h.matchAll(/data-verdict="(\w+)"/g)].map((m) => m[1]));
+  assert.deepEqual(verdicts, ["exact", "approximate", "exact", "different", "exact", "exact", "exact"]);
+});
+
+test("10 measures held-out flowers by default and qualifies 'four features raise the accuracy' with the held-out numbers it prints", () => {
+  const { grab, named } = printedAndProse(BEYOND[2]);
+  assert.deepEqual(grab(/학습 데이터 (\d+)송이, 테스트 데이터 (\d+)송이/), ["120", "30"]);
+  const [train2, test2] = grab(/꽃잎 두 특성: 학습 데이터 정확도 ([\d.]+)%, 테스트 데이터 정확도 ([\d.]+)%/);
+  const [train4, test4] = grab(/네 특성: 학습 데이터 정확도 ([\d.]+)%, 테스트 데이터 정확도 ([\d.]+)%/);
+  assert.ok(Number(train4) > Number(train2), "four features fit the training flowers better");
+  named(`네 특성이 ${train4}%`, `두 특성(${train2}%)`, `둘 다 ${test4}%`);
+  assert.equal(test2, test4);
+  // over eight splits: four features always higher on the training flowers, within one flower on the held-out ones
+  const [tUp, tSame, tDown, tm2, tm4] = grab(/학습 데이터: 네 특성이 높은 분할 (\d+)개, 같은 분할 (\d+)개, 낮은 분할 (\d+)개; 평균 정확도 두 특성 ([\d.]+)% → 네 특성 ([\d.]+)%/);
+  const [hUp, hSame, hDown, hm2, hm4] = grab(/테스트 데이터: 네 특성이 높은 분할 (\d+)개, 같은 분할 (\d+)개, 낮은 분할 (\d+)개; 평균 정확도 두 특성 ([\d.]+)% → 네 특성 ([\d.]+)%/);
+  assert.deepEqual([tUp, tSame, tDown], ["8", "0", "0"]);
+  assert.ok(Math.abs(Number(hm4) - Number(hm2)) < 100 / 30, `held-out means ${hm2}% vs ${hm4}% differ by less than one flower`);
+  named(`${tm2}%에서 ${tm4}%로`, `${hm2}%에서 ${hm4}%로`, `높은 분할이 ${hUp}개, 같은 분할이 ${hSame}개(낮은 분할은 ${hDown}개)`,
+    `${tm2}% → ${tm4}%`, `${hm2}% → ${hm4}%`, "**학습 데이터에서만**");
+});
+
 test("the numbers printed: 08 Adam beats SGD, 09/10 accuracies, 11 agreement to float32 precision and no node-backend notice", () => {
   const all = runs();
   const num = (f: string, re: RegExp): number[] => {
@@ -88,8 +152,8 @@ test("the numbers printed: 08 Adam beats SGD, 09/10 accuracies, 11 agreement to 
   // 08's prose: SGD needs over 400 iterations, momentum and Adam tens, momentum a little fewer than Adam
   const [momentumReach] = num(BEYOND[0], /Momentum \(α=0\.1, μ=0\.9\)\s.*손실 < 0\.001까지 (\d+)번/);
   assert.ok(sgdReach > 400 && momentumReach < 100 && adamReach < 100 && momentumReach < adamReach, `SGD ${sgdReach}, momentum ${momentumReach}, Adam ${adamReach}`);
-  const [moons] = num(BEYOND[1], /은닉층 16개 노드, Adam: 정확도 ([\d.]+)%/);
-  assert.ok(moons >= 97);
+  const [moonsTrain, moonsTest] = num(BEYOND[1], /은닉 노드 16개, Adam, 300 에포크: 학습 데이터 정확도 ([\d.]+)%, 테스트 데이터 정확도 ([\d.]+)%/);
+  assert.ok(moonsTrain >= 97 && moonsTest >= 95, `09: training ${moonsTrain}%, held-out ${moonsTest}%`);
   // 09 compares SGD and Adam fairly: the same 300 epochs, each at its best α of one list; both come close
   const [sgdBest, adamBest] = num(BEYOND[1], /각자 가장 좋은 α: SGD α = [\d.]+ → ([\d.]+)%,? Adam α = [\d.]+ → ([\d.]+)%/);
   assert.ok(sgdBest >= 97 && adamBest >= 97, `09: best SGD ${sgdBest}%, best Adam ${adamBest}%`);
@@ -99,8 +163,8 @@ test("the numbers printed: 08 Adam beats SGD, 09/10 accuracies, 11 agreement to 
   assert.ok(md09.includes(`SGD(α = ${printed[1]}) ${printed[2]}%, Adam(α = ${printed[3]}) ${printed[4]}%`), `09's prose names ${printed[0]}`);
   const rates = /const rates = \[([^\]]*)\]/.exec(cellsOf(BEYOND[1]).map(src).join("\n"))![1].split(",");
   assert.match(md09, new RegExp(`모두 ${2 * rates.length}번 학습합니다`), `09: ${rates.length} α values, two optimisers`);
-  const [iris] = num(BEYOND[2], /꽃잎 두 특성: 정확도 ([\d.]+)%/);
-  assert.ok(iris >= 94);
+  const [irisTrain, irisTest] = num(BEYOND[2], /꽃잎 두 특성: 학습 데이터 정확도 ([\d.]+)%, 테스트 데이터 정확도 ([\d.]+)%/);
+  assert.ok(irisTrain >= 94 && irisTest >= 90, `10: training ${irisTrain}%, held-out ${irisTest}%`);
   const [rel] = num(BEYOND[3], /가장 큰 차이 [\d.e+-]+ \(가장 큰 기울기의 ([\d.e+-]+)배\)/);
   assert.ok(rel < 16 * 2 ** -23);
   // 11: the layers model trained with tfjs's Adam follows our Adam (not a silently recompiled SGD)

@@ -4,7 +4,7 @@ import * as fc from "fast-check";
 import {
   Adam, Classifier, OutputKind, SGD, accuracy, binaryCrossEntropy, binaryCrossEntropyFromLogit, confusionMatrix,
   crossEntropyFromLogits, dataPath, decisionGrid, featureRange, logSumExp, makeRng, meanCrossEntropy, readDataset,
-  selectFeatures, shuffledIndices, softmax, standardizer, trainClassifier, xorDataset,
+  selectFeatures, shuffledIndices, softmax, standardizer, trainClassifier, trainTestSplit, xorDataset, classCounts,
 } from "nn-lesson/dist/internal";
 import { assertClose } from "./helpers";
 
@@ -153,4 +153,89 @@ test("bad input: clear messages", () => {
   assert.throws(() => net.setParams([[1]]), /setParams/);
   assert.throws(() => decisionGrid(new Classifier([3, 2], "softmax"), { xRange: [0, 1], yRange: [0, 1] }), /decisionGrid: 평면에 그리려면 네트워크의 입력이 2개여야 합니다/);
   assert.throws(() => trainClassifier({ net, data: { X: [[1, 2]], labels: [0] }, optimizer: new SGD(), epochs: 1, batchSize: 0 }), /batchSize은\(는\) 1 이상이어야 합니다\. 받은 값: 0/);
+});
+
+test("trainTestSplit: seeded, stratified, disjoint, keeps the order and the data's other fields", () => {
+  const moons = readDataset(dataPath("moons.csv"));
+  const { train, test: held } = trainTestSplit(moons, { testFraction: 0.2, seed: "split" });
+  assert.equal(train.X.length, 160);
+  assert.equal(held.X.length, 40);
+  assert.deepEqual(held.labels.filter((l) => l === 0).length, 20, "stratified: 20 % of each class");
+  assert.deepEqual(train.classes, moons.classes);
+  assert.equal(train.source, moons.source);
+  // every example lands in exactly one part, with its own label, in the original order
+  const key = (x: readonly number[]) => x.join(",");
+  const where = new Map(moons.X.map((x, n) => [key(x), n]));
+  const tIdx = train.X.map((x) => where.get(key(x))!), hIdx = held.X.map((x) => where.get(key(x))!);
+  assert.deepEqual([...tIdx, ...hIdx].sort((a, b) => a - b), moons.X.map((_, n) => n));
+  assert.deepEqual(tIdx, [...tIdx].sort((a, b) => a - b));
+  tIdx.forEach((n, i) => assert.equal(train.labels[i], moons.labels[n]));
+  hIdx.forEach((n, i) => assert.equal(held.labels[i], moons.labels[n]));
+  // the same seed gives the same split, another seed another one
+  assert.deepEqual(trainTestSplit(moons, { seed: "split" }).test.X, held.X);
+  assert.notDeepEqual(trainTestSplit(moons, { seed: "other" }).test.X, held.X);
+  const iris = readDataset(dataPath("iris.csv"));
+  assert.deepEqual(classCounts(trainTestSplit(iris, { seed: "x" }).test), [10, 10, 10]);
+  assert.throws(() => trainTestSplit(moons, { testFraction: 1 }), /testFraction은\(는\) 0보다 크고 1보다 작아야 합니다\. 받은 값: 1/);
+  assert.throws(() => trainTestSplit(moons, { testFraction: NaN }), /testFraction은\(는\) 유한한 숫자여야 합니다/);
+  assert.throws(() => trainTestSplit(xorDataset(), { testFraction: 0.1 }), /테스트 데이터가 비어 버립니다/);
+});
+
+test("trainClassifier with heldOut: the held-out loss and accuracy per epoch are those of the net at that epoch, never trained on", () => {
+  const moons = readDataset(dataPath("moons.csv"));
+  const { train, test: held } = trainTestSplit(moons, { seed: "split" });
+  const make = () => new Classifier([2, 8, 1], "sigmoid", "h");
+  const plainNet = make();
+  const plain = trainClassifier({ net: plainNet, data: train, optimizer: new Adam({ learningRate: 0.1 }), epochs: 20, seed: "s", snapshotEvery: 5 });
+  const net = make();
+  const r = trainClassifier({ net, data: train, optimizer: new Adam({ learningRate: 0.1 }), epochs: 20, seed: "s", heldOut: held, snapshotEvery: 5 });
+  assert.deepEqual(r.loss, plain.loss, "measuring held-out data does not change the training");
+  assert.deepEqual(plain.heldOutLoss.length, 0);
+  assert.equal(plain.bestEpoch, -1);
+  assert.equal(r.heldOutLoss.length, 21);
+  for (const s of r.snapshots) {
+    net.setParams(s.params);
+    assert.equal(r.heldOutLoss[s.epoch], meanCrossEntropy(net, held));
+    assert.equal(r.heldOutAccuracy[s.epoch], accuracy(net, held));
+  }
+  const lo = Math.min(...r.heldOutLoss);
+  assert.equal(r.heldOutLoss[r.bestEpoch], lo);
+  assert.equal(r.heldOutLoss.indexOf(lo), r.bestEpoch, "the first epoch with the lowest loss");
+  assert.equal(r.epochsRun, 20);
+});
+
+test("early stopping: stops `patience` epochs after the lowest held-out loss and puts that epoch's parameters back", () => {
+  const moons = readDataset(dataPath("moons.csv"));
+  const { train, test: held } = trainTestSplit(moons, { seed: "split" });
+  const { test: few } = trainTestSplit(train, { testFraction: 0.125, seed: "few" });
+  const opts = () => ({ data: few, optimizer: new Adam({ learningRate: 0.1 }), epochs: 400, batchSize: 20, seed: "few", heldOut: held, snapshotEvery: 1 });
+  const fullNet = new Classifier([2, 16, 1], "sigmoid", "big");
+  const full = trainClassifier({ ...opts(), net: fullNet });
+  assert.ok(full.bestEpoch > 0 && full.bestEpoch + 30 < 400, `this run overfits: best epoch ${full.bestEpoch}`);
+  assert.ok(full.heldOutLoss[400] > full.heldOutLoss[full.bestEpoch], "the held-out loss went up again");
+  const net = new Classifier([2, 16, 1], "sigmoid", "big");
+  const r = trainClassifier({ ...opts(), net, patience: 30 });
+  // expected from the full run's curve: the first epoch that is 30 epochs past the lowest loss so far
+  let low = 0, stop = -1;
+  for (let e = 1; e <= 400 && stop < 0; e++) {
+    if (full.heldOutLoss[e] < full.heldOutLoss[low]) low = e;
+    if (e - low >= 30) stop = e;
+  }
+  assert.ok(stop > 0 && stop < 400, `stops early (${stop})`);
+  assert.equal(r.bestEpoch, low);
+  assert.equal(r.epochsRun, stop);
+  assert.equal(r.loss.length, r.epochsRun + 1);
+  assert.equal(r.heldOutLoss.length, r.epochsRun + 1);
+  assert.deepEqual(Array.from(r.heldOutLoss), Array.from(full.heldOutLoss.slice(0, r.epochsRun + 1)), "the same run up to the stop");
+  assert.equal(r.snapshots[r.snapshots.length - 1].epoch, r.epochsRun, "the stopping epoch is the last snapshot");
+  assert.equal(meanCrossEntropy(net, held), full.heldOutLoss[low], "the net is back at its best epoch");
+  assert.deepEqual(net.snapshot(), full.snapshots[low].params);
+  // patience larger than the run: no stop, but the best parameters are still put back
+  const n2 = new Classifier([2, 16, 1], "sigmoid", "big");
+  const r2 = trainClassifier({ ...opts(), net: n2, epochs: 50, patience: 5000 });
+  assert.equal(r2.epochsRun, 50);
+  assert.equal(meanCrossEntropy(n2, held), r2.heldOutLoss[r2.bestEpoch]);
+  assert.throws(() => trainClassifier({ ...opts(), net, heldOut: undefined, patience: 3 }), /patience\(조기 종료\)를 쓰려면 학습에 쓰지 않는 heldOut 데이터가 있어야 합니다/);
+  assert.throws(() => trainClassifier({ ...opts(), net, patience: 2.5 }), /patience은\(는\) 정수여야 합니다/);
+  assert.throws(() => trainClassifier({ ...opts(), net, heldOut: { X: [[1, 2, 3]], labels: [0] } }), /heldOut\.X\[0\]의 원소는 2개여야 합니다/);
 });

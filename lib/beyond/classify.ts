@@ -17,7 +17,7 @@
 import { Matrix, Vector, argmax, linspace } from "../lesson/matrix";
 import { sigmoid } from "../lesson/activation";
 import { makeRng, Rng } from "../lesson/random";
-import { InputError, describe, requireLayerSizes, requireVector, requireWhole } from "../lesson/errors";
+import { InputError, describe, requireFinite, requireLayerSizes, requireVector, requireWhole } from "../lesson/errors";
 import { progressLoop } from "../lesson/progress";
 import { backpropagateHidden, matrixFromFlat } from "../fast/network";
 import { Optimizer } from "./optim";
@@ -290,6 +290,46 @@ export function shuffledIndices(n: number, rng: Rng): number[] {
   return idx;
 }
 
+export interface SplitOptions {
+  /** Share of every class that goes to the test part, in (0, 1). Default 0.2. */
+  testFraction?: number;
+  /** Seed of the draw: the same seed always gives the same split. */
+  seed?: string | number;
+}
+
+/**
+ * A seeded, stratified split into a training and a test part: from every class, round(testFraction × its
+ * count) randomly chosen examples go to the test part, so both parts keep the class proportions. Both parts
+ * keep the data's other fields (a Dataset stays a Dataset) and the examples' original order.
+ */
+export function trainTestSplit<D extends LabelledData>(data: D, opts: SplitOptions = {}): { train: D; test: D } {
+  if (!data || !Array.isArray(data.X) || !Array.isArray(data.labels) || data.X.length !== data.labels.length) {
+    throw new InputError("trainTestSplit: data는 예제마다 레이블이 하나씩 있는 { X, labels }여야 합니다 / data must be { X, labels } with one label per example");
+  }
+  const f = requireFinite(opts.testFraction ?? 0.2, "testFraction");
+  if (!(f > 0 && f < 1)) throw new InputError(`testFraction은(는) 0보다 크고 1보다 작아야 합니다. 받은 값: ${f} / testFraction must be between 0 and 1, got ${f}`);
+  const rng = makeRng(opts.seed ?? "split");
+  const byClass = new Map<number, number[]>();
+  data.labels.forEach((l, n) => { if (!byClass.has(l)) byClass.set(l, []); byClass.get(l)!.push(n); });
+  const isTest = new Array<boolean>(data.X.length).fill(false);
+  for (const k of [...byClass.keys()].sort((a, b) => a - b)) {
+    const members = byClass.get(k)!;
+    const order = shuffledIndices(members.length, rng);
+    const take = Math.round(f * members.length);
+    for (let i = 0; i < take; i++) isTest[members[order[i]]] = true;
+  }
+  const part = (test: boolean): D => {
+    const idx = data.labels.map((_, n) => n).filter((n) => isTest[n] === test);
+    return { ...data, X: idx.map((n) => data.X[n]), labels: idx.map((n) => data.labels[n]) };
+  };
+  const train = part(false), test = part(true);
+  if (train.X.length === 0 || test.X.length === 0) {
+    throw new InputError(`trainTestSplit: testFraction ${f}로 나누면 ${train.X.length === 0 ? "학습" : "테스트"} 데이터가 비어 버립니다 (예제 ${data.X.length}개) / ` +
+      `with testFraction ${f} the ${train.X.length === 0 ? "training" : "test"} part of the ${data.X.length} examples is empty`);
+  }
+  return { train, test };
+}
+
 export interface ClassifierTrainOptions {
   net: Classifier;
   data: LabelledData;
@@ -301,6 +341,13 @@ export interface ClassifierTrainOptions {
   seed?: string | number;
   /** Keep a copy of the parameters every this many epochs (and at epoch 0 and the end). 0 = none. */
   snapshotEvery?: number;
+  /** Examples never trained on, measured after every epoch (a test or validation set). */
+  heldOut?: LabelledData;
+  /**
+   * Early stopping (needs heldOut): stop once the held-out loss has not reached a new low for this many
+   * epochs, and put back the parameters of the epoch with the lowest held-out loss. 0 = train all epochs.
+   */
+  patience?: number;
 }
 
 export interface Snapshot {
@@ -315,6 +362,13 @@ export interface ClassifierTrainResult {
   loss: Float64Array;
   /** Accuracy, the same way. */
   accuracy: Float64Array;
+  /** Mean cross-entropy and accuracy on opts.heldOut, the same way (empty without heldOut). */
+  heldOutLoss: Float64Array;
+  heldOutAccuracy: Float64Array;
+  /** The epoch with the lowest held-out loss (the first one if several tie); −1 without heldOut. */
+  bestEpoch: number;
+  /** Epochs actually trained: opts.epochs, or fewer when early stopping stopped the run. */
+  epochsRun: number;
   snapshots: Snapshot[];
   /** Number of optimiser updates done. */
   updates: number;
@@ -325,18 +379,18 @@ export interface ClassifierTrainResult {
 export const MAX_EPOCHS = 5000;
 
 /** `data` has examples that fit `net` (one finite number per input node) and one valid label each. */
-export function requireLabelledData(data: LabelledData, net: Classifier): void {
+export function requireLabelledData(data: LabelledData, net: Classifier, name = "data"): void {
   if (!data || !Array.isArray(data.X) || !Array.isArray(data.labels)) {
-    throw new InputError("data는 { X: 예제 목록, labels: 레이블 목록 } 모양이어야 합니다 / data must be { X, labels }");
+    throw new InputError(`${name}는 { X: 예제 목록, labels: 레이블 목록 } 모양이어야 합니다 / ${name} must be { X, labels }`);
   }
   const N = data.X.length;
   if (N === 0 || data.labels.length !== N) {
-    throw new InputError(`data: 예제마다 레이블이 하나씩 있어야 합니다. 예제 ${N}개, 레이블 ${data.labels.length}개 / need one label per example (${N} examples, ${data.labels.length} labels)`);
+    throw new InputError(`${name}: 예제마다 레이블이 하나씩 있어야 합니다. 예제 ${N}개, 레이블 ${data.labels.length}개 / need one label per example (${N} examples, ${data.labels.length} labels)`);
   }
-  data.X.forEach((x, n) => requireVector(x, `data.X[${n}]`, net.sizes[0], "네트워크의 입력층 sizes[0]"));
+  data.X.forEach((x, n) => requireVector(x, `${name}.X[${n}]`, net.sizes[0], "네트워크의 입력층 sizes[0]"));
   data.labels.forEach((l, n) => {
     if (!(Number.isInteger(l) && l >= 0 && l < net.classCount)) {
-      throw new InputError(`data.labels[${n}]은(는) 클래스 번호 0 … ${net.classCount - 1} 중 하나여야 합니다. 받은 값: ${describe(l)} / labels must be class indices`);
+      throw new InputError(`${name}.labels[${n}]은(는) 클래스 번호 0 … ${net.classCount - 1} 중 하나여야 합니다. 받은 값: ${describe(l)} / labels must be class indices`);
     }
   });
 }
@@ -350,17 +404,35 @@ export function trainClassifier(opts: ClassifierTrainOptions): ClassifierTrainRe
   const batch = requireWhole(opts.batchSize ?? 16, "batchSize", 1);
   const every = requireWhole(opts.snapshotEvery ?? 0, "snapshotEvery", 0);
   const rng = makeRng(opts.seed ?? "shuffle");
+  const heldOut = opts.heldOut;
+  if (heldOut !== undefined) requireLabelledData(heldOut, net, "heldOut");
+  const patience = requireWhole(opts.patience ?? 0, "patience", 0, MAX_EPOCHS);
+  if (patience > 0 && !heldOut) {
+    throw new InputError("patience(조기 종료)를 쓰려면 학습에 쓰지 않는 heldOut 데이터가 있어야 합니다 / early stopping (patience) needs heldOut data");
+  }
   const loss = new Float64Array(epochs + 1);
   const acc = new Float64Array(epochs + 1);
+  const hLoss = new Float64Array(heldOut ? epochs + 1 : 0);
+  const hAcc = new Float64Array(heldOut ? epochs + 1 : 0);
   const snapshots: Snapshot[] = [];
+  let bestEpoch = -1, best: Float64Array[] | null = null;
+  const snapshot = (epoch: number) => snapshots.push({ epoch, params: net.snapshot(), loss: loss[epoch], accuracy: acc[epoch] });
   const record = (epoch: number) => {
     loss[epoch] = meanCrossEntropy(net, data);
     acc[epoch] = accuracy(net, data);
-    if (every > 0 && (epoch % every === 0 || epoch === epochs)) snapshots.push({ epoch, params: net.snapshot(), loss: loss[epoch], accuracy: acc[epoch] });
+    if (heldOut) {
+      hLoss[epoch] = meanCrossEntropy(net, heldOut);
+      hAcc[epoch] = accuracy(net, heldOut);
+      if (bestEpoch < 0 || hLoss[epoch] < hLoss[bestEpoch]) {
+        bestEpoch = epoch;
+        if (patience > 0) best = net.snapshot();
+      }
+    }
+    if (every > 0 && epoch % every === 0) snapshot(epoch);
   };
   optimizer.reset();
   const params = net.params(), grads = net.grads();
-  let updates = 0;
+  let updates = 0, epochsRun = epochs;
   const progress = progressLoop("trainClassifier() 업데이트", epochs * Math.ceil(N / batch));
   const t0 = performance.now();
   record(0);
@@ -374,9 +446,16 @@ export function trainClassifier(opts: ClassifierTrainOptions): ClassifierTrainRe
       progress.tick(updates);
     }
     record(e);
+    if (patience > 0 && e - bestEpoch >= patience) { epochsRun = e; break; }
   }
   progress.end();
-  return { loss, accuracy: acc, snapshots, updates, trainSeconds: (performance.now() - t0) / 1000 };
+  if (every > 0 && epochsRun % every !== 0) snapshot(epochsRun); // the last epoch is always in the snapshots
+  if (best) net.setParams(best);
+  const cut = (a: Float64Array) => (a.length > epochsRun + 1 ? a.slice(0, epochsRun + 1) : a);
+  return {
+    loss: cut(loss), accuracy: cut(acc), heldOutLoss: cut(hLoss), heldOutAccuracy: cut(hAcc), bestEpoch, epochsRun,
+    snapshots, updates, trainSeconds: (performance.now() - t0) / 1000,
+  };
 }
 
 export interface DecisionGrid {

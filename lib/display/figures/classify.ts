@@ -164,6 +164,38 @@ export function classifierLossFigure(series: { name: string; loss: ArrayLike<num
   };
 }
 
+/**
+ * Training loss and held-out loss of one run, side by side on one axis (a trainClassifier result with
+ * heldOut fits). `mark` draws a dashed vertical line at one epoch, e.g. the lowest held-out loss.
+ */
+export function trainTestLossFigure(
+  run: { loss: ArrayLike<number>; heldOutLoss: ArrayLike<number> },
+  opts: { title?: string; log?: boolean; trainName?: string; heldOutName?: string; mark?: { epoch: number; label: string } } = {},
+): Figure {
+  if (!run || !run.loss || !run.heldOutLoss || run.heldOutLoss.length === 0) {
+    throw new InputError("trainTestLossFigure: heldOut 데이터로 학습한 결과(heldOutLoss가 있는 것)가 필요합니다 / expected a run trained with heldOut data (with heldOutLoss)");
+  }
+  const fig = classifierLossFigure([
+    { name: opts.trainName ?? "학습 데이터", loss: run.loss },
+    { name: opts.heldOutName ?? "테스트 데이터", loss: run.heldOutLoss },
+  ], { log: opts.log, title: opts.title ?? "학습 데이터와 테스트 데이터의 손실" });
+  const colors = [CLASS_COLORS[0], CLASS_COLORS[1]];
+  fig.data.forEach((t, k) => { (t as Plotly.PlotData).line = { width: 2.5, color: colors[k], dash: k === 1 ? "dash" : "solid" }; });
+  const mark = opts.mark;
+  if (!mark) return fig;
+  if (!Number.isInteger(mark.epoch) || mark.epoch < 0 || mark.epoch >= run.loss.length) {
+    throw new InputError(`trainTestLossFigure: mark.epoch는 0 이상 ${run.loss.length - 1} 이하의 정수여야 합니다. 받은 값: ${mark.epoch} / mark.epoch must be an epoch of the run`);
+  }
+  return {
+    ...fig,
+    layout: {
+      ...fig.layout,
+      shapes: [{ type: "line", xref: "x", yref: "paper", x0: mark.epoch, x1: mark.epoch, y0: 0, y1: 1, line: { color: COLORS.node, dash: "dot", width: 2 } }],
+      annotations: [{ xref: "x", yref: "paper", x: mark.epoch, y: 1, yanchor: "bottom", text: mark.label, showarrow: false, font: { size: 12, color: COLORS.node } }],
+    },
+  };
+}
+
 /** Accuracy per epoch (index 0 = before training) for one or more runs, in percent. */
 export function accuracyFigure(series: { name: string; accuracy: ArrayLike<number> }[], opts: { title?: string } = {}): Figure {
   if (!Array.isArray(series) || series.length === 0) throw new InputError("accuracyFigure: { name, accuracy } 목록이 필요합니다 / expected a list of { name, accuracy } series");
