@@ -48,6 +48,8 @@ export { lossSurface } from "./fast/surface";
 
 export type { Optimizer } from "./beyond/optim";
 export { SGD, Momentum, AdaGrad, RMSProp, Adam, trainWithOptimizer, descendTwoWeights, iterationsToReach } from "./beyond/optim";
+export type { HiddenActivation, UniformInit } from "./beyond/deep";
+export { initUniform, deltasWith } from "./beyond/deep";
 export type { Dataset } from "./beyond/dataset";
 export { classCounts, selectFeatures, standardizer, xorDataset, makeMoons } from "./beyond/dataset";
 export {

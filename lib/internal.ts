@@ -21,6 +21,7 @@ export * from "./beyond/optim";
 export * from "./beyond/dataset";
 export * from "./beyond/classify";
 export * from "./beyond/autodiff";
+export * from "./beyond/deep";
 export * from "./display/output";
 export * from "./display/progress";
 export * from "./display/plot";

@@ -231,6 +231,31 @@ test("04's ⚠️ notes computed: changing W2[0][0] alone changes ∂E/∂W3[0][
   assert.match(out, /출력층은 하나, 출력 노드는 2개: 가중치는 모두 2 × 3 = 6개/);
 });
 
+test("01's ⚠️ note uses the Xavier values: from random.random() a 3-20-20-2 network stays stuck at [1, 1], from Xavier it reaches Y", () => {
+  const out = runs()["01-model-setup.ipynb"].stdout;
+  const rows = [...out.matchAll(/^(3-[\d-]+) (random\.random\(\)|Xavier) +손실 ([\d.e+-]+) → ([\d.e+-]+), 마지막 출력 \[([\d., ]+)\]/gm)]
+    .map((m) => ({ net: m[1], init: m[2], last: Number(m[4]), out: m[5].split(", ").map(Number) }));
+  assert.deepEqual(rows.map((r) => `${r.net} ${r.init}`), ["3-2-3-2 random.random()", "3-2-3-2 Xavier", "3-20-20-2 random.random()", "3-20-20-2 Xavier"]);
+  const [small, smallX, wide, wideX] = rows;
+  assert.ok(small.last < 1e-4 && smallX.last < 1e-3, "both learn the lesson's network");
+  assert.deepEqual(wide.out, [1, 1], "random.random() saturates the wide network's outputs");
+  assert.ok(wide.last > 0.19, `and it does not learn: ${wide.last}`);
+  assert.ok(wideX.last < 1e-10, `Xavier learns it: ${wideX.last}`);
+  assert.deepEqual(wideX.out, [0.8, 0.6]);
+});
+
+test("06's ReLU section: in a deep network the sigmoid's first-layer deltas are ~1e-6 of the output's, ReLU's stay within an order of magnitude", () => {
+  const out = runs()["06-hidden-delta.ipynb"].stdout;
+  const m = /층 1의 평균 \|δ\| ÷ 출력층의 평균 \|δ\|: 시그모이드 ([\d.e+-]+), ReLU ([\d.e+-]+)/.exec(out);
+  assert.ok(m, "the ratio line");
+  assert.ok(Number(m[1]) < 1e-4, `sigmoid ${m[1]}`);
+  assert.ok(Number(m[2]) > 0.05, `ReLU ${m[2]}`);
+  const nb = read("06-hidden-delta.ipynb");
+  const prose = nb.cells.map(src).join("\n");
+  assert.match(prose, /\*\*ReLU\*\*[\s\S]*\*\*He 초기화\*\*/);
+  assert.match(read("01-model-setup.ipynb").cells.map(src).join("\n"), /He 초기화/, "01's Xavier note names He");
+});
+
 test("06's ⚠️ note on h_j computed: 2 hidden layers, but j takes the 3 values of hidden layer 2's nodes", () => {
   const out = runs()["06-hidden-delta.ipynb"].stdout;
   assert.match(out, /은닉층의 수: 2개/);
