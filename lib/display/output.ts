@@ -2,23 +2,13 @@
  * Every notebook: where outputs go. Inside a kernel, that kernel's display: tslab's `display` or, in
  * Deno's Jupyter kernel (`deno jupyter`), `Deno.jupyter.display` with a raw MIME bundle; both send
  * the same single-MIME-type output (text/html or text/markdown). Elsewhere (scripts, tests) the
- * plain-text fallback on the console; or a sink set with setOutputSink (tests, a page that runs
- * cells). tslab is loaded only when something is displayed. Inside Deno's kernel, loading this module
+ * plain-text fallback on the console. tslab is loaded only when something is displayed. Inside Deno's kernel, loading this module
  * also makes each turn that printed wait a moment at its end, so the lines reach the cell (holdTurnsThatPrint).
  */
 
 export interface OutputSink {
   html(html: string): void;
   markdown(md: string): void;
-}
-
-let custom: OutputSink | undefined;
-
-/** Send outputs to `sink` (undefined: back to the kernel); returns the previous sink. */
-export function setOutputSink(sink: OutputSink | undefined): OutputSink | undefined {
-  const prev = custom;
-  custom = sink;
-  return prev;
 }
 
 /** The part of Deno's `Deno.jupyter` namespace used here (it exists only under `deno jupyter`). */
@@ -111,7 +101,6 @@ if (denoJupyter() && denoPrintWait() > 0) holdTurnsThatPrint(denoPrintWait());
 
 /** The display of the kernel this process is (Deno's or tslab's), else undefined. */
 export function kernelDisplay(): OutputSink | undefined {
-  if (custom) return custom;
   const deno = denoJupyter();
   if (deno) return denoSink(deno);
   try {

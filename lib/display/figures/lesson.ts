@@ -328,7 +328,6 @@ export function learningRateFigure(
 // ---------------------------------------------------------------------------------------------
 // Loss over iterations
 
-/** Loss against iteration (1, 2, …) for one or more runs; `log: true` uses a log-scale y axis. */
 /** The most points one loss history keeps in a figure; longer runs are thinned to this (see thinHistory). */
 export const MAX_HISTORY_POINTS = 2000;
 
@@ -355,6 +354,7 @@ export function thinHistory(loss: readonly number[], max = MAX_HISTORY_POINTS): 
   return { x: idx.map((i) => i + 1), y: idx.map((i) => loss[i]) };
 }
 
+/** Loss against iteration (1, 2, …) for one or more runs; `log: true` uses a log-scale y axis. */
 export function lossHistoryFigure(series: { name: string; loss: ArrayLike<number> }[], opts: { log?: boolean; title?: string } = {}): Figure {
   if (!Array.isArray(series) || series.length === 0) {
     throw new InputError("lossHistoryFigure: { name, loss } 목록이 필요합니다 / expected a list of { name, loss } series");
