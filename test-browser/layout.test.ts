@@ -246,6 +246,46 @@ for (const [name, size] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
   });
 }
 
+test("a click and a key sent the moment ▶ is ready land in the first cell's code: nothing under them moves after the runner boots", async () => {
+  let loads = 0;
+  for (const file of ["11-autodiff-crosscheck.html", "06-hidden-delta.html", "00b-typescript-for-numpy.html"]) {
+    for (let k = 0; k < 3; k++) {
+      const context = await browser.newContext({ viewport: DESKTOP });
+      try {
+        const page = await context.newPage();
+        await page.goto(pathToFileURL(path.join(SITE, file)).href, { waitUntil: "commit" });
+        // as bench-page.ts does: at the moment the runner is ready, scroll the first cell into view and aim at its code
+        const at = await page.evaluate(async () => {
+          await new Promise<void>((resolve) => {
+            const ready = () => document.body?.classList.contains("runner-ready");
+            if (ready()) return resolve();
+            const obs = new MutationObserver(() => { if (ready()) { obs.disconnect(); resolve(); } });
+            obs.observe(document, { subtree: true, attributes: true, childList: true });
+          });
+          const cell = document.querySelector("section.cell.code") as HTMLElement;
+          const box = cell.getBoundingClientRect();
+          if (box.top < 80 || box.top + Math.min(box.height, 300) > innerHeight) scrollBy(0, box.top - 120);
+          const r = (cell.querySelector(".editor") as HTMLElement).getBoundingClientRect();
+          return { x: r.left + Math.min(r.width / 2, 60), y: r.top + Math.min(r.height / 2, 12), top: r.top, before: (window as unknown as { lessonRunner: Runner }).lessonRunner.getCode(0) };
+        });
+        await page.mouse.click(at.x, at.y);
+        await page.keyboard.type("Q");
+        await page.waitForTimeout(200);
+        const after = await page.evaluate(() => ({
+          code: (window as unknown as { lessonRunner: Runner }).lessonRunner.getCode(0),
+          top: (document.querySelector("section.cell.code .editor") as HTMLElement).getBoundingClientRect().top,
+        }));
+        assert.equal(after.top, at.top, `${file} load ${k + 1}: the first cell moved from y=${at.top} to y=${after.top} after ▶ was ready`);
+        assert.equal(after.code.length, at.before.length + 1, `${file} load ${k + 1}: the key typed right after the click is in the code`);
+        loads++;
+      } finally {
+        await context.close();
+      }
+    }
+  }
+  assert.equal(loads, 9);
+});
+
 test("a page is usable before its editors exist: getCode without an editor, ▶ and setCode on a static cell, a click places the cursor, nothing moves or changes colour", async () => {
   const errors: string[] = [];
   const page = await open("07b-value-autodiff.html", DESKTOP, errors);

@@ -1133,4 +1133,14 @@ function boot(): void {
   prewarmWhenIdle();
 }
 
-boot();
+// The sections below the first two were hidden while the page was parsed (scripts/site-render.ts) and
+// are laid out in the page's first frame: boot after that frame, so that the code under a learner's
+// first click (or the bench's) no longer moves. A page opened in a background tab gets no frames.
+let booted = false;
+const bootOnce = () => {
+  if (booted) return;
+  booted = true;
+  boot();
+};
+requestAnimationFrame(() => setTimeout(bootOnce, 0));
+setTimeout(bootOnce, 250);
