@@ -210,7 +210,7 @@ export function mulBackwardMistakes(a: number, b: number, upstream: number): Rel
  */
 export function mulSameValueMistakes(t: number): Related {
   return {
-    [`${shown(t)} (= 로 덮어씀)`]: { value: t, hint: "t가 a와 b 두 자리에 모두 쓰였습니다. 둘째 줄이 첫째 줄의 몫을 덮어쓰지 않게 += 로 더하세요." },
+    [`${shown(t)} (= 로 덮어씀)`]: { value: t, hint: "t가 a와 b 두 자리에 모두 쓰였습니다. 둘째 줄이 첫째 줄의 기여분을 덮어쓰지 않게 += 로 더하세요." },
     "2 (덧셈의 규칙)": { value: 2, hint: "곱셈은 상대편 값을 곱해 넘깁니다: ∂(t·t)/∂t = t + t." },
   };
 }

@@ -39,7 +39,7 @@ export function describe(value: unknown): string {
 export function arrayArithmeticHint(value: unknown): { ko: string; en: string } | undefined {
   if (typeof value === "string" && /^\s*-?[\d.]+(e[+-]?\d+)?(\s*,\s*-?[\d.]+(e[+-]?\d+)?)+\s*$/i.test(value)) {
     return {
-      ko: "쉼표로 이어진 숫자의 문자열은 배열에 +를 한 결과입니다. numpy와 달리 JavaScript의 배열 + 숫자는 원소마다 더하지 않고 글자로 이어 붙이니, " +
+      ko: "쉼표로 이어진 숫자의 문자열은 배열에 +를 한 결과입니다. numpy와 달리 JavaScript의 배열 + 숫자는 원소마다 더하지 않고 문자열로 이어 붙이니, " +
         "X.map((v) => v + 1)이나 math.add(X, 1)을 쓰세요",
       en: "a string of comma-separated numbers is what array + number gives: JavaScript joins the array into text instead of adding " +
         "element-wise as numpy does; use X.map((v) => v + 1) or math.add(X, 1)",
@@ -61,7 +61,7 @@ function quotedNumberHint(value: string): { ko: string; en: string } | undefined
   const t = value.trim();
   if (t === "" || !Number.isFinite(Number(t))) return undefined;
   return {
-    ko: `따옴표로 감싼 문자열입니다: 숫자는 따옴표 없이 ${t}처럼 씁니다 (문자열에 +를 하면 더하지 않고 글자를 이어 붙입니다: "${t}" + 1e-6 = "${t}1e-6")`,
+    ko: `따옴표로 감싼 문자열입니다: 숫자는 따옴표 없이 ${t}처럼 씁니다 (문자열에 +를 하면 더하지 않고 문자열로 이어 붙입니다: "${t}" + 1e-6 = "${t}1e-6")`,
     en: `a number in quotes is a string: write ${t} without quotes (string + number joins text: "${t}" + 1e-6 = "${t}1e-6")`,
   };
 }

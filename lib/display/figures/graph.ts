@@ -88,7 +88,7 @@ export function graphLayout(root: GraphNode, stopAt: readonly GraphNode[] = []):
     const seen = index.get(n);
     if (seen !== undefined) return seen;
     requireNode(n, what);
-    if (onPath.has(n)) throw new InputError(`${WHO}: 그래프에 고리가 있습니다 (값이 자기 자신의 재료입니다) / the graph has a cycle`);
+    if (onPath.has(n)) throw new InputError(`${WHO}: 그래프에 고리가 있습니다 (값이 자기 자신의 부모 노드입니다) / the graph has a cycle`);
     const expand = !cut.has(n) && n.parents.length > 0;
     onPath.add(n);
     const parentIdx = expand ? n.parents.map((p, i) => visit(p, `${nameOf(n) || "노드"}의 parents[${i}]`)) : [];
@@ -134,7 +134,7 @@ export function graphNumber(v: number): string {
 
 const FILL: Record<GraphNodeKind, string> = { leaf: "#dbe9f6", cut: "#eeeeee", op: "#fde9d3" };
 const KIND_KO: Record<GraphNodeKind, string> = {
-  leaf: "잎 노드 (재료, 계산으로 만들지 않은 값)",
+  leaf: "잎 노드 (부모 노드 없이 처음부터 주어진 값)",
   cut: "앞쪽 계산에서 온 값 (그 앞은 그리지 않음)",
   op: "연산 노드",
 };

@@ -580,7 +580,7 @@ export function surfaceAnimationFigure(surface: Surface, path: SurfacePath, opts
   return {
     data: [surfaceTrace(surface, "contour", pName, qName), ...stepTraces(0)],
     frames: idx.map((i, k) => ({ name: names[k], data: stepTraces(i) as Plotly.Data[], traces: [1, 2] })),
-    layout: baseLayout(opts.title ?? `손실 지형 위의 경사하강법 (${pName}, ${qName}): ▶을 누르거나 슬라이더를 움직이세요`, {
+    layout: baseLayout(opts.title ?? `손실 곡면 위의 경사하강법 (${pName}, ${qName}): ▶을 누르거나 슬라이더를 움직이세요`, {
       xaxis: { title: { text: pName }, range: [surface.p[0], surface.p[surface.p.length - 1]] },
       yaxis: { title: { text: qName }, range: [surface.q[0], surface.q[surface.q.length - 1]] },
       height: 600,
