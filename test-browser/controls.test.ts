@@ -167,7 +167,7 @@ test("■ 중지 during ▶▶ 모두 실행: later cells do not run and keep th
     await setCode(page, k, 'console.log("멈추기 전");\nwhile (true) { /* 끝나지 않는 반복 */ }');
     await toolbarButton(page, "모두 실행").click();
     await page.waitForFunction((k) => document.querySelectorAll("section.cell.code")[k].classList.contains("running"), k, { timeout: 60000 });
-    await page.waitForFunction((k) => document.querySelectorAll("section.cell.code .outputs")[k].textContent?.includes("멈추기 전"), k, { timeout: 10000 });
+    await page.waitForFunction((k) => document.querySelectorAll("section.cell.code .outputs")[k].textContent?.includes("멈추기 전"), k, { timeout: 60000 });
     for (let i = k + 1; i < n; i++) assert.equal(await statusOf(page, i), "대기 중…", `cell ${i} waits`);
     const t0 = Date.now();
     await toolbarButton(page, "중지").click();
