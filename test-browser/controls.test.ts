@@ -394,7 +394,7 @@ test("a long library loop shows its progress under the cell while it runs; ■ �
       const first = await status.innerText();
       assert.match(first, PROGRESS(c.label, c.total));
       t.diagnostic(`${c.label}: progress shown ${shownAfter} ms after the click`); // measured, not asserted (noisy machines)
-      await page.waitForFunction((first) => document.querySelectorAll("section.cell.code .run-status")[1].textContent !== first, first, { timeout: 5000 });
+      await page.waitForFunction((first) => document.querySelectorAll("section.cell.code .run-status")[1].textContent !== first, first, { timeout: 15000 });
       assert.match(await status.innerText(), PROGRESS(c.label, c.total), "and it moves");
       const t1 = Date.now();
       await toolbarButton(page, "중지").click();
