@@ -12,8 +12,8 @@ export type Matrix = number[][];
 
 /** `np.dot(W, x)`: matrix times vector, each entry summed from the first column to the last. */
 export function dot(W: Matrix, x: Vector): Vector {
-  const wKind = kindOf(W), xKind = kindOf(x);
-  if (wKind.kind !== "matrix" || xKind.kind !== "vector") {
+  if (kindOf(W) !== "matrix" || kindOf(x) !== "vector") {
+    const wKind = describeKind(W), xKind = describeKind(x);
     const swapped = wKind.kind === "vector" && xKind.kind === "matrix" ? " 인자의 순서가 바뀌었습니다: 수업의 np.dot(W1, X)처럼 행렬을 먼저, dot(W, x)로 쓰세요." : "";
     throw new InputError(`dot(W, x)는 첫 인자로 행렬(W), 둘째 인자로 벡터(x)를 받는데, 받은 것은 ${wKind.ko}와(과) ${xKind.ko}입니다.${swapped} / ` +
       `dot(W, x) takes a matrix and then a vector, got ${wKind.en} and ${xKind.en}${swapped ? " (swap them: dot(W, x))" : ""}`);
@@ -28,17 +28,25 @@ export function dot(W: Matrix, x: Vector): Vector {
   });
 }
 
-/** What a value handed to dot() is, in words: a matrix "2×3 행렬", a vector "길이 3인 벡터", or something else. */
-function kindOf(v: unknown): { kind: "matrix" | "vector" | "other"; ko: string; en: string } {
-  if (Array.isArray(v) && v.length > 0 && v.every(Array.isArray)) {
-    const cols = (v[0] as unknown[]).length;
-    return { kind: "matrix", ko: `${v.length}×${cols} 행렬`, en: `a ${v.length}×${cols} matrix` };
+/** Whether a value handed to dot() is a matrix (a non-empty array of arrays), a vector, or something else. */
+function kindOf(v: unknown): "matrix" | "vector" | "other" {
+  if (Array.isArray(v) && v.length > 0 && v.every(Array.isArray)) return "matrix";
+  if (ArrayBuffer.isView(v) || (Array.isArray(v) && !v.some(Array.isArray))) return "vector";
+  return "other";
+}
+
+/** What `v` is, in words for an error message: "2×3 행렬", "길이 3인 벡터" (built only when dot() refuses). */
+function describeKind(v: unknown): { kind: "matrix" | "vector" | "other"; ko: string; en: string } {
+  const kind = kindOf(v);
+  if (kind === "matrix") {
+    const rows = (v as unknown[][]).length, cols = (v as unknown[][])[0].length;
+    return { kind, ko: `${rows}×${cols} 행렬`, en: `a ${rows}×${cols} matrix` };
   }
-  if (ArrayBuffer.isView(v) || (Array.isArray(v) && !v.some(Array.isArray))) {
+  if (kind === "vector") {
     const n = (v as ArrayLike<unknown>).length;
-    return { kind: "vector", ko: `길이 ${n}인 벡터`, en: `a vector of length ${n}` };
+    return { kind, ko: `길이 ${n}인 벡터`, en: `a vector of length ${n}` };
   }
-  return { kind: "other", ko: describe(v), en: describe(v) };
+  return { kind, ko: describe(v), en: describe(v) };
 }
 
 /** `np.outer(a, b)`: the matrix whose entry [k][i] is a[k] * b[i]. */
