@@ -26,6 +26,8 @@ export * from "./display/output";
 export * from "./display/progress";
 export * from "./display/plot";
 export * from "./display/tables";
+export * from "./display/values";
+export * from "./display/hints";
 export * from "./display/check";
 export * from "./display/mistakes";
 export * from "./display/glossary";

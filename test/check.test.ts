@@ -68,6 +68,25 @@ test("hints: opposite sign, factor of two, NaN", () => {
   assert.match(compareValues("g", [1, 3], [1, 2], { hint: "내 힌트" }).hint, /^내 힌트$/);
 });
 
+test("one test of 'close' for check, expectDifferent and the hints: NaN is close to nothing", () => {
+  // an expected NaN (a broken reference) used to count as 근사적으로 일치 for any finite answer
+  const r = compareValues("x", [1, 2], [1, NaN]);
+  assert.equal(r.verdict, "wrong");
+  assert.deepEqual(r.where, [1]);
+  assert.ok(Number.isNaN(r.maxDiff));
+  // expectDifferent: a NaN on either side is a difference, never "the same"
+  assert.equal(compareDifferent("y", [NaN], [NaN]).verdict, "different");
+  assert.equal(compareDifferent("y", [Infinity], [Infinity]).verdict, "same");
+  // the same tolerance everywhere: just inside is ✔ for check and "the same" for expectDifferent
+  assert.equal(compareValues("z", 1 + 9e-6, 1).verdict, "approximate");
+  assert.equal(compareDifferent("z", 1 + 9e-6, 1).verdict, "same");
+  assert.equal(compareValues("z", 1 + 2e-5, 1).verdict, "wrong");
+  assert.equal(compareDifferent("z", 1 + 2e-5, 1).verdict, "different");
+  // the 2× hint needs every entry doubled, zeros included (a relative test: tiny gradients count too)
+  assert.match(compareValues("g", [2e-6, 0, -4e-6], [1e-6, 0, -2e-6]).hint, /정확히 2배/);
+  assert.doesNotMatch(compareValues("g", [2e-6, 1e-10, -4e-6], [1e-6, 0, -2e-6]).hint, /정확히 2배/);
+});
+
 test("typed arrays are accepted (train() returns Float64Array)", () => {
   assert.equal(compareValues("loss", Float64Array.from([1, 2]), [1, 2]).verdict, "exact");
 });

@@ -2,10 +2,15 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { findVariants, formatVariantHit, glossary, glossaryMarkdown, glossaryTableMarkdown, parseGlossary, scanNotebook } from "nn-lesson/dist/internal";
+import { findVariants, formatVariantHit, glossary, glossaryMarkdown, glossaryTableMarkdown, notebookVariants, parseGlossary } from "nn-lesson/dist/internal";
 import { ROOT } from "./helpers";
 
 const NOTEBOOKS = path.join(ROOT, "notebooks");
+
+/** The glossary variants in one .ipynb file. */
+function scanNotebook(file: string) {
+  return notebookVariants(path.basename(file), JSON.parse(fs.readFileSync(file, "utf8")));
+}
 
 test("the glossary has the lesson's terms, each with English, a definition and variants to reject", () => {
   const g = glossary();

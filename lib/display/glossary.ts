@@ -2,11 +2,10 @@
  * Notebooks 01–11: the project's one Korean glossary (용어집), read from data/glossary.json.
  * Every notebook uses the preferred term (or one of its listed aliases) and never an
  * off-glossary variant: d2l-ko mixes 경사하강법 / 기울기 하강 and 학습률 / 학습 속도, we do not.
- * `findVariants` / `scanNotebook` find variants (test/glossary.test.ts runs them over every
+ * `findVariants` / `notebookVariants` find variants (test/glossary.test.ts runs them over every
  * notebook); `glossaryMarkdown` renders notebooks/glossary.md, which a test keeps in sync.
  */
 import * as fs from "fs";
-import * as path from "path";
 import { dataPath } from "../node/files";
 import { displayMarkdown } from "./output";
 import { InputError } from "../lesson/errors";
@@ -99,13 +98,13 @@ export interface NotebookVariantHit extends VariantHit {
   cell: number;
 }
 
-/** Scan every cell (markdown and code) of one .ipynb file. */
-export function scanNotebook(file: string, terms: GlossaryTerm[] = glossary()): NotebookVariantHit[] {
-  const nb = JSON.parse(fs.readFileSync(file, "utf8")) as { cells?: { source?: string | string[] }[] };
+/** The variants in every cell (markdown and code) of a notebook, given its parsed JSON and its file name. */
+export function notebookVariants(notebook: string, nb: { cells?: { source?: string | string[] }[] },
+  terms: GlossaryTerm[] = glossary()): NotebookVariantHit[] {
   const hits: NotebookVariantHit[] = [];
   (nb.cells ?? []).forEach((c, cell) => {
     const src = Array.isArray(c.source) ? c.source.join("") : c.source ?? "";
-    for (const h of findVariants(src, terms)) hits.push({ ...h, notebook: path.basename(file), cell });
+    for (const h of findVariants(src, terms)) hits.push({ ...h, notebook, cell });
   });
   return hits;
 }

@@ -8,7 +8,7 @@ import { Matrix, Vector, WeightIndex, cloneMatrices, dot, transpose } from "../l
 import { descend } from "../lesson/descent";
 import { sigmoid } from "../lesson/activation";
 import { gradients } from "../lesson/backward";
-import { Related } from "./check";
+import { Related } from "./hints";
 import { subscript } from "./figures/layout";
 
 /** 02, one layer's forward pass Z = σ(W·input): the sigmoid left out, or σ(−A) (the minus of e^(−a) left out). */
