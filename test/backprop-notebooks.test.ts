@@ -1,3 +1,4 @@
+// test tier: slow — needs the executed notebooks of npm run test:notebooks
 /**
  * Notebooks 05–06 say numbers in their prose that their cells print (issue 9: numbers in prose come
  * from a cell's output). These tests read the executed copies of `npm run test:notebooks` and check

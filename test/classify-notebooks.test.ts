@@ -1,3 +1,4 @@
+// test tier: slow — needs the executed notebooks of npm run test:notebooks
 /**
  * Notebooks 08–11 (beyond the lesson: optimisers, binary and softmax classification, autodiff cross-check):
  *  - static checks: no outputs, tslab kernel, goals first, summary last, links that exist, LaTeX, a plot,

@@ -1,3 +1,4 @@
+// test tier: slow — builds the course zip and installs it with npm ci --offline
 /**
  * The course to take home (scripts/course-archive.ts, the site's "강의 전체 내려받기"): the zip is
  * unpacked by another implementation (Python's zipfile) into a temp folder, where it must hold every

@@ -1,3 +1,4 @@
+// test tier: slow — needs the executed notebooks of npm run test:notebooks and test:notebooks:deno
 /**
  * Every notebook, unchanged, under Deno's Jupyter kernel (`npm run test:notebooks -- --deno`, into
  * build/notebooks-deno/) against the same notebooks under tslab (build/notebooks/): no errors, the same

@@ -1,3 +1,4 @@
+// test tier: slow — starts Deno's Jupyter kernel; reads the executed notebooks
 /**
  * Deno's kernel under a plain Jupyter client, as a learner's notebook runs it: the driver with --plain
  * sends one execute request per cell and nothing after it, so whatever Deno sends after saying the cell

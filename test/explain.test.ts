@@ -1,3 +1,4 @@
+// test tier: slow — type-checks every snippet with tslab's converter
 /**
  * The Korean line of help under an error (lib/display/explain.ts), from real errors: each snippet a
  * learner might write is type-checked by tslab's own converter (the TypeScript fork tslab uses), once

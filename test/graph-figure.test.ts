@@ -1,3 +1,4 @@
+// test tier: slow — needs the executed notebooks of npm run test:notebooks
 /**
  * The computational graph figure of notebook 07b (lib/display/figures/graph.ts): the layout of a graph
  * of Value-like nodes, the figure of one output node with the lesson's numbers, and its JSON embedding.

@@ -1,3 +1,4 @@
+// test tier: slow — npm ci into a copy of the project, then a notebook
 /**
  * A learner's copy of the project in a folder whose name has Hangul and a space (`수업 폴더`, like
  * C:\Users\홍길동\수업 폴더 on Windows): `npm ci` there installs, builds lib/ and registers the kernels

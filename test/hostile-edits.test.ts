@@ -1,3 +1,4 @@
+// test tier: slow — needs the executed notebooks of npm run test:notebooks
 /**
  * Every "직접 해 보기" cell, edited the way a learner might break it (scripts/hostile-edits.ts: learning rate
  * 0, −1, NaN, 1e9; iterations 0, 2.5, 10⁷; layer sizes [3], [3, 0, 2], [3, 2.5, 2]; a seed of ""; x or y of

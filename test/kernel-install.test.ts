@@ -1,3 +1,4 @@
+// test tier: slow — installs the kernels into a temporary HOME and runs a notebook
 /**
  * `npm run kernel:install` / `kernel:uninstall` (scripts/kernel-install.ts) in a temporary HOME: the
  * kernel lands where Jupyter looks without JUPYTER_PATH (`jupyter kernelspec list`), a notebook runs

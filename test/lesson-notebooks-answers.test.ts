@@ -1,3 +1,4 @@
+// test tier: slow — needs the executed notebooks of npm run test:notebooks
 /**
  * The "정답 보기" answers of notebooks 00b, 00c, 01–11 and 07b really are answers: for every exercise cell with a TODO,
  * the code in the <details> block of the markdown cell just before it replaces the matching declarations

@@ -1,3 +1,4 @@
+// test tier: slow — starts the notebook driver and tslab kernels
 /** The notebook driver (scripts/run_notebooks.py) reports what it must report. */
 import { test, before, after } from "node:test";
 import * as assert from "assert/strict";

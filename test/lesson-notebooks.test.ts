@@ -1,3 +1,4 @@
+// test tier: slow — needs the executed notebooks of npm run test:notebooks
 /**
  * The seven lesson notebooks (01–07), and the two that lead into them (00b TypeScript for numpy
  * learners, 00c the perceptron) and the one after them (07b, autodiff built by hand):

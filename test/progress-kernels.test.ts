@@ -1,3 +1,4 @@
+// test tier: slow — starts tslab and Deno kernels through jupyter_client
 /**
  * The progress line of a long loop in real Jupyter kernels (lib/display/progress.ts), through
  * jupyter_client as a learner's Jupyter would run the cell (test/fixtures/progress_in_kernel.py): the

@@ -1,3 +1,4 @@
+// test tier: slow — loads TypeScript and tslab's converter for every case
 /**
  * The page runner compiles cells with tslab's own converter over a recorded, virtual file system
  * (scripts/runner/record-types.ts, tsvfs.ts, compiler.ts). Here, in Node: the virtual converter gives

@@ -1,3 +1,4 @@
+// test tier: slow — starts tslab kernels through the notebook driver
 /**
  * The project's tslab kernel (scripts/tslab-kernel.ts): tslab's type errors in Korean with their code,
  * and the library's line of help under a type error or a runtime error — first with tslab's executor
