@@ -67,27 +67,87 @@ def is_exercise(cell):
 # ---------- the "정답 보기" answers ----------
 
 
+def _scan(code, start):
+    """From `start` (the first character of a top-level `const`/`let`/`function`), the index of the
+    character that ends that declaration: the `;` after it at bracket depth 0 (const/let), or the `}`
+    that closes the function's body. Strings, template literals (with their ${...}) and comments are
+    skipped, so a `;` or `}` inside them, or inside an arrow function's body, ends nothing. None if the
+    code ends first."""
+    is_function = code.startswith("function", start)
+    depth = 0
+    opened = False  # a function ends when its body's brace closes, not at the parameter list
+    stack = []  # open template literals: the depth at which their ${ was opened
+    i = start
+    n = len(code)
+    while i < n:
+        c = code[i]
+        if c == "/" and code.startswith("//", i):
+            i = code.find("\n", i)
+            if i < 0:
+                return None
+            continue
+        if c == "/" and code.startswith("/*", i):
+            i = code.find("*/", i + 2)
+            if i < 0:
+                return None
+            i += 2
+            continue
+        if c in "'\"":
+            i += 1
+            while i < n and code[i] != c and code[i] != "\n":
+                i += 2 if code[i] == "\\" else 1
+            i += 1
+            continue
+        if c == "`" or (c == "}" and stack and stack[-1] == depth):
+            if c == "}":
+                stack.pop()
+            i += 1
+            while i < n and code[i] != "`":
+                if code[i] == "\\":
+                    i += 2
+                    continue
+                if code.startswith("${", i):
+                    stack.append(depth)
+                    i += 1
+                    break
+                i += 1
+            else:
+                i += 1  # the closing backtick
+                continue
+            i += 1
+            continue
+        if c in "([{":
+            depth += 1
+            if c == "{" and is_function and depth == 1:
+                opened = True
+        elif c in ")]}":
+            depth -= 1
+            if is_function and opened and depth == 0 and c == "}":
+                return i
+        elif c == ";" and depth == 0 and not is_function:
+            return i
+        i += 1
+    return None
+
+
 def declarations(code):
-    """Top-level declarations of a piece of code: name -> (first line, last line)."""
+    """Top-level declarations of a piece of code: name -> (first line, last line). A declaration starts
+    at a line beginning with `function NAME(`, `const NAME` or `let NAME`, and ends where _scan says."""
     lines = code.split("\n")
+    starts = [sum(len(x) + 1 for x in lines[:k]) for k in range(len(lines))]
     out = {}
     i = 0
     while i < len(lines):
         fn = re.match(r"function\s+(\w+)\s*\(", lines[i], re.ASCII)
         decl = re.match(r"(?:const|let)\s+(\w+)\b", lines[i], re.ASCII)
-        if fn:
-            j = i
-            while j < len(lines) and lines[j] != "}":
-                j += 1
-            if j == len(lines):
-                raise AnswerError(f'function {fn[1]} has no closing "}}" at the start of a line')
-            out[fn[1]] = (i, j)
-            i = j
-        elif decl:
-            j = i
-            while j < len(lines) and not re.search(r";\s*(//.*)?$", lines[j]):
-                j += 1
-            out[decl[1]] = (i, min(j, len(lines) - 1))
+        m = fn or decl
+        if m:
+            end = _scan(code, starts[i])
+            if end is None:
+                what = f"function {m[1]}" if fn else m[1]
+                raise AnswerError(f'{what} does not end ({"no closing }" if fn else "no ; after it"})')
+            j = code.count("\n", 0, end)
+            out[m[1]] = (i, j)
             i = j
         i += 1
     return out

@@ -57,6 +57,22 @@ test("substituteAnswer replaces functions and consts by name and keeps the rest"
   assert.match((await substituteAnswer("const b = 1; // TODO", "const a = 1;")).error ?? "", /no declaration of a/);
 });
 
+test("substituteAnswer reads declarations by their brackets, not by the first ';' or '}' of a line", async () => {
+  // an arrow function whose body has statements: the old line-based reading cut it after its first ';'
+  // and left the exercise's TODO in place
+  const exercise = "const f = (a: number) => {\n  return 0; // TODO\n};\nconsole.log(f(1));";
+  const answer = "const f = (a: number) => {\n  const y = a * 2;\n  return y;\n};";
+  assert.equal((await substituteAnswer(exercise, answer)).answered,
+    "const f = (a: number) => {\n  const y = a * 2;\n  return y;\n};\nconsole.log(f(1));");
+  // ';' and '}' inside strings, template literals and comments end nothing; a literal over several lines is one
+  const tricky = 'function g(x: number): string {\n  if (x > 0) { return "}"; } // }\n  return `${x};`;\n}\n' +
+    "const W = [\n  [1, 2],\n  [3, 4],\n];";
+  const ex2 = "function g(x: number): string {\n  return \"\"; // TODO\n}\nconst W = [[0]]; // TODO\ncheck(\"W\", W, [[1, 2], [3, 4]]);";
+  assert.equal((await substituteAnswer(ex2, tricky)).answered, tricky + '\ncheck("W", W, [[1, 2], [3, 4]]);');
+  // a declaration that never ends is named
+  assert.match((await substituteAnswer("const a = 0; // TODO", "const a = (1 + 2")).error ?? "", /a does not end/);
+});
+
 let report: NotebookReport | undefined;
 const runs = () => (report ??= readReport(LESSON, { rerun: true, answers: true })).notebooks;
 
