@@ -1,5 +1,5 @@
 /**
- * `npm run test:fast` / `npm run test:slow`: the unit tests in two tiers.
+ * `npm run test:unit` (the fast tier) / `npm run test:slow`: the unit tests in two tiers.
  *
  * A test file is slow when its first line says so: `// test tier: slow — why` (it needs the executed
  * notebooks of `npm run test:notebooks`, or starts kernels, installs, or loads TypeScript for every
