@@ -262,7 +262,7 @@ test("expectDifferent: a neutral verdict with the ratio or the sign; a loud ✘ 
   assert.match(compareDifferent("sign", [-1, 2], [1, -2]).message, /다름 — 예상대로 \(부호가 반대: 모든 값이 −1배\)/);
   const other = compareDifferent("첫 출력", [0.7, 0.6], [0.82129409, 0.73044517], { note: "기록되지 않은 가중치" });
   assert.match(other.message, /^첫 출력: 다름 — 예상대로 \(가장 큰 차이 0\.1304, 위치 \[1\]: 0\.6 대 0\.7304\)$/);
-  assert.match(formatDifferent(other), /^≠ 첫 출력: 다름 — 예상대로.*\n   기록되지 않은 가중치$/);
+  assert.match(formatDifferent(other), /^≠ 첫 출력: 다름 — 예상대로.*\n {3}기록되지 않은 가중치$/);
   assert.match(differentHtml(other), /data-verdict="different" style="color:#555555/);
   assert.doesNotMatch(differentHtml(other), /✘|틀림/);
   const same = compareDifferent("x", [1, 2], [1, 2]);

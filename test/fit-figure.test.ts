@@ -10,7 +10,6 @@ import {
   learningRateFigure, lessonData, linspace, lossAlongWeight, perceptronFigure, plotFitScript, plotlyLibraryHtml,
 } from "nn-lesson/dist/internal";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type O = Record<string, any>;
 const L = (f: Figure) => f.layout as O;
 const PHONE = 364, DESKTOP = 892;

@@ -50,7 +50,8 @@ test("01: an index past the end names the index and the arguments' shapes; a fun
   assert.match(r.cases[0].message, /\(undefined: 함수가 돌려준 값이 undefined입니다\)/);
   assert.match(r.cases[0].hint, /배열의 끝을 넘은 인덱스.*이 입력의 인자: 3×2 행렬, 숫자 1, 숫자 2\./);
   assert.doesNotMatch(r.cases[0].message + r.cases[0].hint, /return을 빠뜨렸나요/);
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  // reads the weight and forgets to return it
+  // eslint-disable-next-line @typescript-eslint/no-unused-expressions
   const none = compareFunction("가중치", function (W: number[][], from: number, to: number) { W[to][from]; } as unknown as typeof sendOne, sendOne, [{ label: "W2", args: [W2, 1, 2] }]);
   assert.match(none.cases[0].hint, /함수에 return이 없습니다/);
 });

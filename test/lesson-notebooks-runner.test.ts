@@ -9,7 +9,7 @@ import { ROOT } from "./helpers";
 
 let dir: string;
 let report: NotebookReport;
-let printed: string[] = [];
+const printed: string[] = [];
 let code: number;
 
 const cell = (source: string) => ({ cell_type: "code", metadata: {}, source, outputs: [], execution_count: null });

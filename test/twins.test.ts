@@ -51,7 +51,7 @@ test("Network.step() is one iteration of the lesson's loop; its gradients are gr
   const net = new Network(d.weights, d.x, d.y);
   net.forward();
   net.backward();
-  assert.deepStrictEqual(net.gradients().map((g, l) => Array.from(g)), gradients(d.weights, d.x, d.y).map((G) => G.flat()));
+  assert.deepStrictEqual(net.gradients().map((g) => Array.from(g)), gradients(d.weights, d.x, d.y).map((G) => G.flat()));
   const loss = new Network(d.weights, d.x, d.y).step(0.1);
   assert.equal(loss, sumSquaredError(d.y, forward(d.weights, d.x).output));
 });

@@ -34,7 +34,6 @@ export function createPageConverter(files: VirtualFiles, messages?: Record<strin
   tsInternal.setSys(virtualSystem(files, VIRTUAL_TS));
   if (messages) tsInternal.setLocalizedDiagnosticMessages(messages);
   // required here, after setSys: the converter reads ts.sys when it is loaded and created
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { createConverter } = require("tslab/dist/converter") as typeof import("tslab/dist/converter");
   const conv = createConverter({ isJS: false, isBrowser: false });
   return { convert: (prevDecl, src) => conv.convert(prevDecl, src) as unknown as ConvertedCell };

@@ -71,7 +71,6 @@ export function record(notebooks: string[]): Recording {
   tsInternal.setSys(rec);
   const cwd = process.cwd();
   process.chdir(NOTEBOOKS);
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { createConverter } = require("tslab/dist/converter") as typeof import("tslab/dist/converter");
   const conv = createConverter({ isJS: false, isBrowser: false });
   const out: Record<string, CompiledCell[]> = {};
