@@ -38,7 +38,17 @@ const src = (c: Cell) => (Array.isArray(c.source) ? c.source.join("") : c.source
 const read = (f: string): Notebook => JSON.parse(fs.readFileSync(path.join(DIR, f), "utf8"));
 
 test("the seven lesson notebooks, the two before them and 07b exist, in order", () => {
-  for (const f of [...BEFORE, ...LESSON, ...AFTER]) assert.ok(fs.existsSync(path.join(DIR, f)), `missing notebooks/${f}`);
+  for (const f of ORDER) assert.ok(fs.existsSync(path.join(DIR, f)), `missing notebooks/${f}`);
+  // in order: Jupyter's file list (sorted by name) shows the reading order ...
+  const listed = fs.readdirSync(DIR).filter((f) => ORDER.includes(f)).sort();
+  assert.deepEqual(listed, ORDER, "file names sort in reading order");
+  // ... and so do the two lists a learner reads, README's and docs/notebooks.md's
+  for (const doc of ["README.md", path.join("docs", "notebooks.md")]) {
+    const text = fs.readFileSync(path.join(ROOT, doc), "utf8");
+    const at = ORDER.map((f) => text.indexOf(`notebooks/${f})`));
+    assert.ok(at.every((i) => i >= 0), `${doc} links every notebook: ${ORDER.filter((_, k) => at[k] < 0)}`);
+    assert.deepEqual([...at].sort((a, b) => a - b), at, `${doc} lists the notebooks in reading order`);
+  }
 });
 
 for (const f of [...BEFORE, ...LESSON, ...AFTER]) {

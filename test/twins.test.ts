@@ -39,11 +39,14 @@ test("any shape, seed, learning rate: train() and trainFast() agree to the last 
   ), { numRuns: 150 });
 });
 
-test("trainWithOptimizer(SGD) is train() to the last bit", () => {
+test("trainWithOptimizer(SGD) is train() to the last bit (the lesson's weights and another shape, with tracked paths)", () => {
   const d = lessonData();
-  const w0 = initWeights([3, 4, 2, 2], 7);
-  const viaSgd = trainWithOptimizer({ weights: w0, x: d.x, y: d.y, optimizer: new SGD(0.3), iterations: 300 });
-  assert.deepStrictEqual(plain(viaSgd), plain(train({ weights: w0, x: d.x, y: d.y, learningRate: 0.3, iterations: 300 })));
+  const track = [{ layer: 2, row: 0, col: 0 }, { layer: 0, row: 1, col: 2 }];
+  for (const [w0, lr, iterations] of [[d.weights, 0.1, 1000], [initWeights([3, 4, 2, 2], 7), 0.3, 300]] as const) {
+    const viaSgd = trainWithOptimizer({ weights: w0, x: d.x, y: d.y, optimizer: new SGD(lr), iterations, track });
+    assert.deepStrictEqual(plain(viaSgd), plain(train({ weights: w0, x: d.x, y: d.y, learningRate: lr, iterations, track })));
+    assert.equal(viaSgd.optimizer, `SGD (α=${lr})`);
+  }
 });
 
 test("Network.step() is one iteration of the lesson's loop; its gradients are gradients()", () => {
