@@ -65,10 +65,11 @@ export { layerMistakes, sumSquaredErrorMistakes, outputDeltaMistakes, hiddenDelt
 export { showGlossary } from "./display/glossary";
 export type { ExplainContext, DiagnosticLike } from "./display/explain";
 export { explainDiagnostic, explainDiagnostics, explainError, explainLateError } from "./display/explain";
+export { sigmoidFigure, networkFigure } from "./display/figures/network";
 export {
-  sigmoidFigure, networkFigure, descentFigure, learningRateFigure, lossHistoryFigure, surfaceFigure, surfaceValueAt,
-  descentAnimationFigure, surfaceAnimationFigure, lossFormsFigure,
-} from "./display/figures/lesson";
+  descentFigure, learningRateFigure, lossHistoryFigure, descentAnimationFigure, lossFormsFigure,
+} from "./display/figures/descent";
+export { surfaceFigure, surfaceValueAt, surfaceAnimationFigure } from "./display/figures/surface";
 export {
   decisionBoundaryFigure, decisionBoundaryAnimationFigure, classifierLossFigure, accuracyFigure, gradientAgreementFigure, trainTestLossFigure,
 } from "./display/figures/classify";

@@ -1,6 +1,6 @@
 /**
  * Notebooks 08–11: figures for the notebooks beyond the lesson (optimisers, classification, the autodiff cross-check).
- * Pure like figures/lesson.ts: data in, a Figure out. Loss curves and loss surfaces come from figures/lesson.ts;
+ * Pure like figures/descent.ts: data in, a Figure out. Loss curves come from figures/descent.ts, surfaces from figures/surface.ts;
  * what is new here is the input plane of a classifier (decision regions + data points, also as an
  * animation over training) and the scatter of two sets of gradients.
  */
@@ -9,7 +9,7 @@ import { FLOAT32_EPSILON } from "../../lesson/matrix";
 import { InputError } from "../../lesson/errors";
 import { DecisionGrid, LabelledData } from "../../beyond/classify";
 import { COLORS, Figure, PLOT_FONT, Trace, animationControls } from "./layout";
-import { lossHistoryFigure } from "./lesson";
+import { lossHistoryFigure } from "./descent";
 
 /** Marker colours of the classes, and the light colours of their regions. */
 export const CLASS_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"];
@@ -150,7 +150,7 @@ export function decisionBoundaryAnimationFigure(frames: BoundaryFrame[], data: L
   };
 }
 
-/** Cross-entropy (or any loss) per epoch for one or more runs: figures/lesson.ts's loss history with the right axis names. */
+/** Cross-entropy (or any loss) per epoch for one or more runs: figures/descent.ts's loss history with the right axis names. */
 export function classifierLossFigure(series: { name: string; loss: ArrayLike<number> }[], opts: { title?: string; log?: boolean; yName?: string } = {}): Figure {
   const fig = lossHistoryFigure(series.map((s) => ({ name: s.name, loss: Array.from(s.loss).slice(1) })), { log: opts.log, title: opts.title ?? "에포크에 따른 손실 (교차 엔트로피)" });
   const layout = fig.layout ?? {};
