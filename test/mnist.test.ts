@@ -2,7 +2,10 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as zlib from "zlib";
-import { InputError, MNIST_PIXELS, decodeMnist, decodeMnistBytes, encodeMnist, loadMnist, makeRng, readMnistBytes } from "nn-lesson/dist/internal";
+import {
+  Adam, Classifier, DEFAULT_SEED, InputError, MNIST_PIXELS, accuracy, decodeMnist, decodeMnistBytes, encodeMnist, loadMnist, makeRng,
+  readMnistBytes, trainClassifier, trainTestSplit,
+} from "nn-lesson/dist/internal";
 import { MNIST_DATA_FILE, mnistFileBytes } from "../scripts/mnist-data";
 
 test("encodeMnist → decodeMnistBytes gives back every grey level and label (zeros, 255s, random digits)", () => {
@@ -62,4 +65,30 @@ test("loadMnist: 10,000 digits of 784 grey levels k/255, the package's class cou
   const first3 = d.labels.indexOf(3);
   d.X[first3].forEach((v, i) => assert.equal(Math.round(v * 1000) / 1000, pkg[i], `pixel ${i}`));
   assert.equal(loadMnist(), d, "read once");
+});
+
+test("notebook 12's network: 784-100-10 ReLU, Adam, 8 epochs on the seeded 8000 digits → at least 95 % of the 2000 held out", () => {
+  const { train, test: heldOut } = trainTestSplit(loadMnist(), { seed: DEFAULT_SEED });
+  assert.equal(train.X.length, 8000);
+  assert.equal(heldOut.X.length, 2000);
+  const net = new Classifier([784, 100, 10], "softmax", DEFAULT_SEED, { hidden: "relu", sparseInput: true });
+  const run = trainClassifier({
+    net, data: train, heldOut, optimizer: new Adam({ learningRate: 0.002 }), epochs: 8, batchSize: 32, seed: DEFAULT_SEED, evaluate: "batches",
+  });
+  const acc = accuracy(net, heldOut);
+  assert.equal(acc, run.heldOutAccuracy[8]);
+  assert.ok(acc >= 0.95, `held-out accuracy ${acc}`);
+  assert.ok(run.loss[8] < run.loss[1] && run.heldOutLoss[8] < run.heldOutLoss[0]);
+  console.log(`# MNIST 784-100-10: held-out accuracy ${(100 * acc).toFixed(2)} %, ${run.trainSeconds.toFixed(1)} s`);
+});
+
+test("the same seeds give the same network: two short runs on 1000 digits end with identical parameters", () => {
+  const { train } = trainTestSplit(loadMnist(), { seed: DEFAULT_SEED });
+  const small = { X: train.X.slice(0, 1000), labels: train.labels.slice(0, 1000) };
+  const run = () => {
+    const net = new Classifier([784, 30, 10], "softmax", "again", { hidden: "relu", sparseInput: true });
+    trainClassifier({ net, data: small, optimizer: new Adam({ learningRate: 0.002 }), epochs: 1, batchSize: 32, seed: "again", evaluate: "batches" });
+    return net.snapshot();
+  };
+  assert.deepStrictEqual(run(), run());
 });
