@@ -37,6 +37,8 @@ export * from "./display/figures/classify";
 export * from "./display/figures/perceptron";
 export * from "./display/figures/graph";
 export * from "./display/figures/fit";
+export * from "./display/figures/digits";
+export * from "./display/mnist";
 export * from "./node/files";
 export * from "./node/network-file";
 export * from "./node/plotly-file";
