@@ -39,6 +39,7 @@ export * from "./display/figures/graph";
 export * from "./display/figures/fit";
 export * from "./display/figures/digits";
 export * from "./display/mnist";
+export * from "./display/digit-pad";
 export * from "./node/files";
 export * from "./node/network-file";
 export * from "./node/plotly-file";

@@ -68,6 +68,23 @@ test("12-mnist in the page: the digits load only when the first cell asks, once 
   const secs = /학습 ([\d.]+)초, 업데이트 2000번/.exec(all);
   assert.ok(acc && secs, all);
   assert.ok(Number(acc![1]) >= 95, `held-out accuracy ${acc![1]} %`);
+  // the drawing pad (the cell with mnist.showDigitPad): a vertical stroke is a "1"
+  const pad = page.locator(".nn-digit-pad").first();
+  await pad.scrollIntoViewIfNeeded();
+  assert.equal(await pad.getAttribute("data-best"), "-1", "nothing drawn yet");
+  const box = (await pad.locator("canvas").boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15);
+  await page.mouse.down();
+  for (let k = 1; k <= 20; k++) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.15 + 0.7 * k / 20));
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector(".nn-digit-pad")?.getAttribute("data-best") !== "-1");
+  const bars = await pad.locator("[data-digit]").evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-p"))));
+  assert.equal(bars.length, 10);
+  assert.ok(Math.abs(bars.reduce((a, b) => a + b, 0) - 1) < 1e-6, `${bars}`);
+  assert.equal(await pad.getAttribute("data-best"), "1", `a drawn 1: ${bars.map((p) => p.toFixed(3))}`);
+  await pad.locator("button").click();
+  await page.waitForFunction(() => document.querySelector(".nn-digit-pad")?.getAttribute("data-best") === "-1");
+  await page.screenshot({ path: path.join(ROOT, "artifacts", "mnist-pad.png") }).catch(() => undefined);
   assert.deepEqual(errors, []);
   t.diagnostic(`12-mnist in the page: held-out ${acc![1]} %, training ${secs![1]} s; loaded ${mb(total(loaded))} ` +
     `(digits ${mb(loaded.get(DIGITS)!)}, ${loaded.size} files)`);
