@@ -121,8 +121,14 @@ var padForward = (${padForward.toString()});
 var padPreprocess = (${padPreprocess.toString()});
 var api = { decode: padDecode, forward: padForward, preprocess: padPreprocess };
 (typeof window !== "undefined" ? window : globalThis).nnDigitPad = api;
-var root = typeof document !== "undefined" ? document.getElementById(${JSON.stringify(id)}) : null;
-if (!root) return;
+if (typeof document === "undefined") return;
+// a front end may run the script before it attaches the output to the page (JupyterLab): wait for it, as plots do
+(function start(tries) {
+  var root = document.getElementById(${JSON.stringify(id)});
+  if (root) init(root);
+  else if (tries < 200) setTimeout(function () { start(tries + 1); }, 50);
+})(0);
+function init(root) {
 var fallback = root.querySelector(".nn-digit-pad-fallback");
 if (fallback) fallback.remove();
 var model = padDecode(${JSON.stringify(meta)}, ${JSON.stringify(base64)});
@@ -155,6 +161,7 @@ canvas.addEventListener("pointerup", stop);
 canvas.addEventListener("pointercancel", stop);
 root.querySelector("button").addEventListener("click", function () { ctx.clearRect(0, 0, canvas.width, canvas.height); update(); });
 update();
+}
 })();`;
   return `<div id="${id}" class="nn-digit-pad" style="display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start;font-family:sans-serif">` +
     `<div><canvas width="280" height="280" style="width:280px;height:280px;border:2px solid #888;border-radius:6px;background:#fff;touch-action:none;cursor:crosshair"></canvas>` +
