@@ -79,6 +79,9 @@ export type { GraphNode, GraphFigureOptions } from "./display/figures/graph";
 export { computationGraphFigure } from "./display/figures/graph";
 
 export { dataPath, readDataset } from "./node/files";
+export type { MnistData } from "./beyond/mnist";
+export type { ClassifierOptions } from "./beyond/classify";
+export { mnist } from "./display/mnist";
 export { readNetworkFile, writeNetworkFile } from "./node/network-file";
 
 // In Jupyter (tslab), long loops show their progress on a line of the running cell (display/progress.ts).

@@ -7,7 +7,8 @@
  *   nn-lesson-lib.js  the library (lib/dist: nn-lesson and nn-lesson/tfjs) for the browser: Node's fs/path/os come from node-shims.js
  *   mathjs.js      mathjs's main entry, each function made on first use (scripts/runner-mathjs.ts)
  *   tfjs.js (core + cpu backend + layers), node-shims.js
- *   data.js        the files of data/, for the worker's in-memory file system
+ *   data.js        the text files of data/, for the worker's in-memory file system
+ *   mnist.js       data/mnist-10k.bin.gz in base64, loaded only when a cell asks for the digits (kernel.ts DATA_FILES)
  *   compiler.js    tslab's converter with its TypeScript 5.0.4 (scripts/runner/compiler-worker.ts), for the compiler worker
  *   types.js       the files TypeScript reads (recorded by scripts/runner/record-types.ts) and its Korean messages
  *   compiled/<page>.js  each notebook's cells as tslab compiled them, run from the top (no TypeScript needed for those)
@@ -108,7 +109,7 @@ export async function buildRunner(dir: string, notebooks: string[] = []): Promis
         contents: 'exports.index = require("./lib/dist/index.js");\nexports.tfjs = require("./lib/dist/index-tfjs.js");\nexports.progress = require("./lib/dist/lesson/progress.js");',
         resolveDir: ROOT,
       },
-      external: ["tslab", "mathjs", "@tensorflow/*", "fs", "path", "os"],
+      external: ["tslab", "mathjs", "@tensorflow/*", "fs", "path", "os", "zlib"],
       define: { ...common.define, __dirname: JSON.stringify(VIRTUAL_LIB_NODE) },
       plugins: [plotlyFileShim],
     }),
@@ -140,6 +141,7 @@ export async function buildRunner(dir: string, notebooks: string[] = []): Promis
   const data = Object.fromEntries(fs.readdirSync(dataDir).filter((f) => /\.(json|csv)$/.test(f)).sort()
     .map((f) => [`${VIRTUAL_DATA}/${f}`, fs.readFileSync(path.join(dataDir, f), "utf8")]));
   out["data.js"] = `(self.__nnRunnerSources = self.__nnRunnerSources || {}).data = ${scriptJson(data)};\n`;
+  out["mnist.js"] = `(self.__nnRunnerSources = self.__nnRunnerSources || {}).mnist = "${fs.readFileSync(path.join(dataDir, "mnist-10k.bin.gz")).toString("base64")}";\n`;
   const files: Record<string, number> = {};
   for (const [name, text] of Object.entries(out)) {
     fs.writeFileSync(path.join(dir, name), text);

@@ -272,6 +272,21 @@ export const TRY_IT: TryIt[] = [
       ...rateEdits("const myLayersRate = 0.01;", (r) => `const myLayersRate = ${r};`),
     ],
   },
+  {
+    notebook: "12-mnist.ipynb", marker: "const myHidden = 30; // 은닉층 노드 수",
+    edits: [
+      okPrinting("은닉 노드 10개", /784-10-10 relu, 2 에포크/, ["const myHidden = 30;", "const myHidden = 10;"]),
+      refused("은닉 노드 0개", sizeBad(1, "0"), ["const myHidden = 30;", "const myHidden = 0;"]),
+      refused("은닉 노드 2.5개", sizeBad(1, "2.5"), ["const myHidden = 30;", "const myHidden = 2.5;"]),
+      ok("에포크 0번", ["const myEpochs = 2;", "const myEpochs = 0;"]),
+      refused("에포크 2.5번", /epochs은\(는\) 정수여야 합니다/, ["const myEpochs = 2;", "const myEpochs = 2.5;"]),
+      okPrinting("시그모이드", /784-30-10 sigmoid/, ['= "relu"; // "sigmoid"이면', '= "sigmoid"; // "sigmoid"이면']),
+      refused("없는 활성화 함수", /은닉층의 활성화 함수\(hidden\)는 "sigmoid" 또는 "relu"여야 합니다/,
+        ['const myActivation: "relu" | "sigmoid" = "relu";', 'const myActivation = "tanh" as "relu";']),
+      ok("0인 화소도 모두 계산", ["const mySparse = true;", "const mySparse = false;"]),
+      ...rateEdits("const myLearningRate = 0.002;", (r) => `const myLearningRate = ${r};`, "Adam: "),
+    ],
+  },
 ];
 
 interface Cell { cell_type: string; source: string | string[] }

@@ -23,6 +23,8 @@ import { ROOT, jupyterEnv } from "../scripts/paths";
 
 const ARTIFACTS = path.join(ROOT, "artifacts");
 const FIXTURE = path.join(ROOT, "test", "fixtures", "plots.ipynb");
+/** Notebook 12's drawing pad on an untrained 784-8-10 network. */
+const PAD_FIXTURE = path.join(ROOT, "test", "fixtures", "digit-pad.ipynb");
 
 let browser: Browser;
 let server: ChildProcess | undefined;
@@ -64,6 +66,7 @@ before(async () => {
   const nbDir = path.join(dir, "notebooks");
   fs.mkdirSync(nbDir);
   fs.copyFileSync(FIXTURE, path.join(nbDir, "plots-fixture.ipynb"));
+  fs.copyFileSync(PAD_FIXTURE, path.join(nbDir, "digit-pad.ipynb"));
   const port = await freePort();
   token = crypto.randomBytes(16).toString("hex");
   base = `http://127.0.0.1:${port}`;
@@ -186,4 +189,33 @@ async function liveRun(name: string, expectedPlots?: number): Promise<void> {
 
 test("live classic Notebook: the fixture notebook (7 plots, hostile titles)", async () => {
   await liveRun("plots-fixture.ipynb", 7);
+});
+
+test("live classic Notebook: notebook 12's drawing pad runs its script, answers a drawn stroke, and clears", async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  try {
+    await openNotebook(page, "digit-pad.ipynb");
+    await page.evaluate(() => (window as unknown as { Jupyter: { notebook: { execute_all_cells(): void } } }).Jupyter.notebook.execute_all_cells());
+    const pad = page.locator(".nn-digit-pad").first();
+    await pad.waitFor({ timeout: 120000 });
+    await page.waitForFunction(() => document.querySelector(".nn-digit-pad")?.getAttribute("data-best") === "-1", undefined, { timeout: 30000 });
+    assert.equal(await page.locator(".nn-digit-pad-fallback").count(), 0, "the script removed its fallback");
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.locator("canvas").boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    await page.mouse.down();
+    for (let k = 1; k <= 10; k++) await page.mouse.move(box.x + box.width * (0.3 + 0.04 * k), box.y + box.height * (0.3 + 0.04 * k));
+    await page.mouse.up();
+    await page.waitForFunction(() => document.querySelector(".nn-digit-pad")?.getAttribute("data-best") !== "-1", undefined, { timeout: 10000 });
+    const bars = await pad.locator("[data-digit]").evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-p"))));
+    assert.ok(Math.abs(bars.reduce((a, b) => a + b, 0) - 1) < 1e-6, `probabilities ${bars}`);
+    await pad.locator("button").click();
+    await page.waitForFunction(() => document.querySelector(".nn-digit-pad")?.getAttribute("data-best") === "-1", undefined, { timeout: 10000 });
+    assert.deepEqual(errors, []);
+    console.log(`  live digit-pad.ipynb: the pad answered a stroke (${bars.map((p) => p.toFixed(2)).join(" ")}) and cleared`);
+  } finally {
+    await page.close();
+  }
 });

@@ -16,7 +16,7 @@ import { ROOT } from "./helpers";
 import { NotebookReport, readReport } from "../scripts/notebook-runs";
 
 const DIR = path.join(ROOT, "notebooks");
-const BEYOND = ["08-optimizers", "09-binary-classification", "10-softmax-classification", "11-autodiff-crosscheck"].map((n) => `${n}.ipynb`);
+const BEYOND = ["08-optimizers", "09-binary-classification", "10-softmax-classification", "11-autodiff-crosscheck", "12-mnist"].map((n) => `${n}.ipynb`);
 /** The goal for one notebook's cells (kernel start not counted): reported, not asserted (machines are noisy). */
 const GOAL_SECONDS = 15;
 

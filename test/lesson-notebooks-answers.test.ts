@@ -21,7 +21,7 @@ import { ROOT } from "./helpers";
 const LESSON = [
   "00b-typescript-for-numpy", "00c-perceptron",
   "01-model-setup", "02-forward", "03-mse", "04-gradient-descent", "05-output-delta", "06-hidden-delta", "07-training-loop", "07b-value-autodiff",
-  "08-optimizers", "09-binary-classification", "10-softmax-classification", "11-autodiff-crosscheck",
+  "08-optimizers", "09-binary-classification", "10-softmax-classification", "11-autodiff-crosscheck", "12-mnist",
 ].map((n) => `${n}.ipynb`);
 
 interface Answered { cell: number; answered: string | null; error: string | null }

@@ -24,12 +24,16 @@ export type ToKernel =
    * need not. mathjs's functions, each made on first use (scripts/runner-mathjs.ts), are then made a few
    * at a time while no cell runs.
    */
-  | { type: "warm"; modules: string[] };
+  | { type: "warm"; modules: string[] }
+  /** A data file the kernel asked for ("need"): base64 of its bytes (`base64` undefined: the page could not load it). */
+  | { type: "data"; name: string; base64?: string };
 /** A runtime error as the page shows it: tslab prints the error itself (its stack in Node). */
 export interface KernelError { name: string; message: string }
 /** worker → page */
 export type FromKernel =
   | { type: "ready" }
+  /** A cell needs a data file the page loads only then (DATA_FILES: the MNIST digits, 1.4 MB). */
+  | { type: "need"; name: string }
   | { type: "out"; id: number; kind: "stdout" | "stderr" | "text/html" | "text/markdown" | "text/plain"; data: string }
   | { type: "done"; id: number; error?: KernelError }
   /** A long library loop of the running cell (lib/lesson/progress.ts), at most ~4 a second; sent while the cell still runs. */
@@ -63,7 +67,42 @@ const PARTS: Record<string, [string, string]> = {
   "node:fs": ["node-shims", "fs"],
   "node:os": ["node-shims", "os"],
   "node:path": ["node-shims", "path"],
+  zlib: ["node-shims", "zlib"],
+  "node:zlib": ["node-shims", "zlib"],
 };
+
+/**
+ * Data files the page loads only for a cell that asks for them (no other page, no other cell pays for
+ * them): name → the path the library reads, and what in a cell's JavaScript asks for it.
+ */
+const DATA_FILES: Record<string, { path: string; asks: RegExp }> = {
+  mnist: { path: "/project/data/mnist-10k.bin.gz", asks: /\bmnist\.load\b|\bloadMnist\b|mnist-10k\.bin\.gz/ },
+};
+const dataLoaded = new Map<string, Promise<void>>();
+const dataArrived = new Map<string, (m: Extract<ToKernel, { type: "data" }>) => void>();
+
+/** Ask the page for a data file, inflate it (gzip, DecompressionStream) and put it in the worker's fs and zlib. */
+function loadData(name: string): Promise<void> {
+  let p = dataLoaded.get(name);
+  if (p) return p;
+  p = (async () => {
+    const m = await new Promise<Extract<ToKernel, { type: "data" }>>((resolve) => {
+      dataArrived.set(name, resolve);
+      ctx.postMessage({ type: "need", name });
+    });
+    if (m.base64 === undefined) throw new Error(`데이터 파일 ${name}을(를) 불러오지 못했습니다 / could not load the data file ${name}`);
+    const bin = atob(m.base64);
+    const gz = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) gz[i] = bin.charCodeAt(i);
+    const raw = new Uint8Array(await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+    const shims = requireModule("node-shims") as { fs: { preloadBinary(p: string, b: Uint8Array): void }; zlib: { registerInflated(gz: Uint8Array, raw: Uint8Array): void } };
+    shims.fs.preloadBinary(DATA_FILES[name].path, gz);
+    shims.zlib.registerInflated(gz, raw);
+  })();
+  p.catch(() => dataLoaded.delete(name));
+  dataLoaded.set(name, p);
+  return p;
+}
 
 /**
  * Bundles still on their way (init's `later`), and the cells that need them: TensorFlow.js is required
@@ -162,6 +201,15 @@ async function run(m: Extract<ToKernel, { type: "run" }>): Promise<void> {
   for (const [name, re] of Object.entries(NEEDS_LATER)) if (re.test(m.js)) needed.add(name);
   for (const name of needed) await later.get(name)?.arrived;
   current = m.id;
+  for (const [name, f] of Object.entries(DATA_FILES)) {
+    if (!f.asks.test(m.js)) continue;
+    try {
+      await loadData(name);
+    } catch (e) {
+      ctx.postMessage({ type: "done", id: m.id, error: asKernelError(e) });
+      return;
+    }
+  }
   const prefix = m.hasToplevelAwait ? "(async function(exports, require) { " : "(function(exports, require) { ";
   try {
     const ret = (0, eval)(`${prefix}${m.js}\n})(__tslab__.exports, __tslab__.require)`);
@@ -228,6 +276,9 @@ ctx.onmessage = (e) => {
   } else if (m.type === "run") {
     queued++;
     queue = queue.then(() => run(m)).finally(() => { queued--; });
+  } else if (m.type === "data") {
+    dataArrived.get(m.name)?.(m);
+    dataArrived.delete(m.name);
   } else if (m.type === "warm") {
     queue = queue.then(() => {
       for (const name of m.modules) {

@@ -167,6 +167,17 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
+/**
+ * A data file the kernel asked for (a cell needs it), loaded only then: assets/runner/<name>.js sets
+ * __nnRunnerSources[name] to the file's bytes in base64 (a file:// page cannot fetch, only load scripts).
+ */
+function sendData(name: string): void {
+  const w = worker;
+  const send = () => w?.postMessage({ type: "data", name, base64: typeof W.__nnRunnerSources?.[name] === "string" ? String(W.__nnRunnerSources[name]) : undefined } satisfies ToKernel);
+  if (W.__nnRunnerSources && name in W.__nnRunnerSources) send();
+  else loadScript(`${ASSETS}${name}.js`).then(send, send);
+}
+
 // ---------- cells ----------
 
 interface Cell {
@@ -587,6 +598,10 @@ const runs = new Map<number, { cell: Cell; outputs: Output[] }>();
 
 function onKernelMessage(m: FromKernel): void {
   if (m.type === "ready") return;
+  if (m.type === "need") {
+    sendData(m.name);
+    return;
+  }
   const p = pending.get(m.id);
   if (!p) {
     const late = runs.get(m.id);

@@ -2,5 +2,6 @@
 import * as fs from "./fs";
 import * as os from "./os";
 import * as path from "path-browserify";
+import * as zlib from "./zlib";
 
-export { fs, os, path };
+export { fs, os, path, zlib };

@@ -3,7 +3,7 @@
  * files (sent by the page) and whatever a cell writes (writeNetworkFile). Only the synchronous calls
  * the library and the notebooks use.
  */
-const files = new Map<string, string>();
+const files = new Map<string, string | Uint8Array>();
 
 /** The notebook's folder (tslab's working directory): relative paths start here, as in Node. */
 const CWD = "/project/notebooks";
@@ -30,10 +30,16 @@ export function preload(entries: Record<string, string>): void {
   for (const [p, text] of Object.entries(entries)) files.set(normal(p), text);
 }
 
-export function readFileSync(p: string, _enc?: unknown): string {
-  const text = files.get(normal(p));
-  if (text === undefined) throw fsError("ENOENT", "open", p);
-  return text;
+/** A binary file (data/mnist-10k.bin.gz, loaded when a cell asks for the digits). */
+export function preloadBinary(p: string, bytes: Uint8Array): void {
+  files.set(normal(p), bytes);
+}
+
+export function readFileSync(p: string, enc?: unknown): string | Uint8Array {
+  const data = files.get(normal(p));
+  if (data === undefined) throw fsError("ENOENT", "open", p);
+  if (typeof data !== "string" && enc !== undefined) return new TextDecoder().decode(data);
+  return data;
 }
 
 export function writeFileSync(p: string, data: string | Uint8Array): void {

@@ -1,0 +1,106 @@
+/**
+ * Notebook 12 in the page runner (headless Chromium, file://): the MNIST digits (assets/runner/mnist.js,
+ * base64 of data/mnist-10k.bin.gz) load only when a cell asks for them, once, and the page trains the
+ * notebook's network to the held-out accuracy tslab prints; another page never loads them. The bytes each
+ * page loads are reported. Site: NN_LESSON_SITE or site/ (npm run build:site).
+ */
+import { test, before, after } from "node:test";
+import * as assert from "assert/strict";
+import * as fs from "fs";
+import * as path from "path";
+import { fileURLToPath, pathToFileURL } from "url";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../scripts/browser";
+import { ROOT } from "../scripts/paths";
+
+const SITE = path.resolve(process.env.NN_LESSON_SITE ?? path.join(ROOT, "site"));
+const DIGITS = "assets/runner/mnist.js";
+
+interface RunResult { text: string; plots: number; verdicts: string[]; error?: string }
+type Runner = { cellCount(): number; run(i: number): Promise<RunResult> };
+
+let browser: Browser;
+before(async () => { browser = await launchChromium(); });
+after(async () => { await browser?.close(); });
+
+/** A page of the site, and the files (relative to the site) it has loaded so far with their sizes. */
+async function open(file: string): Promise<{ page: Page; loaded: Map<string, number>; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const loaded = new Map<string, number>();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("requestfinished", (r) => {
+    const url = r.url();
+    if (!url.startsWith("file:")) return;
+    const p = path.resolve(fileURLToPath(url));
+    const rel = path.relative(SITE, p).split(path.sep).join("/");
+    loaded.set(rel, (loaded.get(rel) ?? 0) + (fs.existsSync(p) ? fs.statSync(p).size : 0));
+  });
+  await page.goto(pathToFileURL(path.join(SITE, file)).href, { waitUntil: "load" });
+  await page.waitForFunction(() => "lessonRunner" in window, null, { timeout: 15000 });
+  return { page, loaded, errors };
+}
+
+const run = (page: Page, i: number) => page.evaluate((i) => (window as unknown as { lessonRunner: Runner }).lessonRunner.run(i), i);
+const count = (page: Page) => page.evaluate(() => (window as unknown as { lessonRunner: Runner }).lessonRunner.cellCount());
+const total = (loaded: Map<string, number>) => [...loaded.values()].reduce((a, b) => a + b, 0);
+const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
+
+test("12-mnist in the page: the digits load only when the first cell asks, once (≤ 2 MB), and the network reaches ≥ 95 %", { timeout: 300_000 }, async (t) => {
+  const { page, loaded, errors } = await open("12-mnist.html");
+  await page.waitForTimeout(2500); // the kernel starts by itself after 1.5 s: it must not bring the digits
+  assert.equal(loaded.has(DIGITS), false, "the digits were loaded before any cell ran");
+  const texts: string[] = [];
+  const n = await count(page);
+  for (let i = 0; i < n; i++) {
+    const r = await run(page, i);
+    assert.equal(r.error, undefined, `cell ${i}: ${r.error}`);
+    texts.push(r.text);
+    if (i === 0) {
+      assert.ok(loaded.has(DIGITS), "the first cell (mnist.load()) loaded the digits");
+      assert.match(r.text, /숫자 10000개, 한 개에 화소 784개/);
+    }
+  }
+  assert.equal(loaded.get(DIGITS), fs.statSync(path.join(SITE, DIGITS)).size, "loaded once");
+  assert.ok(loaded.get(DIGITS)! <= 2e6, `${DIGITS}: ${loaded.get(DIGITS)} bytes`);
+  const all = texts.join("");
+  const acc = /테스트 데이터 정확도 ([\d.]+)% \((\d+) \/ 2000\)/.exec(all);
+  const secs = /학습 ([\d.]+)초, 업데이트 2000번/.exec(all);
+  assert.ok(acc && secs, all);
+  assert.ok(Number(acc![1]) >= 95, `held-out accuracy ${acc![1]} %`);
+  // the drawing pad (the cell with mnist.showDigitPad): a vertical stroke is a "1"
+  const pad = page.locator(".nn-digit-pad").first();
+  await pad.scrollIntoViewIfNeeded();
+  assert.equal(await pad.getAttribute("data-best"), "-1", "nothing drawn yet");
+  const box = (await pad.locator("canvas").boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15);
+  await page.mouse.down();
+  for (let k = 1; k <= 20; k++) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.15 + 0.7 * k / 20));
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector(".nn-digit-pad")?.getAttribute("data-best") !== "-1");
+  const bars = await pad.locator("[data-digit]").evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-p"))));
+  assert.equal(bars.length, 10);
+  assert.ok(Math.abs(bars.reduce((a, b) => a + b, 0) - 1) < 1e-6, `${bars}`);
+  assert.equal(await pad.getAttribute("data-best"), "1", `a drawn 1: ${bars.map((p) => p.toFixed(3))}`);
+  await pad.locator("button").click();
+  await page.waitForFunction(() => document.querySelector(".nn-digit-pad")?.getAttribute("data-best") === "-1");
+  await page.screenshot({ path: path.join(ROOT, "artifacts", "mnist-pad.png") }).catch(() => undefined);
+  assert.deepEqual(errors, []);
+  t.diagnostic(`12-mnist in the page: held-out ${acc![1]} %, training ${secs![1]} s; loaded ${mb(total(loaded))} ` +
+    `(digits ${mb(loaded.get(DIGITS)!)}, ${loaded.size} files)`);
+  console.log(`# 12-mnist in the page: held-out ${acc![1]} %, training ${secs![1]} s, loaded ${mb(total(loaded))} (digits ${mb(loaded.get(DIGITS)!)})`);
+  await page.close();
+});
+
+test("another page (10) runs every cell without loading the digits", { timeout: 300_000 }, async () => {
+  const { page, loaded, errors } = await open("10-softmax-classification.html");
+  const n = await count(page);
+  for (let i = 0; i < n; i++) {
+    const r = await run(page, i);
+    assert.ok(r.error === undefined || /TODO|✘/.test(r.error), `cell ${i}: ${r.error}`);
+  }
+  assert.equal(loaded.has(DIGITS), false);
+  assert.deepEqual(errors, []);
+  console.log(`# 10-softmax-classification in the page: loaded ${mb(total(loaded))} (${loaded.size} files), no digits`);
+  await page.close();
+});

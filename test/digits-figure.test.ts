@@ -1,0 +1,36 @@
+import { test } from "node:test";
+import * as assert from "assert/strict";
+import { InputError, MNIST_PIXELS, confusionFigure, digitsFigure, figureHtml, mnist } from "nn-lesson/dist/internal";
+import { assertEmbeds } from "./helpers";
+
+const digit = (v: (i: number) => number) => Array.from({ length: MNIST_PIXELS }, (_, i) => v(i));
+
+test("digitsFigure: the digits side by side in one heatmap, each pixel where it belongs, a caption over each", () => {
+  const a = digit((i) => (i === 0 ? 1 : 0)), b = digit((i) => (i === 28 * 27 + 27 ? 0.5 : 0)), c = digit(() => 0.25);
+  const fig = digitsFigure([a, b, c], { captions: ["예측 1", "정답 2", "셋"], columns: 2 });
+  assert.equal(fig.data.length, 1);
+  const z = (fig.data[0] as { z: (number | null)[][] }).z;
+  // 2 columns of 28 + 4 px, 2 rows of caption 9 + 28 + 4 px
+  assert.equal(z[0].length, 64);
+  assert.equal(z.length, 82);
+  assert.equal(z[9][0], 1, "digit 0, pixel (0, 0)");
+  assert.equal(z[9 + 27][32 + 27], 0.5, "digit 1, pixel (27, 27)");
+  assert.equal(z[41 + 9][5], 0.25, "digit 2 in the second row");
+  assert.equal(z[0][0], null, "captions and gaps stay empty");
+  const ann = (fig.layout?.annotations ?? []) as { text: string }[];
+  assert.deepEqual(ann.map((x) => x.text), ["예측 1", "정답 2", "셋"]);
+  assertEmbeds(figureHtml(fig), fig);
+  assert.throws(() => digitsFigure([[1, 2, 3]]), (e: Error) => e instanceof InputError && /^digitsFigure: images\[0\]의 값은 784개/.test(e.message));
+  assert.throws(() => digitsFigure([]), InputError);
+});
+
+test("confusionFigure: the counts as a heatmap with the total right in the title; a non-square matrix is refused", () => {
+  const cm = [[5, 1, 0], [0, 7, 2], [1, 0, 4]];
+  const fig = confusionFigure(cm);
+  assert.deepEqual((fig.data[0] as { z: number[][] }).z, cm);
+  assert.match(JSON.stringify(fig.layout?.title), /20개 중 16개 맞힘/);
+  assertEmbeds(figureHtml(fig), fig);
+  assert.throws(() => confusionFigure([[1, 2], [3]]), (e: Error) => e instanceof InputError && /^confusionFigure: 혼동 행렬은/.test(e.message));
+  assert.equal(mnist.confusionFigure, confusionFigure);
+  assert.equal(mnist.digitsFigure, digitsFigure);
+});
