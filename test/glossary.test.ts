@@ -17,7 +17,7 @@ test("the glossary has the lesson's terms, each with English, a definition and v
   for (const t of ["경사하강법", "학습률", "역전파", "순전파", "비용 함수", "가중치", "은닉층", "출력층", "입력층",
     "활성화 함수", "기울기", "편미분", "델타", "시그모이드", "평균제곱오차", "반복", "에포크",
     "가중합", "손실", "계산 그래프", "기울기 소실", "자동 미분", "위상 정렬", "퍼셉트론", "편향",
-    "과적합", "테스트 데이터", "검증 데이터", "조기 종료"]) {
+    "과적합", "테스트 데이터", "검증 데이터", "조기 종료", "걸음"]) {
     const e = g.find((x) => x.term === t);
     assert.ok(e, `missing term ${t}`);
     assert.ok(e!.en && e!.definition && e!.variants.length > 0, t);
