@@ -49,7 +49,9 @@ export function printedByCell(file: string): string[] {
     let out = "";
     for (const o of c.outputs ?? []) {
       if (o.output_type === "stream" && o.name === "stdout") out += joined(o.text);
-      if (o.output_type === "execute_result" && showsValue) out += joined(o.data?.["text/plain"]).replace(/\u001b\[[0-9;]*m/g, "")  // eslint-disable-line no-control-regex -- terminal colours + "\n";
+      // Deno colours a cell's value with terminal escapes (ESC [ … m); tslab does not
+      // eslint-disable-next-line no-control-regex
+      if (o.output_type === "execute_result" && showsValue) out += joined(o.data?.["text/plain"]).replace(/\u001b\[[0-9;]*m/g, "") + "\n";
     }
     return out;
   });
