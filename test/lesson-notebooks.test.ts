@@ -90,6 +90,27 @@ test("00-overview.ipynb leads on to 00b, the first notebook before 01", () => {
   assert.ok(links.includes(BEFORE[0]), `00-overview.ipynb: links to the next notebook ${BEFORE[0]}`);
 });
 
+test("00b's appendix shows, with a cell that runs it, the syntax later notebooks use and 00b's body does not teach", () => {
+  const nb = read("00b-typescript-for-numpy.ipynb");
+  const at = nb.cells.findIndex((c) => c.cell_type === "markdown" && src(c).startsWith("## 부록"));
+  assert.ok(at > 0 && at < nb.cells.length - 1, "an appendix before the summary");
+  const body = nb.cells.slice(0, at).filter((c) => c.cell_type === "code").map(src).join("\n");
+  const appendix = nb.cells.slice(at + 1, -1).filter((c) => c.cell_type === "code").map(src).join("\n");
+  const later = ["07b-value-autodiff", "09-binary-classification", "11-autodiff-crosscheck"]
+    .map((n) => read(`${n}.ipynb`).cells.filter((c) => c.cell_type === "code").map(src).join("\n")).join("\n");
+  for (const [what, re] of [["slice", /\.slice\(/], ["indexOf", /\.indexOf\(/], ["flat", /\.flat\(/], ["flatMap", /\.flatMap\(/],
+    ["spread", /Math\.max\(\.\.\./], ["reduce", /\.reduce\(/], ["forEach", /\.forEach\(/], ["typeof", /\btypeof\b/],
+    ["tuple type", /: \[number, number\]/], ["Set", /new Set</], ["ReturnType", /ReturnType</], ["class", /^class /m],
+    ["this", /\bthis\./], ["await", /\bawait\b/]] as const) {
+    assert.ok(re.test(appendix), `the appendix shows ${what}`);
+    assert.ok(!re.test(body), `${what} is in 00b's body: then it needs no appendix entry`);
+  }
+  for (const [n, re] of [["07b", /^class /m], ["09", /: \[number, number\]/], ["11", /\bawait\b/]] as const) {
+    assert.ok(re.test(later), `${n} uses what the appendix explains`);
+  }
+  assert.doesNotMatch(src(nb.cells[0]), /10분/, "00b is not billed as ten minutes");
+});
+
 test("00b-typescript-for-numpy.ipynb: every numpy call of the lesson is in its one table, and the dotMultiply trap is said", () => {
   const md = read(BEFORE[0]).cells.filter((c) => c.cell_type === "markdown").map(src).join("\n");
   const table = md.split("\n").filter((l) => l.startsWith("| `"));
