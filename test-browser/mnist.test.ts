@@ -126,6 +126,12 @@ test("12-mnist in the page: the digits load only when the first cell asks, once 
     await page.waitForTimeout(100); // the last bars (one animation frame after the last move)
     const best = await pad.getAttribute("data-best");
     read.push(`${digit}→${best}`);
+    // every percentage ("100.0%" too) stays on one line, as tall as its digit's label
+    const wrapped = await pad.locator("[data-digit]").evaluateAll((rows) => rows.filter((r) => {
+      const [label, , p] = Array.from(r.children) as HTMLElement[];
+      return p.offsetHeight > label.offsetHeight + 2;
+    }).map((r) => `${r.getAttribute("data-digit")}: ${r.querySelector(".p")?.textContent}`));
+    assert.deepEqual(wrapped, [], `a percentage wraps after drawing ${digit}`);
     if (best === digit) right++;
     if (digit === "8") await page.screenshot({ path: path.join(ROOT, "artifacts", "mnist-pad-8.png") }).catch(() => undefined);
     await pad.locator("button").click();

@@ -111,9 +111,9 @@ export function digitPadHtml(net: Classifier): string {
   const { meta, base64 } = padWeights(net);
   const bars = Array.from({ length: 10 }, (_, k) =>
     `<div data-digit="${k}" style="display:flex;align-items:center;gap:6px;height:22px">` +
-    `<span style="width:14px;text-align:right;font-weight:bold">${k}</span>` +
+    `<span style="flex:none;width:14px;text-align:right;font-weight:bold">${k}</span>` +
     `<span style="flex:1;background:#eee;height:16px;position:relative"><span class="bar" style="position:absolute;left:0;top:0;bottom:0;width:0;background:#1f77b4"></span></span>` +
-    `<span class="p" style="width:48px;text-align:right;font-variant-numeric:tabular-nums">–</span></div>`).join("");
+    `<span class="p" style="flex:none;width:4.2em;white-space:nowrap;text-align:right;font-variant-numeric:tabular-nums">–</span></div>`).join("");
   // each function as an expression: the page runner's bundle may have renamed them (esbuild's minify)
   const script = `(function () {
 var padDecode = (${padDecode.toString()});
