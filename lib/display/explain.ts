@@ -318,15 +318,16 @@ export function explainDiagnostics(ds: readonly DiagnosticLike[], ctx: ExplainCo
   const syntax = ds.some((d) => d.code >= 1000 && d.code < 2000);
   // a line with arithmetic on arrays (`W - lr * g`) also makes "a number where an array is wanted":
   // the number is the result of that arithmetic, so the line about array arithmetic is the help
-  const arithmetic = new Set(ds.filter((d) => explainDiagnostic(d, ctx) === ARITHMETIC_LINE).map((d) => d.lineText));
+  const lines = ds.map((d) => explainDiagnostic(d, ctx)); // each diagnostic's own line, worked out once
+  const arithmetic = new Set(ds.filter((_, k) => lines[k] === ARITHMETIC_LINE).map((d) => d.lineText));
   const seen = new Set<string>();
-  return ds.map((d) => {
+  return ds.map((d, k) => {
     if (syntax && (d.code === 2304 || d.code === 2552)) {
       const name = quoted(d.messageText)[0];
       if (own(PYTHON_NAMES, name) === undefined) return undefined;
     }
     const numberForArray = (d.code === 2322 || d.code === 2345) && kindOf(quoted(d.messageText)[0] ?? "") === "number";
-    const l = numberForArray && arithmetic.has(d.lineText) ? ARITHMETIC_LINE : explainDiagnostic(d, ctx);
+    const l = numberForArray && arithmetic.has(d.lineText) ? ARITHMETIC_LINE : lines[k];
     if (l === undefined || seen.has(l)) return undefined;
     seen.add(l);
     return l;
