@@ -53,9 +53,11 @@ export { initUniform, deltasWith } from "./beyond/deep";
 export type { Dataset } from "./beyond/dataset";
 export { classCounts, selectFeatures, standardizer, xorDataset, makeMoons } from "./beyond/dataset";
 export {
-  Classifier, accuracy, binaryCrossEntropyDelta, binaryCrossEntropyFromLogit, confusionMatrix, crossEntropyFromLogits, decisionGrid,
-  featureRange, logSumExp, meanCrossEntropy, softmax, trainClassifier, trainTestSplit,
-} from "./beyond/classify";
+  binaryCrossEntropyDelta, binaryCrossEntropyFromLogit, crossEntropyFromLogits, logSumExp, softmax,
+} from "./beyond/losses";
+export { Classifier, accuracy, confusionMatrix, meanCrossEntropy } from "./beyond/classify";
+export { trainClassifier, trainTestSplit } from "./beyond/train-classifier";
+export { decisionGrid, featureRange } from "./beyond/decision-grid";
 
 export type { Figure } from "./display/figures/layout";
 export { plotSetup, showFigure } from "./display/plot";

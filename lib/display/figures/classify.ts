@@ -7,7 +7,8 @@
 import type * as Plotly from "plotly.js";
 import { FLOAT32_EPSILON } from "../../lesson/matrix";
 import { InputError } from "../../lesson/errors";
-import { DecisionGrid, LabelledData } from "../../beyond/classify";
+import { LabelledData } from "../../beyond/classify";
+import { DecisionGrid } from "../../beyond/decision-grid";
 import { COLORS, Figure, PLOT_FONT, Trace, animationControls } from "./layout";
 import { lossHistoryFigure } from "./descent";
 
