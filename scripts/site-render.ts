@@ -233,6 +233,11 @@ h2 { font-size: 1.4rem; margin-top: 2rem; border-bottom: 1px solid var(--line); 
 pre, code { font-family: "Noto Sans Mono CJK KR", "D2Coding", ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.88rem; }
 :not(pre) > code { background: var(--code-bg); padding: 0.1em 0.3em; border-radius: 4px; }
 .cell { margin: 1rem 0; }
+/* markdown tables (00b's numpy ↔ TypeScript, 03's notation): padded cells; code is not broken mid-expression,
+   a table wider than a phone scrolls sideways on its own instead */
+.cell.markdown table { border-collapse: collapse; display: block; max-width: 100%; overflow-x: auto; }
+.cell.markdown th, .cell.markdown td { padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+.cell.markdown td code { white-space: nowrap; }
 /* sections far from the viewport are not laid out or painted until the reader comes near (a long page is
    usable ~0.2 s sooner); a section once drawn keeps its size (auto), so scrolling back moves nothing.
    Their innerText is empty meanwhile: tests read textContent, or render them (test-browser/site.test.ts) */

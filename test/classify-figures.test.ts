@@ -99,3 +99,10 @@ test("trainTestLossFigure: the training and held-out loss of one run side by sid
   assert.throws(() => trainTestLossFigure(run), /heldOut 데이터로 학습한 결과\(heldOutLoss가 있는 것\)가 필요합니다/);
   assert.throws(() => trainTestLossFigure(r, { mark: { epoch: 31, label: "x" } }), /mark\.epoch는 0 이상 30 이하의 정수여야 합니다/);
 });
+
+test("loss per epoch: with 10 epochs or fewer a tick at every whole epoch (2 epochs showed 1, 1.2, 1.4 …); more, plotly's own ticks", () => {
+  const few = trainTestLossFigure({ loss: [1, 0.5, 0.4], heldOutLoss: [1, 0.6, 0.5] });
+  assert.equal((few.layout?.xaxis as { dtick?: number }).dtick, 1);
+  const many = trainTestLossFigure({ loss: Array.from({ length: 51 }, (_, e) => 1 / (e + 1)), heldOutLoss: Array.from({ length: 51 }, () => 0.5) });
+  assert.equal((many.layout?.xaxis as { dtick?: number }).dtick, undefined);
+});

@@ -27,7 +27,11 @@ test("digitsFigure: the digits side by side in one heatmap, each pixel where it 
 test("confusionFigure: the counts as a heatmap with the total right in the title; a non-square matrix is refused", () => {
   const cm = [[5, 1, 0], [0, 7, 2], [1, 0, 4]];
   const fig = confusionFigure(cm);
-  assert.deepEqual((fig.data[0] as { z: number[][] }).z, cm);
+  // the counts are written in; the colour is log(1 + count), so a 1 among 7s is not as pale as a 0
+  assert.deepEqual((fig.data[0] as { text: string[][] }).text, cm.map((row) => row.map(String)));
+  const z = (fig.data[0] as { z: number[][] }).z;
+  assert.deepEqual(z, cm.map((row) => row.map((v) => Math.log1p(v))));
+  assert.ok(z[0][1] > 0 && z[0][2] === 0 && z[0][1] > 0.3 * z[1][1], "a single mistake has a visible colour");
   assert.match(JSON.stringify(fig.layout?.title), /20개 중 16개 맞힘/);
   assertEmbeds(figureHtml(fig), fig);
   assert.throws(() => confusionFigure([[1, 2], [3]]), (e: Error) => e instanceof InputError && /^confusionFigure: 혼동 행렬은/.test(e.message));

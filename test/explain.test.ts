@@ -126,7 +126,10 @@ test("numpy arithmetic on arrays: X * 2, X ** 2, X - Y, X + 1, Math.exp(X)", () 
   expectHelp("const X = [1, 2], Y = [3, 4];\nconst d = X - Y;", 2363, [elementwise]); // 2362 and 2363: one line
   expectHelp("const X = [0.5, 0.3, 0.2];\nconst y = X + 1;", 2365, [/배열 \+ 숫자는 numpy처럼 원소마다 더해지지 않습니다.*math\.add\(X, 1\)/]);
   expectHelp("const X = [0.5, 0.3, 0.2];\nconst y = Math.exp(X);", 2345, [/숫자 하나를 받는 함수.*X\.map\(\(v\) => Math\.exp\(v\)\)/]);
-  expectHelp("const X = [1, 2];\nconst m = Math.max(X);", 2345, [/숫자 하나를 받는 함수/]);
+  // Math.max / Math.min with an array want the spread, not a map (12's exercise, 00b's appendix)
+  expectHelp("const p = [0.1, 0.7, 0.2];\nconst best = p.indexOf(Math.max(p));", 2345, [/Math\.max\(\.\.\.p\)처럼 \.\.\.로 펼쳐서/]);
+  expectHelp("const p = [0.1, 0.7, 0.2];\nconst m = Math.min(p, 1);", 2345, [/펼쳐서/]);
+  expectHelp("const X = [1, 2];\nconst m = Math.max(X);", 2345, [/Math\.max\(\.\.\.p\)처럼/]); // not the map of Math.exp
   // 07's exercise written numpy-style: the number TypeScript complains about is the array arithmetic's
   // result, so the help is about array arithmetic, not "wrap the number in brackets"
   expectHelp("const Ws = [[[1, 2]]];\nconst g = [[[1, 2]]];\nconst next: number[][][] = Ws.map((W, l) => W - 0.1 * g[l]);", 2362, [elementwise]);

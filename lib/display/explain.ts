@@ -124,6 +124,10 @@ const ELEMENTWISE_CALL_LINE = line(
   "숫자 하나를 받는 함수(Math.exp, sigmoid 등)에 배열을 넘겼습니다: numpy의 np.exp(X)와 달리 원소마다 불러야 합니다 — X.map((v) => Math.exp(v)) 또는 math.map(X, Math.exp)",
   "a function of one number (Math.exp, sigmoid, …) got an array: unlike numpy's np.exp(X), call it per entry: X.map((v) => Math.exp(v))",
 );
+const SPREAD_LINE = line(
+  "Math.max와 Math.min은 배열이 아니라 숫자들을 받습니다: Math.max(...p)처럼 ...로 펼쳐서 넘기세요 (numpy의 np.max(p))",
+  "Math.max and Math.min take numbers, not an array: spread it, Math.max(...p) (numpy's np.max(p))",
+);
 const PYTHON_BLOCK_LINE = line(
   "파이썬식 문법입니다: JavaScript는 조건을 ( )로 감싸고 블록을 { }로 묶습니다 — for (let i = 0; i < 3; i++) { … }, if (x > 0) { … } else { … }",
   "this is Python syntax: JavaScript puts conditions in ( ) and blocks in { }: for (let i = 0; i < 3; i++) { … }, if (x > 0) { … } else { … }",
@@ -278,8 +282,12 @@ export function explainDiagnostic(d: DiagnosticLike, ctx: ExplainContext = {}): 
       return q.includes("+") ? PLUS_LINE : ARITHMETIC_LINE;
     }
     case 2345: // Argument of type 'number[]' is not assignable to parameter of type 'number'.
-    case 2322: // Type 'string' is not assignable to type 'number'.
-      return typeMismatch(d.code, q[0], q[1]);
+    case 2322: { // Type 'string' is not assignable to type 'number'.
+      const mismatch = typeMismatch(d.code, q[0], q[1]);
+      // an array handed to Math.max / Math.min wants spreading, not a map
+      if (mismatch === ELEMENTWISE_CALL_LINE && /\bMath\.(max|min)\(\s*(?!\.\.\.)/.test(d.lineText ?? "")) return SPREAD_LINE;
+      return mismatch;
+    }
     case 2352: // Conversion of type 'X' to type 'Y' may be a mistake …
     case 2678: // Type 'X' is not comparable to type 'Y'.
       return /\bdotMultiply\b/.test(d.lineText ?? "") ? DOT_MULTIPLY_AS_LINE : AS_LINE;

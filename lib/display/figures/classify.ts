@@ -155,11 +155,13 @@ export function decisionBoundaryAnimationFigure(frames: BoundaryFrame[], data: L
 export function classifierLossFigure(series: { name: string; loss: ArrayLike<number> }[], opts: { title?: string; log?: boolean; yName?: string } = {}): Figure {
   const fig = lossHistoryFigure(series.map((s) => ({ name: s.name, loss: Array.from(s.loss).slice(1) })), { log: opts.log, title: opts.title ?? "에포크에 따른 손실 (교차 엔트로피)" });
   const layout = fig.layout ?? {};
+  const epochs = Math.max(...series.map((s) => s.loss.length - 1));
   return {
     ...fig,
     layout: {
       ...layout,
-      xaxis: { ...(layout.xaxis ?? {}), title: { text: "에포크" } },
+      // epochs are whole numbers: with few of them, a tick at each (not 1, 1.2, 1.4, …)
+      xaxis: { ...(layout.xaxis ?? {}), title: { text: "에포크" }, ...(epochs <= 10 ? { dtick: 1 } : {}) },
       yaxis: { ...(layout.yaxis ?? {}), title: { text: opts.yName ?? "평균 교차 엔트로피" } },
     },
   };

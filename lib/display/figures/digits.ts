@@ -60,7 +60,11 @@ export function digitsFigure(images: readonly ArrayLike<number>[], opts: DigitsF
   };
 }
 
-/** A confusion matrix (rows: true class, columns: predicted class) as a heatmap with the counts written in. */
+/**
+ * A confusion matrix (rows: true class, columns: predicted class) as a heatmap with the counts written in.
+ * The colour is log(1 + count) from white (0) to blue, so a handful of mistakes shows next to a diagonal of
+ * hundreds (on a linear scale every mistake looked like a 0).
+ */
 export function confusionFigure(cm: readonly (readonly number[])[], opts: { classes?: string[]; title?: string } = {}): Figure {
   const K = Array.isArray(cm) ? cm.length : 0;
   if (K < 2 || cm.some((row) => !Array.isArray(row) || row.length !== K || row.some((v) => !Number.isFinite(v)))) {
@@ -71,9 +75,11 @@ export function confusionFigure(cm: readonly (readonly number[])[], opts: { clas
   const right = cm.reduce((s, row, k) => s + row[k], 0);
   return {
     data: [{
-      type: "heatmap", x: names, y: names, z: cm.map((row) => row.slice()), colorscale: "Blues", showscale: false,
-      texttemplate: "%{z}", hovertemplate: "실제 %{y}, 예측 %{x}: %{z}개<extra></extra>", xgap: 1, ygap: 1,
-    } as Trace],
+      type: "heatmap", x: names, y: names, z: cm.map((row) => row.map((v) => Math.log1p(v))), zmin: 0,
+      text: cm.map((row) => row.map(String)), colorscale: [[0, "#ffffff"], [0.35, "#9ecae1"], [1, "#08519c"]],
+      showscale: false, texttemplate: "%{text}", hovertemplate: "실제 %{y}, 예측 %{x}: %{text}개<extra></extra>",
+      xgap: 1, ygap: 1,
+    } as unknown as Trace], // plotly.js types text as string[], a heatmap takes rows
     layout: baseLayout(opts.title ?? `혼동 행렬 (${total}개 중 ${right}개 맞힘)`, {
       xaxis: { title: { text: "예측" }, type: "category", side: "bottom" },
       yaxis: { title: { text: "실제" }, type: "category", autorange: "reversed", scaleanchor: "x" },
