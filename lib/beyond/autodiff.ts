@@ -13,6 +13,7 @@ import type * as TF from "@tensorflow/tfjs-core";
 import type * as TFL from "@tensorflow/tfjs-layers";
 import { Matrix, Vector, layerSizes } from "../lesson/matrix";
 import { InputError, describe, requirePositive, requireWhole } from "../lesson/errors";
+import { REASONS } from "../lesson/messages";
 import { progressLoop } from "../lesson/progress";
 import { Network } from "../fast/network";
 import { Classifier, LabelledData } from "./classify";
@@ -187,9 +188,9 @@ export const MAX_LAYERS_ITERATIONS = 5000;
  */
 export async function trainLayersModel(model: TFL.LayersModel, x: Vector, y: Vector, learningRate = 0.1, iterations = 1000, optimizer = "sgd"): Promise<LayersTrainResult> {
   requirePositive(learningRate, "learningRate");
-  requireWhole(iterations, "iterations", 0, MAX_LAYERS_ITERATIONS, "model.fit은 반복마다 텐서를 만들어 느립니다 / model.fit is slow per iteration");
+  requireWhole(iterations, "iterations", 0, MAX_LAYERS_ITERATIONS, REASONS["model-fit-slow"]());
   if (!(LAYERS_OPTIMIZERS as readonly unknown[]).includes(optimizer)) {
-    throw new InputError(`optimizer는 "sgd" 또는 "adam"이어야 합니다. 받은 값: ${describe(optimizer)} / optimizer must be "sgd" or "adam"`);
+    throw new InputError("autodiff-optimizer", { optimizer: describe(optimizer) });
   }
   const tf = tfjs();
   const halfSse = (yTrue: TF.Tensor, yPred: TF.Tensor) => tf.mul(0.5, tf.sum(tf.square(tf.sub(yTrue, yPred)), -1));

@@ -37,21 +37,27 @@ export interface ReadDatasetOptions {
 export function parseDataset(text: string, source: string, opts: ReadDatasetOptions = {}): Dataset {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   const headerAt = lines.findIndex((l) => l.trim() !== "");
-  if (headerAt < 0) throw new InputError(`${source}: 파일이 비어 있습니다 ("x1,x2,label" 같은 머리글 줄이 있어야 합니다) / the file is empty (expected a header line such as "x1,x2,label")`);
+  if (headerAt < 0) throw new InputError("csv-empty", { source });
   const header = splitCsvLine(lines[headerAt]);
   const where = (i: number) => `${source}:${i + 1}`;
   header.forEach((h, c) => {
-    if (h === "") throw new InputError(`${where(headerAt)}: 머리글의 ${c + 1}번째 열에 이름이 없습니다 / column ${c + 1} of the header has no name`);
-    if (header.indexOf(h) !== c) throw new InputError(`${where(headerAt)}: 열 이름 "${h}"이(가) 머리글에 두 번 나옵니다 / column name "${h}" appears twice in the header`);
+    if (h === "") throw new InputError("csv-unnamed-column", { where: where(headerAt), column: c + 1 });
+    if (header.indexOf(h) !== c) throw new InputError("csv-duplicate-column", { where: where(headerAt), h });
   });
-  if (header.length < 2) throw new InputError(`${where(headerAt)}: 머리글의 열이 ${header.length}개뿐입니다. 특성 열 하나 이상과 레이블 열이 있어야 합니다 / the header has ${header.length} column; need at least one feature and a label`);
+  if (header.length < 2) throw new InputError("csv-too-few-columns", {
+    where: where(headerAt), headerLength: header.length,
+  });
   const labelName = opts.label ?? header[header.length - 1];
   const labelCol = header.indexOf(labelName);
-  if (labelCol < 0) throw new InputError(`${where(headerAt)}: 레이블 열 "${labelName}"이(가) 없습니다 (있는 열: ${header.join(", ")}) / no label column "${labelName}" (columns: ${header.join(", ")})`);
+  if (labelCol < 0) throw new InputError("csv-no-label-column", {
+    where: where(headerAt), labelName, headerList: header.join(", "),
+  });
   const features = opts.features ?? header.filter((_, c) => c !== labelCol);
   const featureCols = features.map((f) => {
     const c = header.indexOf(f);
-    if (c < 0 || c === labelCol) throw new InputError(`${where(headerAt)}: 특성 열 "${f}"이(가) 없습니다 (있는 열: ${header.join(", ")}) / no feature column "${f}" (columns: ${header.join(", ")})`);
+    if (c < 0 || c === labelCol) throw new InputError("csv-no-feature-column", {
+      where: where(headerAt), f, headerList: header.join(", "),
+    });
     return c;
   });
 
@@ -61,26 +67,32 @@ export function parseDataset(text: string, source: string, opts: ReadDatasetOpti
     if (lines[i].trim() === "") continue;
     const cells = splitCsvLine(lines[i]);
     if (cells.some((c) => c.includes('"'))) {
-      throw new InputError(`${where(i)}: 따옴표가 든 칸은 읽을 수 없습니다 (쉼표로만 나눈 칸만 됩니다) / a field contains a quote or a quoted comma, which this reader does not support (plain comma-separated fields only)`);
+      throw new InputError("csv-quote", { where: where(i) });
     }
     if (cells.length !== header.length) {
-      throw new InputError(`${where(i)}: 칸이 ${header.length}개(${header.join(",")})여야 하는데 ${cells.length}개입니다 / expected ${header.length} fields (${header.join(",")}), found ${cells.length}`);
+      throw new InputError("csv-field-count", {
+        where: where(i), headerLength: header.length, headerList: header.join(","), cellsLength: cells.length,
+      });
     }
     X.push(featureCols.map((c) => {
       const s = cells[c];
       const v = s === "" ? NaN : Number(s);
-      if (!Number.isFinite(v)) throw new InputError(`${where(i)}: "${header[c]}" 열은 숫자여야 합니다. 받은 값: ${JSON.stringify(s)} / column "${header[c]}" must be a number, found ${JSON.stringify(s)}`);
+      if (!Number.isFinite(v)) throw new InputError("csv-not-number", {
+        where: where(i), column: header[c], s: JSON.stringify(s),
+      });
       return v;
     }));
-    if (cells[labelCol] === "") throw new InputError(`${where(i)}: 레이블 열 "${labelName}"이(가) 비어 있습니다 / the label column "${labelName}" is empty`);
+    if (cells[labelCol] === "") throw new InputError("csv-empty-label", { where: where(i), labelName });
     rawLabels.push(cells[labelCol]);
   }
-  if (X.length === 0) throw new InputError(`${source}: 머리글 다음에 데이터 줄이 없습니다 / no data rows after the header`);
+  if (X.length === 0) throw new InputError("csv-no-rows", { source });
 
   const classes = opts.classes ?? defaultClassOrder(rawLabels);
   const labels = rawLabels.map((l, n) => {
     const k = classes.indexOf(l);
-    if (k < 0) throw new InputError(`${source}: ${n + 1}번째 줄의 레이블 "${l}"은(는) 클래스 ${classes.join(", ")} 중 하나가 아닙니다 / label "${l}" of row ${n + 1} is not one of the classes ${classes.join(", ")}`);
+    if (k < 0) throw new InputError("csv-unknown-class", {
+      source, row: n + 1, l, classesList: classes.join(", "),
+    });
     return k;
   });
   return { source, features, X, labels, classes };
@@ -122,7 +134,7 @@ export function gaussian(rng: Rng): number {
  * so a network without a hidden layer cannot classify them all.
  */
 export function makeMoons(n = 200, noise = 0.15, seed: string | number = "moons"): Dataset {
-  if (!Number.isInteger(n) || n < 2) throw new InputError(`makeMoons: n은(는) 2 이상의 정수여야 합니다. 받은 값: ${n} / n must be a whole number ≥ 2, got ${n}`);
+  if (!Number.isInteger(n) || n < 2) throw new InputError("moons-n", { n });
   const rng = makeRng(seed);
   const X: number[][] = [];
   const labels: number[] = [];
@@ -154,7 +166,7 @@ export interface Standardizer {
 
 /** Feature means and standard deviations of X, to put every feature on the same scale before training. */
 export function standardizer(X: readonly (readonly number[])[]): Standardizer {
-  if (X.length === 0) throw new InputError("standardizer: 데이터에 행이 없습니다 / no rows");
+  if (X.length === 0) throw new InputError("standardizer-no-rows");
   const d = X[0].length;
   const mean = Array.from({ length: d }, (_, j) => X.reduce((s, x) => s + x[j], 0) / X.length);
   const std = mean.map((m, j) => Math.sqrt(X.reduce((s, x) => s + (x[j] - m) ** 2, 0) / X.length) || 1);
@@ -165,7 +177,9 @@ export function standardizer(X: readonly (readonly number[])[]): Standardizer {
 export function selectFeatures(d: Dataset, names: readonly string[]): Dataset {
   const cols = names.map((n) => {
     const c = d.features.indexOf(n);
-    if (c < 0) throw new InputError(`${d.source}: "${n}"이라는 특성이 없습니다. 있는 특성: ${d.features.join(", ")} / no feature "${n}" (features: ${d.features.join(", ")})`);
+    if (c < 0) throw new InputError("dataset-no-feature", {
+      source: d.source, n, features: d.features.join(", "),
+    });
     return c;
   });
   return { ...d, features: names.slice(), X: d.X.map((x) => cols.map((c) => x[c])) };

@@ -28,7 +28,7 @@ export interface DecisionGridOptions {
 /** The network's answer over a grid of the input plane (networks with 2 inputs): data for a decision-boundary plot. */
 export function decisionGrid(net: Classifier, opts: DecisionGridOptions): DecisionGrid {
   if (net.sizes[0] !== 2) {
-    throw new InputError(`decisionGrid: 평면에 그리려면 네트워크의 입력이 2개여야 합니다. 입력층: ${net.sizes[0]}개 / the network must have 2 inputs to draw a plane, it has ${net.sizes[0]}`);
+    throw new InputError("decision-grid-inputs", { netSizes0: net.sizes[0] });
   }
   const n = requireWhole(opts.n ?? 60, "n", 2, 1000);
   const x = linspace(opts.xRange[0], opts.xRange[1], n), y = linspace(opts.yRange[0], opts.yRange[1], n);

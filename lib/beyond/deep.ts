@@ -27,7 +27,7 @@ export function reluSlope(a: number): number {
 
 function requireActivation(f: unknown): HiddenActivation {
   if (f === "sigmoid" || f === "relu") return f;
-  throw new InputError(`활성화 함수는 "sigmoid"나 "relu"여야 합니다. 받은 값: ${describe(f)} / the activation must be "sigmoid" or "relu", got ${describe(f)}`);
+  throw new InputError("deep-activation", { f: describe(f) });
 }
 
 /**
@@ -38,7 +38,7 @@ function requireActivation(f: unknown): HiddenActivation {
 export function uniformLimit(n: number, m: number, kind: UniformInit): number {
   if (kind === "xavier") return Math.sqrt(6 / (n + m));
   if (kind === "he") return Math.sqrt(6 / n);
-  throw new InputError(`초기화는 "xavier"나 "he"여야 합니다. 받은 값: ${describe(kind)} / the initialisation must be "xavier" or "he", got ${describe(kind)}`);
+  throw new InputError("deep-init", { kind: describe(kind) });
 }
 
 /** Weights for `sizes`, each uniform in ±uniformLimit(n, m, kind), drawn in the order initWeights fills rows. */

@@ -38,7 +38,9 @@ export interface MnistData extends Dataset {
 export function encodeMnist(d: MnistBytes): Uint8Array {
   const N = d.labels.length;
   if (d.pixels.length !== N * MNIST_PIXELS) {
-    throw new InputError(`encodeMnist: 숫자 ${N}개에는 화소 ${N * MNIST_PIXELS}개가 있어야 합니다. 받은 화소: ${d.pixels.length}개 / ${N} digits need ${N * MNIST_PIXELS} pixels, got ${d.pixels.length}`);
+    throw new InputError("mnist-pixel-count", {
+      N, pixelsNeeded: N * MNIST_PIXELS, dPixelsLength: d.pixels.length,
+    });
   }
   let nonzero = 0;
   for (let i = 0; i < d.pixels.length; i++) if (d.pixels[i] !== 0) nonzero++;
@@ -59,28 +61,26 @@ export function encodeMnist(d: MnistBytes): Uint8Array {
   return out;
 }
 
-function broken(why: string, en: string): InputError {
-  return new InputError(`MNIST 데이터 파일이 올바르지 않습니다: ${why} (npm run data:mnist로 다시 만드세요) / the MNIST data file is broken: ${en}`);
-}
-
 /** Grey levels and labels from the file's bytes (after gunzip). */
 export function decodeMnistBytes(bytes: Uint8Array): MnistBytes {
-  if (bytes.length < HEADER || MAGIC.some((m, i) => bytes[i] !== m)) throw broken('"MNZ1"로 시작하지 않습니다', 'it does not start with "MNZ1"');
+  if (bytes.length < HEADER || MAGIC.some((m, i) => bytes[i] !== m)) throw new InputError("mnist-file-magic");
   const N = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
-  if (bytes[8] !== MNIST_SIDE || bytes[9] !== MNIST_SIDE) throw broken(`크기가 ${bytes[8]}×${bytes[9]}입니다`, `size ${bytes[8]}×${bytes[9]}, not 28×28`);
+  if (bytes[8] !== MNIST_SIDE || bytes[9] !== MNIST_SIDE) throw new InputError("mnist-file-size", {
+    rows: bytes[8], cols: bytes[9],
+  });
   const total = N * MNIST_PIXELS, maskAt = HEADER + N, valuesAt = maskAt + Math.ceil(total / 8);
-  if (bytes.length < valuesAt) throw broken("파일이 중간에 끝납니다", "it ends too soon");
+  if (bytes.length < valuesAt) throw new InputError("mnist-file-short");
   const labels = bytes.slice(HEADER, maskAt);
-  if (labels.some((l) => l > 9)) throw broken("레이블이 0 … 9가 아닙니다", "a label is not 0 … 9");
+  if (labels.some((l) => l > 9)) throw new InputError("mnist-file-label");
   const pixels = new Uint8Array(total);
   let v = valuesAt;
   for (let i = 0; i < total; i++) {
     if (bytes[maskAt + (i >> 3)] & (1 << (i & 7))) {
-      if (v >= bytes.length) throw broken("파일이 중간에 끝납니다", "it ends too soon");
+      if (v >= bytes.length) throw new InputError("mnist-file-short");
       pixels[i] = bytes[v++];
     }
   }
-  if (v !== bytes.length) throw broken("화소 값이 남습니다", "values are left over");
+  if (v !== bytes.length) throw new InputError("mnist-file-extra");
   return { pixels, labels };
 }
 

@@ -15,6 +15,7 @@
  */
 import { Matrix, Vector, WeightIndex, requireWeightIndex } from "../lesson/matrix";
 import { InputError, describe, requireFraction, requirePositive, requireVector, requireWhole } from "../lesson/errors";
+import { REASONS } from "../lesson/messages";
 import { LESSON_ITERATIONS, MAX_ITERATIONS } from "../lesson/train";
 import { progressLoop } from "../lesson/progress";
 import { Network } from "../fast/network";
@@ -52,13 +53,11 @@ function rowsShape(rows: readonly Row[]): string {
 
 function pairRows(params: readonly ParamBlock[], grads: readonly ParamBlock[]): [Row[], Row[]] {
   if (params.length !== grads.length) {
-    throw new InputError(`optimizer: 매개변수 블록은 ${params.length}개인데 기울기 블록은 ${grads.length}개입니다. update(params, grads)의 두 목록은 같은 순서로 같은 개수여야 합니다 / ` +
-      `${params.length} parameter blocks but ${grads.length} gradient blocks`);
+    throw new InputError("optimizer-block-count", { paramsLength: params.length, gradsLength: grads.length });
   }
   const p = rowsOf(params), g = rowsOf(grads);
   if (p.length !== g.length || p.some((r, j) => r.length !== g[j].length)) {
-    throw new InputError(`optimizer: 매개변수(${rowsShape(p)})와 기울기(${rowsShape(g)})의 모양이 다릅니다. 기울기는 매개변수와 같은 모양이어야 합니다 / ` +
-      `parameters (${rowsShape(p)}) and gradients (${rowsShape(g)}) must have the same shapes`);
+    throw new InputError("optimizer-shape", { paramShape: rowsShape(p), gradShape: rowsShape(g) });
   }
   return [p, g];
 }
@@ -72,9 +71,7 @@ function stateFor(who: string, state: Float64Array[] | null, rows: Row[]): Float
   if (state === null) return rows.map((r) => new Float64Array(r.length));
   if (state.length !== rows.length || state.some((s, j) => s.length !== rows[j].length)) {
     const was = rowsShape(state), now = rowsShape(rows);
-    throw new InputError(`${who}: 이 옵티마이저는 ${was} 모양의 매개변수를 위한 기억(지난 걸음의 값)을 갖고 있는데 이번 매개변수는 ${now}입니다. ` +
-      `매개변수마다 새 옵티마이저를 만들거나(new ${who}(…)), 먼저 reset()을 부르세요 / ` +
-      `this optimiser keeps memory for parameters of shape ${was}, got ${now}: make a new optimiser per parameter list, or call reset() first`);
+    throw new InputError("optimizer-state-shape", { who, was, now });
   }
   return state;
 }
@@ -194,15 +191,12 @@ const ADAM_OPTIONS = ["learningRate", "beta1", "beta2", "epsilon"];
 function requireAdamOptions(opts: unknown): void {
   if (typeof opts !== "object" || opts === null || Array.isArray(opts)) {
     const example = typeof opts === "number" ? `new Adam({ learningRate: ${opts} })` : "new Adam({ learningRate: 0.01 })";
-    throw new InputError(`Adam의 설정은 객체 하나로 줍니다: ${example}. 받은 값: ${describe(opts)} / ` +
-      `Adam takes its settings as one object, ${example}; got ${describe(opts)}`);
+    throw new InputError("adam-options-object", { example, opts: describe(opts) });
   }
   for (const key of Object.keys(opts)) {
     if (!ADAM_OPTIONS.includes(key)) {
       const near = ADAM_OPTIONS.find((k) => k.toLowerCase() === key.toLowerCase());
-      const hint = near ? ` (${near}의 철자를 확인하세요: 대소문자를 구별합니다)` : "";
-      throw new InputError(`Adam: "${key}"라는 설정은 없습니다${hint}. 쓸 수 있는 설정: ${ADAM_OPTIONS.join(", ")} / ` +
-        `Adam has no setting "${key}"${near ? ` (did you mean ${near}?)` : ""}; the settings are ${ADAM_OPTIONS.join(", ")}`);
+      throw new InputError("adam-unknown-option", { key, near, settings: ADAM_OPTIONS.join(", ") });
     }
   }
 }
@@ -305,7 +299,7 @@ export function descendTwoWeights(
 ): TwoWeightPath {
   requireWeightIndex(weights, p, "descendTwoWeights");
   requireWeightIndex(weights, q, "descendTwoWeights");
-  requireVector(start, "start", 2, "두 가중치의 처음 값 [p, q]");
+  requireVector(start, "start", 2, REASONS["start-pq"]());
   requireWhole(steps, "steps", 0, MAX_ITERATIONS);
   const net = new Network(weights, x, y);
   optimizer.reset();

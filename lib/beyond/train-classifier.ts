@@ -5,6 +5,7 @@
  */
 import { makeRng, Rng } from "../lesson/random";
 import { InputError, describe, requireFinite, requireVector, requireWhole } from "../lesson/errors";
+import { REASONS } from "../lesson/messages";
 import { progressLoop } from "../lesson/progress";
 import { Optimizer } from "./optim";
 import { Classifier, LabelledData, lossAndAccuracy } from "./classify";
@@ -33,10 +34,10 @@ export interface SplitOptions {
  */
 export function trainTestSplit<D extends LabelledData>(data: D, opts: SplitOptions = {}): { train: D; test: D } {
   if (!data || !Array.isArray(data.X) || !Array.isArray(data.labels) || data.X.length !== data.labels.length) {
-    throw new InputError("trainTestSplit: data는 예제마다 레이블이 하나씩 있는 { X, labels }여야 합니다 / data must be { X, labels } with one label per example");
+    throw new InputError("split-data");
   }
   const f = requireFinite(opts.testFraction ?? 0.2, "testFraction");
-  if (!(f > 0 && f < 1)) throw new InputError(`testFraction은(는) 0보다 크고 1보다 작아야 합니다. 받은 값: ${f} / testFraction must be between 0 and 1, got ${f}`);
+  if (!(f > 0 && f < 1)) throw new InputError("split-fraction", { f });
   const rng = makeRng(opts.seed ?? "split");
   const byClass = new Map<number, number[]>();
   data.labels.forEach((l, n) => { if (!byClass.has(l)) byClass.set(l, []); byClass.get(l)!.push(n); });
@@ -53,8 +54,7 @@ export function trainTestSplit<D extends LabelledData>(data: D, opts: SplitOptio
   };
   const train = part(false), test = part(true);
   if (train.X.length === 0 || test.X.length === 0) {
-    throw new InputError(`trainTestSplit: testFraction ${f}로 나누면 ${train.X.length === 0 ? "학습" : "테스트"} 데이터가 비어 버립니다 (예제 ${data.X.length}개) / ` +
-      `with testFraction ${f} the ${train.X.length === 0 ? "training" : "test"} part of the ${data.X.length} examples is empty`);
+    throw new InputError("split-empty", { f, emptyTrain: train.X.length === 0, n: data.X.length });
   }
   return { train, test };
 }
@@ -116,16 +116,16 @@ export const MAX_EPOCHS = 5000;
 /** `data` has examples that fit `net` (one finite number per input node) and one valid label each. */
 export function requireLabelledData(data: LabelledData, net: Classifier, name = "data"): void {
   if (!data || !Array.isArray(data.X) || !Array.isArray(data.labels)) {
-    throw new InputError(`${name}는 { X: 예제 목록, labels: 레이블 목록 } 모양이어야 합니다 / ${name} must be { X, labels }`);
+    throw new InputError("train-data", { name });
   }
   const N = data.X.length;
   if (N === 0 || data.labels.length !== N) {
-    throw new InputError(`${name}: 예제마다 레이블이 하나씩 있어야 합니다. 예제 ${N}개, 레이블 ${data.labels.length}개 / need one label per example (${N} examples, ${data.labels.length} labels)`);
+    throw new InputError("train-data-labels", { name, N, dataLabelsLength: data.labels.length });
   }
-  data.X.forEach((x, n) => requireVector(x, `${name}.X[${n}]`, net.sizes[0], "네트워크의 입력층 sizes[0]"));
+  data.X.forEach((x, n) => requireVector(x, `${name}.X[${n}]`, net.sizes[0], REASONS["network-input"]()));
   data.labels.forEach((l, n) => {
     if (!(Number.isInteger(l) && l >= 0 && l < net.classCount)) {
-      throw new InputError(`${name}.labels[${n}]은(는) 클래스 번호 0 … ${net.classCount - 1} 중 하나여야 합니다. 받은 값: ${describe(l)} / labels must be class indices`);
+      throw new InputError("train-data-label", { name, n, lastClass: net.classCount - 1, l: describe(l) });
     }
   });
 }
@@ -135,7 +135,7 @@ export function trainClassifier(opts: ClassifierTrainOptions): ClassifierTrainRe
   const { net, data, optimizer, epochs } = opts;
   const N = data.X.length;
   requireLabelledData(data, net);
-  requireWhole(epochs, "epochs", 0, MAX_EPOCHS, `에포크 한 번은 데이터 전체를 한 번 도는 것이라 ${MAX_EPOCHS}번이면 이미 몇 초가 걸립니다 / one epoch passes over all the data`);
+  requireWhole(epochs, "epochs", 0, MAX_EPOCHS, REASONS["epochs-slow"]({ max: MAX_EPOCHS }));
   const batch = requireWhole(opts.batchSize ?? 16, "batchSize", 1);
   const every = requireWhole(opts.snapshotEvery ?? 0, "snapshotEvery", 0);
   const rng = makeRng(opts.seed ?? "shuffle");
@@ -143,7 +143,7 @@ export function trainClassifier(opts: ClassifierTrainOptions): ClassifierTrainRe
   if (heldOut !== undefined) requireLabelledData(heldOut, net, "heldOut");
   const patience = requireWhole(opts.patience ?? 0, "patience", 0, MAX_EPOCHS);
   if (patience > 0 && !heldOut) {
-    throw new InputError("patience(조기 종료)를 쓰려면 학습에 쓰지 않는 heldOut 데이터가 있어야 합니다 / early stopping (patience) needs heldOut data");
+    throw new InputError("train-patience-held-out");
   }
   const loss = new Float64Array(epochs + 1);
   const acc = new Float64Array(epochs + 1);
@@ -154,7 +154,7 @@ export function trainClassifier(opts: ClassifierTrainOptions): ClassifierTrainRe
   const snapshot = (epoch: number) => snapshots.push({ epoch, params: net.snapshot(), loss: loss[epoch], accuracy: acc[epoch] });
   const evaluate = opts.evaluate ?? "full";
   if (evaluate !== "full" && evaluate !== "batches") {
-    throw new InputError(`trainClassifier: evaluate는 "full" 또는 "batches"여야 합니다. 받은 값: ${describe(evaluate)} / evaluate must be "full" or "batches"`);
+    throw new InputError("train-evaluate", { evaluate: describe(evaluate) });
   }
   let batchLoss = 0, batchCorrect = 0;
   const record = (epoch: number) => {

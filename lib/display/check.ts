@@ -53,7 +53,7 @@ export interface CheckResult {
 /** Compare without displaying anything. */
 export function compareValues(name: string, actual: unknown, expected: Numeric, opts: CheckOptions = {}): CheckResult {
   const expectedShape = shapeOf(expected);
-  if (expectedShape === null) throw new InputError(`check: "${name}"의 기대값이 숫자, 벡터, 행렬 중 어느 것도 아닙니다 / the expected value for "${name}" is not a number, vector or matrix`);
+  if (expectedShape === null) throw new InputError("check-expected-shape", { name });
   const actualShape = shapeOf(actual);
   const base = { name, actualShape: actualShape ?? [], expectedShape };
 
@@ -196,7 +196,7 @@ export function compareFunction<Args extends unknown[]>(
   name: string, learner: (...args: Args) => unknown, reference: (...args: Args) => Numeric,
   cases: FunctionCase<Args>[], opts: FunctionCheckOptions<Args> = {},
 ): FunctionCheckResult {
-  if (cases.length === 0) throw new InputError(`check: "${name}"에는 입력 사례가 하나 이상 있어야 합니다 / "${name}" needs at least one input case`);
+  if (cases.length === 0) throw new InputError("check-no-cases", { name });
   const results = cases.map((c) => {
     const expected = reference(...c.args);
     const hint = typeof opts.hint === "function" ? opts.hint(...c.args) : opts.hint;
@@ -264,7 +264,7 @@ export interface DifferenceResult {
 export function compareDifferent(name: string, a: unknown, b: Numeric, opts: DifferenceOptions = {}): DifferenceResult {
   const note = opts.note ?? "";
   const bShape = shapeOf(b);
-  if (bShape === null) throw new InputError(`expectDifferent: "${name}"의 둘째 값이 숫자, 벡터, 행렬 중 어느 것도 아닙니다 / the second value for "${name}" is not a number, vector or matrix`);
+  if (bShape === null) throw new InputError("expect-different-shape", { name });
   const aShape = shapeOf(a);
   if (aShape === null || !sameShape(aShape, bShape)) {
     return { name, verdict: "different", ok: true, ratio: NaN, maxDiff: NaN, note,

@@ -105,7 +105,7 @@ let pads = 0;
 /** The HTML output: a canvas to draw on, a 지우기 (clear) button and ten bars, with the script that runs them. */
 export function digitPadHtml(net: Classifier): string {
   if (!net || !Array.isArray(net.sizes) || net.sizes[0] !== 784 || net.sizes[net.sizes.length - 1] !== 10 || net.output !== "softmax") {
-    throw new InputError("digitPadHtml: 입력 784개, 소프트맥스 출력 10개인 Classifier가 필요합니다 / expected a Classifier with 784 inputs and a softmax output of 10");
+    throw new InputError("digit-pad-classifier");
   }
   const id = `nn-digit-pad-${Date.now().toString(36)}-${++pads}`;
   const { meta, base64 } = padWeights(net);

@@ -137,7 +137,7 @@ export function glossaryTableMarkdown(words?: string[]): string {
   const all = glossary();
   const chosen = words ? words.map((w) => {
     const t = all.find((g) => g.term === w || g.aliases.includes(w));
-    if (!t) throw new InputError(`glossary: "${w}"은(는) 용어집(data/glossary.json)에 없는 말입니다 / "${w}" is not in the glossary`);
+    if (!t) throw new InputError("glossary-unknown-term", { w });
     return t;
   }) : all;
   return [

@@ -71,10 +71,7 @@ let output: HtmlOutput | undefined;
 let librarySent = false;
 
 function kernelOutput(html: string): void {
-  const notInCell = new InputError(
-    "showFigure/plotSetup: 노트북 셀 안에서 실행되지 않아 그림을 보여 줄 곳이 없습니다 (HTML은 figureHtml(fig)로 얻을 수 있습니다) / " +
-      "not running inside a notebook cell, so there is nowhere to display the plot (use figureHtml(fig) to get the HTML instead)",
-  );
+  const notInCell = new InputError("plot-not-in-cell");
   const display = kernelDisplay();
   if (!display) throw notInCell;
   try {

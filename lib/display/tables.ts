@@ -65,7 +65,7 @@ export function tableHtml(value: Vector | Matrix | ArrayLike<number>, opts: Tabl
     else if (r && typeof (r as ArrayLike<number>).length === "number" && Array.from(r as ArrayLike<unknown>).every((v) => typeof v === "number")) {
       rows.push(Array.from(r as ArrayLike<number>));
       isMatrix = true;
-    } else throw new InputError(`tableHtml: ${k}번 항목이 숫자도, 숫자로 된 행도 아닙니다 / entry ${k} is not a number or a row of numbers`);
+    } else throw new InputError("table-entry", { k });
   }
   const cols = rows.length ? rows[0].length : 0;
   const caption = opts.title ? `<caption style="caption-side:top;text-align:left;font-family:sans-serif">${escapeHtml(opts.title)}</caption>` : "";
@@ -100,7 +100,7 @@ export function showTables(items: { value: Vector | Matrix; opts?: TableOptions 
 export function mathDot(W: Matrix, x: Vector): Vector {
   const cols = W.length ? W[0].length : 0;
   if (cols !== x.length) {
-    throw new InputError(`mathDot: W의 열은 ${cols}개인데 x의 원소는 ${x.length}개입니다. 두 수가 같아야 합니다 / W has ${cols} columns but x has ${x.length} entries; they must be equal (W is ${W.length}×${cols})`);
+    throw new InputError("math-dot-columns", { cols, xLength: x.length, WLength: W.length });
   }
   return mathjs().multiply(W, x) as Vector;
 }

@@ -18,8 +18,7 @@ import { InputError } from "./errors";
  */
 export function outputDelta(output: Vector, y: Vector): Vector {
   if (output.length !== y.length) {
-    throw new InputError(`outputDelta: 출력은 ${output.length}개인데 y는 ${y.length}개입니다. y의 원소는 출력 노드 수(${output.length}개)만큼이어야 합니다 / ` +
-      `the output has ${output.length} entries but y has ${y.length}`);
+    throw new InputError("output-delta-length", { outputLength: output.length, yLength: y.length });
   }
   return output.map((o, k) => (o - y[k]) * o * (1 - o));
 }

@@ -34,10 +34,5 @@ export function forward(weights: readonly Matrix[], x: Vector): ForwardResult {
 
 /** The InputError for weight matrix W{l+1} that does not fit the `n` values coming into it. */
 function badLayer(W: Matrix, l: number, n: number): InputError {
-  const from = l === 0 ? "x의 원소" : `앞 층(W${l}의 행)의 노드`;
-  const cols = W.length === 0 ? "행이 없습니다" : `각 행의 열 수는 ${W.map((row) => row.length).join(", ")}개입니다`;
-  return new InputError(
-    `W${l + 1}은(는) (다음 층 노드 수)×(이전 층 노드 수) 행렬이라 모든 행의 열이 ${n}개(${from} 수)여야 하는데, ${cols} / ` +
-    `every row of W${l + 1} needs ${n} columns (one per node before it)`,
-  );
+  return new InputError("forward-layer-columns", { l, n, rowLengths: W.map((row) => row.length) });
 }

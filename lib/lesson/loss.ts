@@ -38,7 +38,7 @@ export function halfSumSquaredErrorGradient(y: Vector, o: Vector): Vector {
 }
 
 function checkSameLength(y: Vector, o: Vector): void {
-  if (y.length !== o.length) throw new InputError(`loss: y는 ${y.length}개인데 출력은 ${o.length}개입니다 / y has ${y.length} entries but the output has ${o.length}`);
+  if (y.length !== o.length) throw new InputError("loss-lengths", { yLength: y.length, oLength: o.length });
 }
 
 export interface LossFormsCurve {
@@ -52,6 +52,6 @@ export interface LossFormsCurve {
 
 /** The three loss forms along one weight, from a curve of the printed loss Σ(y − o)² and the number of outputs. */
 export function lossForms(curve: { w: number[]; loss: number[] }, outputs: number): LossFormsCurve {
-  if (!Number.isInteger(outputs) || outputs < 1) throw new InputError(`lossForms: 출력 노드 수는 양의 정수여야 합니다. 받은 값: ${outputs} / the number of outputs must be a positive integer, got ${outputs}`);
+  if (!Number.isInteger(outputs) || outputs < 1) throw new InputError("loss-forms-outputs", { outputs });
   return { w: curve.w.slice(), sum: curve.loss.slice(), half: curve.loss.map((l) => l / 2), mean: curve.loss.map((l) => l / outputs) };
 }

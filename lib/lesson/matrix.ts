@@ -4,6 +4,7 @@
  * the layer it reads from, so `dot(W, x)` gives the next layer's inputs.
  */
 import { InputError, describe, requireVector } from "./errors";
+import { DotOperand, REASONS } from "./messages";
 
 /** A column of numbers, e.g. the input X = [0.5, 0.3, 0.2]. */
 export type Vector = number[];
@@ -13,14 +14,11 @@ export type Matrix = number[][];
 /** `np.dot(W, x)`: matrix times vector, each entry summed from the first column to the last. */
 export function dot(W: Matrix, x: Vector): Vector {
   if (kindOf(W) !== "matrix" || kindOf(x) !== "vector") {
-    const wKind = describeKind(W), xKind = describeKind(x);
-    const swapped = wKind.kind === "vector" && xKind.kind === "matrix" ? " 인자의 순서가 바뀌었습니다: 수업의 np.dot(W1, X)처럼 행렬을 먼저, dot(W, x)로 쓰세요." : "";
-    throw new InputError(`dot(W, x)는 첫 인자로 행렬(W), 둘째 인자로 벡터(x)를 받는데, 받은 것은 ${wKind.ko}와(과) ${xKind.ko}입니다.${swapped} / ` +
-      `dot(W, x) takes a matrix and then a vector, got ${wKind.en} and ${xKind.en}${swapped ? " (swap them: dot(W, x))" : ""}`);
+    throw new InputError("dot-arguments", { w: operand(W), x: operand(x) });
   }
   return W.map((row) => {
     if (row.length !== x.length) {
-      throw new InputError(`dot: 행렬의 열이 ${row.length}개인데 벡터의 원소는 ${x.length}개입니다 / a row has ${row.length} columns but the vector has ${x.length} entries`);
+      throw new InputError("dot-columns", { rowLength: row.length, xLength: x.length });
     }
     let s = 0;
     for (let i = 0; i < row.length; i++) s += row[i] * x[i];
@@ -35,18 +33,12 @@ function kindOf(v: unknown): "matrix" | "vector" | "other" {
   return "other";
 }
 
-/** What `v` is, in words for an error message: "2×3 행렬", "길이 3인 벡터" (built only when dot() refuses). */
-function describeKind(v: unknown): { kind: "matrix" | "vector" | "other"; ko: string; en: string } {
+/** What `v` is, for dot()'s message ("2×3 행렬", "길이 3인 벡터"; built only when dot() refuses). */
+function operand(v: unknown): DotOperand {
   const kind = kindOf(v);
-  if (kind === "matrix") {
-    const rows = (v as unknown[][]).length, cols = (v as unknown[][])[0].length;
-    return { kind, ko: `${rows}×${cols} 행렬`, en: `a ${rows}×${cols} matrix` };
-  }
-  if (kind === "vector") {
-    const n = (v as ArrayLike<unknown>).length;
-    return { kind, ko: `길이 ${n}인 벡터`, en: `a vector of length ${n}` };
-  }
-  return { kind, ko: describe(v), en: describe(v) };
+  if (kind === "matrix") return { kind, rows: (v as unknown[][]).length, cols: (v as unknown[][])[0].length };
+  if (kind === "vector") return { kind, n: (v as ArrayLike<unknown>).length };
+  return { kind, text: describe(v) };
 }
 
 /** `np.outer(a, b)`: the matrix whose entry [k][i] is a[k] * b[i]. */
@@ -130,11 +122,13 @@ export interface WeightChange {
 
 /** Every weight's change between two lists of matrices of the same shapes, largest change first. */
 export function weightChanges(before: readonly Matrix[], after: readonly Matrix[]): WeightChange[] {
-  if (before.length !== after.length) throw new InputError(`weightChanges: 처음 행렬은 ${before.length}개, 나중 행렬은 ${after.length}개입니다 / ${before.length} matrices before but ${after.length} after`);
+  if (before.length !== after.length) throw new InputError("weight-changes-count", {
+    beforeLength: before.length, afterLength: after.length,
+  });
   const out: WeightChange[] = [];
   before.forEach((W, layer) => W.forEach((r, row) => r.forEach((b, col) => {
     const a = after[layer][row] === undefined ? undefined : after[layer][row][col];
-    if (typeof a !== "number") throw new InputError(`weightChanges: 나중 가중치에 W${layer + 1}[${row}][${col}]이 없습니다 / W${layer + 1}[${row}][${col}] is missing after`);
+    if (typeof a !== "number") throw new InputError("weight-changes-missing", { layer: layer + 1, row, col });
     out.push({ p: { layer, row, col }, before: b, after: a, change: Math.abs(a - b) });
   })));
   return out.sort((x, y) => y.change - x.change);
@@ -150,10 +144,9 @@ export function requireWeightIndex(weights: readonly Matrix[], p: WeightIndex, w
     : !ok(p.col, sizes[p.layer]) ? "col" : undefined;
   if (bad === undefined) return p;
   const shapes = weights.map((W, l) => `W${l + 1}: ${sizes[l + 1]}×${sizes[l]}`).join(", ");
-  throw new InputError(
-    `${what}: ${describe(p)}의 ${bad}가 범위를 벗어났습니다 (layer 0…${weights.length - 1}, row는 다음 층의 노드, col은 이전 층의 노드; ${shapes}) / ` +
-    `${what}: ${bad} of ${describe(p)} is out of range (${shapes})`,
-  );
+  throw new InputError("weight-position", {
+    what, p: describe(p), bad, lastLayer: weights.length - 1, shapes,
+  });
 }
 
 /**
@@ -162,8 +155,8 @@ export function requireWeightIndex(weights: readonly Matrix[], p: WeightIndex, w
  */
 export function requireNetworkInput(weights: readonly Matrix[], x: unknown, y?: unknown): void {
   const sizes = layerSizes(weights);
-  if (sizes.length < 2) throw new InputError("weights: 가중치 행렬이 하나도 없습니다 / weights: no weight matrices");
+  if (sizes.length < 2) throw new InputError("weights-none");
   const shapes = weights.map((W, l) => `W${l + 1}: ${sizes[l + 1]}×${sizes[l]}`).join(", ");
-  requireVector(x, "x", sizes[0], `입력층의 노드 수, W1의 열 수; ${shapes}`);
-  if (y !== undefined) requireVector(y, "y", sizes[sizes.length - 1], `출력층의 노드 수, W${weights.length}의 행 수; ${shapes}`);
+  requireVector(x, "x", sizes[0], REASONS["input-nodes"]({ shapes }));
+  if (y !== undefined) requireVector(y, "y", sizes[sizes.length - 1], REASONS["output-nodes"]({ last: weights.length, shapes }));
 }

@@ -11,6 +11,7 @@ import { forward } from "./forward";
 import { sumSquaredError } from "./loss";
 import { deltas, updateWeights } from "./backward";
 import { requirePositive, requireWhole } from "./errors";
+import { REASONS, Reason } from "./messages";
 import { progressLoop } from "./progress";
 
 /** `learning_rate = 0.1` in the lesson. */
@@ -58,7 +59,7 @@ export interface TrainResult<Series extends ArrayLike<number> = number[]> {
 
 /** The settings of a run, checked: one line naming the problem (in Korean first) for anything out of range. */
 export function trainSettings(
-  opts: TrainOptions, maxIterations = MAX_ITERATIONS, why = "",
+  opts: TrainOptions, maxIterations = MAX_ITERATIONS, why?: Reason,
 ): { learningRate: number; iterations: number; sizes: number[] } {
   const learningRate = requirePositive(opts.learningRate ?? LESSON_LEARNING_RATE, "learningRate");
   const iterations = requireWhole(opts.iterations ?? LESSON_ITERATIONS, "iterations", 1, maxIterations, why);
@@ -70,8 +71,7 @@ export function trainSettings(
 
 /** The lesson's training loop. */
 export function train(opts: TrainOptions): TrainResult {
-  const { learningRate, iterations } = trainSettings(opts, MAX_TRAIN_ITERATIONS,
-    "읽기 쉬운 train()은 100만 번에 1–2초가 걸립니다 / the readable train() takes 1–2 s per million");
+  const { learningRate, iterations } = trainSettings(opts, MAX_TRAIN_ITERATIONS, REASONS["readable-train-slow"]());
   const X = opts.x, Y = opts.y;
   const W = cloneMatrices(opts.weights); // [W1, W2, W3]
   const track = opts.track ?? [];

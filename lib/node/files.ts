@@ -22,7 +22,9 @@ export function readTextFile(file: string): string {
     return fs.readFileSync(file, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: 파일을 읽을 수 없습니다 / cannot read the file (${code === "ENOENT" ? "no such file" : code ?? String(e)})`);
+    throw new InputError("file-unreadable", {
+      file, reason: code === "ENOENT" ? "no such file" : code ?? String(e),
+    });
   }
 }
 

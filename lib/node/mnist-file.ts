@@ -20,7 +20,9 @@ export function readMnistBytes(file = dataPath(MNIST_FILE)): Uint8Array {
     gz = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: MNIST 데이터 파일을 읽을 수 없습니다 / cannot read the MNIST data file (${code === "ENOENT" ? "no such file" : code ?? String(e)})`);
+    throw new InputError("mnist-file-unreadable", {
+      file, reason: code === "ENOENT" ? "no such file" : code ?? String(e),
+    });
   }
   return new Uint8Array(zlib.gunzipSync(gz));
 }

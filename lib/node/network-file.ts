@@ -25,7 +25,7 @@ export function readNetworkFile(file: string, defaults?: { x: Vector; y: Vector 
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    throw new InputError(`${file}: JSON 형식이 아닙니다 (${(e as Error).message}) / not valid JSON`);
+    throw new InputError("network-file-not-json", { file, reason: (e as Error).message });
   }
   return parseNetwork(raw, file, defaults);
 }
@@ -33,32 +33,35 @@ export function readNetworkFile(file: string, defaults?: { x: Vector; y: Vector 
 /** Check an already-parsed object; see readNetworkFile. */
 export function parseNetwork(raw: unknown, source: string, defaults?: { x: Vector; y: Vector }): NetworkFile {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new InputError(`${source}: {"weights": [W1, W2, ...]} 모양의 JSON 객체여야 합니다 / expected a JSON object like {"weights": [W1, W2, ...]}`);
+    throw new InputError("network-file-not-object", { source });
   }
   const obj = raw as Record<string, unknown>;
   const known = ["weights", "x", "y", "learningRate", "iterations", "about"];
   const unknownKeys = Object.keys(obj).filter((k) => !known.includes(k));
-  if (unknownKeys.length > 0) throw new InputError(`${source}: 모르는 키 "${unknownKeys[0]}"입니다 (쓸 수 있는 키: ${known.join(", ")}) / unknown key "${unknownKeys[0]}" (expected ${known.join(", ")})`);
+  if (unknownKeys.length > 0) throw new InputError("network-file-unknown-key", {
+    source, unknownKeys0: unknownKeys[0], knownList: known.join(", "),
+  });
   if (!Array.isArray(obj.weights) || obj.weights.length === 0) {
-    throw new InputError(`${source}: "weights"에는 행렬 목록 [W1, W2, ...]이 있어야 합니다 (비어 있으면 안 됩니다) / "weights" must be a non-empty list of matrices [W1, W2, ...]`);
+    throw new InputError("network-file-no-weights", { source });
   }
   const weights = obj.weights.map((W, l) => parseMatrix(W, `${source}: W${l + 1}`));
   for (let l = 1; l < weights.length; l++) {
     const cols = weights[l][0].length, rowsBefore = weights[l - 1].length;
     if (cols !== rowsBefore) {
-      throw new InputError(`${source}: W${l + 1}의 열은 ${cols}개인데 W${l}의 행은 ${rowsBefore}개입니다. 둘은 같아야 합니다 (W${l + 1}은 W${l}이 만든 노드 ${rowsBefore}개를 읽습니다) / ` +
-        `W${l + 1} has ${cols} columns but W${l} has ${rowsBefore} rows; they must match`);
+      throw new InputError("network-file-layer-mismatch", { source, layer: l + 1, cols, l, rowsBefore });
     }
   }
   const nIn = weights[0][0].length, nOut = weights[weights.length - 1].length;
   const x = obj.x === undefined ? defaults?.x : parseVector(obj.x, `${source}: x`);
   const y = obj.y === undefined ? defaults?.y : parseVector(obj.y, `${source}: y`);
-  if (x === undefined) throw new InputError(`${source}: "x"가 없습니다 / "x" is missing`);
-  if (y === undefined) throw new InputError(`${source}: "y"가 없습니다 / "y" is missing`);
-  if (x.length !== nIn) throw new InputError(`${source}: x의 원소는 ${x.length}개인데 W1의 열(입력마다 하나)은 ${nIn}개입니다 / x has ${x.length} entries but W1 has ${nIn} columns (one per input)`);
-  if (y.length !== nOut) throw new InputError(`${source}: y의 원소는 ${y.length}개인데 W${weights.length}의 행(출력마다 하나)은 ${nOut}개입니다 / y has ${y.length} entries but W${weights.length} has ${nOut} rows (one per output)`);
+  if (x === undefined) throw new InputError("network-file-no-x", { source });
+  if (y === undefined) throw new InputError("network-file-no-y", { source });
+  if (x.length !== nIn) throw new InputError("network-file-x-length", { source, xLength: x.length, nIn });
+  if (y.length !== nOut) throw new InputError("network-file-y-length", {
+    source, yLength: y.length, weightsLength: weights.length, nOut,
+  });
   y.forEach((v, k) => {
-    if (v < 0 || v > 1) throw new InputError(`${source}: y[${k}]은(는) 0과 1 사이여야 합니다 (시그모이드 출력은 그 밖으로 나가지 않습니다). 받은 값: ${v} / y[${k}] must be between 0 and 1, found ${v}`);
+    if (v < 0 || v > 1) throw new InputError("network-file-y-range", { source, k, v });
   });
   const net: NetworkFile = { weights, x, y };
   if (obj.learningRate !== undefined) net.learningRate = positiveSetting(obj.learningRate, `${source}: learningRate`, false);
@@ -67,19 +70,21 @@ export function parseNetwork(raw: unknown, source: string, defaults?: { x: Vecto
 }
 
 function parseVector(v: unknown, what: string): Vector {
-  if (!Array.isArray(v) || v.length === 0) throw new InputError(`${what}은(는) 숫자가 하나 이상 든 목록이어야 합니다 / ${what} must be a non-empty list of numbers`);
+  if (!Array.isArray(v) || v.length === 0) throw new InputError("network-file-empty-list", { what });
   return v.map((n, i) => checkNumber(n, `${what}[${i}]`));
 }
 
 function parseMatrix(W: unknown, what: string): Matrix {
-  if (!Array.isArray(W) || W.length === 0) throw new InputError(`${what}은(는) 행이 하나 이상 든 목록이어야 합니다 / ${what} must be a non-empty list of rows`);
+  if (!Array.isArray(W) || W.length === 0) throw new InputError("network-file-empty-matrix", { what });
   const rows = W.map((row, k) => {
-    if (!Array.isArray(row) || row.length === 0) throw new InputError(`${what}[${k}]은(는) 숫자가 하나 이상 든 행이어야 합니다 / ${what}[${k}] must be a non-empty list of numbers`);
+    if (!Array.isArray(row) || row.length === 0) throw new InputError("network-file-empty-row", { what, k });
     return row.map((n, i) => checkNumber(n, `${what}[${k}][${i}]`));
   });
   rows.forEach((row, k) => {
     if (row.length !== rows[0].length) {
-      throw new InputError(`${what}의 행 길이가 다릅니다: ${k}번 행은 ${row.length}개, 0번 행은 ${rows[0].length}개 / ${what} is ragged: row ${k} has ${row.length} numbers, row 0 has ${rows[0].length}`);
+      throw new InputError("network-file-ragged", {
+        what, k, rowLength: row.length, rows0Length: rows[0].length,
+      });
     }
   });
   return rows;
@@ -88,14 +93,18 @@ function parseMatrix(W: unknown, what: string): Matrix {
 /** A positive number (a whole one up to MAX_ITERATIONS when `integer`), or an InputError naming `what`. */
 export function positiveSetting(n: unknown, what: string, integer: boolean): number {
   const v = checkNumber(n, what);
-  if (v <= 0) throw new InputError(`${what}은(는) 0보다 커야 합니다. 받은 값: ${v} / ${what} must be positive, got ${v}`);
-  if (integer && !Number.isInteger(v)) throw new InputError(`${what}은(는) 정수여야 합니다. 받은 값: ${v} / ${what} must be a whole number, got ${v}`);
-  if (integer && v > MAX_ITERATIONS) throw new InputError(`${what}은(는) ${MAX_ITERATIONS} 이하여야 합니다. 받은 값: ${v} / ${what} must be at most ${MAX_ITERATIONS}, got ${v}`);
+  if (v <= 0) throw new InputError("not-positive", { what, v });
+  if (integer && !Number.isInteger(v)) throw new InputError("not-whole", { what, v });
+  if (integer && v > MAX_ITERATIONS) throw new InputError("network-file-too-many", {
+    what, max: MAX_ITERATIONS, v,
+  });
   return v;
 }
 
 function checkNumber(n: unknown, what: string): number {
-  if (typeof n !== "number" || !Number.isFinite(n)) throw new InputError(`${what}은(는) 유한한 숫자여야 합니다. 받은 값: ${JSON.stringify(n)} / ${what} must be a finite number, found ${JSON.stringify(n)}`);
+  if (typeof n !== "number" || !Number.isFinite(n)) throw new InputError("network-file-not-finite", {
+    what, n: JSON.stringify(n),
+  });
   return n;
 }
 

@@ -27,18 +27,18 @@ export interface PlaneOptions {
 
 function checkGrid(g: DecisionGrid, who: string): void {
   if (!g || !Array.isArray(g.x) || !Array.isArray(g.y) || !Array.isArray(g.cls) || !Array.isArray(g.prob)) {
-    throw new InputError(`${who}: grid는 decisionGrid가 돌려준 { x, y, cls, prob }여야 합니다 / grid must be { x, y, cls, prob } (see decisionGrid)`);
+    throw new InputError("figure-grid", { who });
   }
   if (g.cls.length !== g.y.length || g.cls.some((row) => row.length !== g.x.length)) {
-    throw new InputError(`${who}: grid.cls에는 값 ${g.x.length}개짜리 행이 ${g.y.length}개 있어야 합니다 / grid.cls must have ${g.y.length} rows of ${g.x.length} values`);
+    throw new InputError("figure-grid-shape", { who, gXLength: g.x.length, gYLength: g.y.length });
   }
 }
 
 function checkData(d: LabelledData, who: string): void {
   if (!d || !Array.isArray(d.X) || !Array.isArray(d.labels) || d.X.length !== d.labels.length) {
-    throw new InputError(`${who}: data는 행마다 레이블이 하나씩 있는 { X, labels }여야 합니다 / data must be { X, labels } with one label per row`);
+    throw new InputError("figure-data", { who });
   }
-  if (d.X.some((x) => x.length < 2)) throw new InputError(`${who}: 평면에 그리려면 데이터의 모든 행에 값이 2개 있어야 합니다 / every data row needs 2 values to be drawn on the plane`);
+  if (d.X.some((x) => x.length < 2)) throw new InputError("figure-data-2d", { who });
 }
 
 /** Probabilities rounded to 3 decimals: plenty for colours, and an animation's JSON stays small. */
@@ -125,7 +125,7 @@ export interface BoundaryFrame {
 
 /** The decision regions changing during training: ▶ plays the frames, the slider picks one. */
 export function decisionBoundaryAnimationFigure(frames: BoundaryFrame[], data: LabelledData, opts: PlaneOptions & { binary?: boolean; prefix?: string } = {}): Figure {
-  if (!Array.isArray(frames) || frames.length === 0) throw new InputError("decisionBoundaryAnimationFigure: 장면 { label, grid }이 하나 이상 있어야 합니다 / expected at least one frame { label, grid }");
+  if (!Array.isArray(frames) || frames.length === 0) throw new InputError("boundary-animation-no-frames");
   frames.forEach((f, i) => checkGrid(f?.grid, `decisionBoundaryAnimationFigure: frame ${i}`));
   checkData(data, "decisionBoundaryAnimationFigure");
   const first = frames[0].grid;
@@ -176,7 +176,7 @@ export function trainTestLossFigure(
   opts: { title?: string; log?: boolean; trainName?: string; heldOutName?: string; mark?: { epoch: number; label: string } } = {},
 ): Figure {
   if (!run || !run.loss || !run.heldOutLoss || run.heldOutLoss.length === 0) {
-    throw new InputError("trainTestLossFigure: heldOut 데이터로 학습한 결과(heldOutLoss가 있는 것)가 필요합니다 / expected a run trained with heldOut data (with heldOutLoss)");
+    throw new InputError("train-test-figure-no-held-out");
   }
   const fig = classifierLossFigure([
     { name: opts.trainName ?? "학습 데이터", loss: run.loss },
@@ -187,7 +187,9 @@ export function trainTestLossFigure(
   const mark = opts.mark;
   if (!mark) return fig;
   if (!Number.isInteger(mark.epoch) || mark.epoch < 0 || mark.epoch >= run.loss.length) {
-    throw new InputError(`trainTestLossFigure: mark.epoch는 0 이상 ${run.loss.length - 1} 이하의 정수여야 합니다. 받은 값: ${mark.epoch} / mark.epoch must be an epoch of the run`);
+    throw new InputError("train-test-figure-epoch", {
+      lastEpoch: run.loss.length - 1, markEpoch: mark.epoch,
+    });
   }
   return {
     ...fig,
@@ -201,7 +203,7 @@ export function trainTestLossFigure(
 
 /** Accuracy per epoch (index 0 = before training) for one or more runs, in percent. */
 export function accuracyFigure(series: { name: string; accuracy: ArrayLike<number> }[], opts: { title?: string } = {}): Figure {
-  if (!Array.isArray(series) || series.length === 0) throw new InputError("accuracyFigure: { name, accuracy } 목록이 필요합니다 / expected a list of { name, accuracy } series");
+  if (!Array.isArray(series) || series.length === 0) throw new InputError("accuracy-figure-no-series");
   return {
     data: series.map((s, k) => ({
       type: "scatter", mode: "lines", name: s.name, x: Array.from(s.accuracy, (_, e) => e), y: Array.from(s.accuracy, (a) => 100 * a),
@@ -227,13 +229,15 @@ export function gradientAgreementFigure(
   groups: { name: string; ours: ArrayLike<number>; theirs: ArrayLike<number> }[],
   opts: { title?: string; oursName?: string; theirsName?: string } = {},
 ): Figure {
-  if (!Array.isArray(groups) || groups.length === 0) throw new InputError("gradientAgreementFigure: { name, ours, theirs } 목록이 필요합니다 / expected a list of { name, ours, theirs }");
+  if (!Array.isArray(groups) || groups.length === 0) throw new InputError("gradient-figure-no-groups");
   let lo = Infinity, hi = -Infinity, maxAbs = 0, count = 0;
   const ours = opts.oursName ?? "직접 유도한 역전파", theirs = opts.theirsName ?? "TensorFlow.js 자동 미분";
   const scatter: Trace[] = [], diffs: Trace[] = [];
   groups.forEach((g, k) => {
     const x = Array.from(g.ours), y = Array.from(g.theirs);
-    if (x.length !== y.length) throw new InputError(`gradientAgreementFigure: "${g.name}"의 ours는 ${x.length}개인데 theirs는 ${y.length}개입니다 / "${g.name}" has ${x.length} of ours but ${y.length} of theirs`);
+    if (x.length !== y.length) throw new InputError("gradient-figure-lengths", {
+      name: g.name, xLength: x.length, yLength: y.length,
+    });
     for (const v of [...x, ...y]) { lo = Math.min(lo, v); hi = Math.max(hi, v); maxAbs = Math.max(maxAbs, Math.abs(v)); }
     const color = CLASS_COLORS[k % CLASS_COLORS.length];
     scatter.push({

@@ -11,9 +11,13 @@ import {
 } from "./layout";
 
 function checkCurve(curve: Curve, who: string): void {
-  if (!curve || !Array.isArray(curve.w) || !Array.isArray(curve.loss)) throw new InputError(`${who}: curve는 lossAlongWeight가 돌려준 { w, loss }여야 합니다 / curve must be { w: number[], loss: number[] } (see lossAlongWeight)`);
-  if (curve.w.length !== curve.loss.length) throw new InputError(`${who}: curve.w는 ${curve.w.length}개인데 curve.loss는 ${curve.loss.length}개입니다 (같아야 합니다) / curve.w has ${curve.w.length} values but curve.loss has ${curve.loss.length}`);
-  if (curve.w.length < 2) throw new InputError(`${who}: 곡선에는 점이 2개 이상 있어야 합니다 / curve needs at least 2 points`);
+  if (!curve || !Array.isArray(curve.w) || !Array.isArray(curve.loss)) throw new InputError("figure-curve", {
+    who,
+  });
+  if (curve.w.length !== curve.loss.length) throw new InputError("figure-curve-lengths", {
+    who, curveWLength: curve.w.length, curveLossLength: curve.loss.length,
+  });
+  if (curve.w.length < 2) throw new InputError("figure-curve-short", { who });
 }
 
 /** What the y axis shows: L = Σ(y − o)² (printed) or E = ½Σ(y − o)² (what the code differentiates). */
@@ -25,8 +29,9 @@ function lossSymbol(form: LossForm | undefined): { symbol: string; formula: stri
 function checkSameLoss(curve: Curve, path: DescentPath, who: string): void {
   const c = curve.form ?? "sum", p = path.form ?? "sum";
   if (c !== p) {
-    throw new InputError(`${who}: 곡선은 ${lossSymbol(c).formula}인데 경로는 ${lossSymbol(p).formula}입니다. ` +
-      `lossAlongWeight(…, "${p}")로 같은 손실의 곡선을 그리세요 / the curve is ${c} but the path is ${p}`);
+    throw new InputError("figure-curve-path-loss", {
+      who, curveFormula: lossSymbol(c).formula, pathFormula: lossSymbol(p).formula, p, c,
+    });
   }
 }
 
@@ -34,19 +39,20 @@ function checkSameLoss(curve: Curve, path: DescentPath, who: string): void {
 function checkYRange(range: unknown, who: string): [number, number] | undefined {
   if (range === undefined) return undefined;
   if (!Array.isArray(range) || range.length !== 2 || !range.every(Number.isFinite) || !(range[0] < range[1])) {
-    throw new InputError(`${who}: yRange는 [아래, 위] 두 숫자(아래 < 위)여야 합니다. 받은 값: ${JSON.stringify(range)} / yRange must be [bottom, top] with bottom < top`);
+    throw new InputError("figure-y-range", { who, range: JSON.stringify(range) });
   }
   return [range[0], range[1]];
 }
 
 function checkPath(path: DescentPath, who: string): void {
   if (!path || !Array.isArray(path.w) || !Array.isArray(path.loss) || !Array.isArray(path.slope)) {
-    throw new InputError(`${who}: path는 descendOneWeight가 돌려준 { w, loss, slope, learningRate }여야 합니다 / path must be { w, loss, slope, learningRate } (see descendOneWeight)`);
+    throw new InputError("figure-path", { who });
   }
-  if (path.w.length === 0) throw new InputError(`${who}: 경로에 점이 하나도 없습니다 / path has no points`);
+  if (path.w.length === 0) throw new InputError("figure-path-empty", { who });
   if (path.loss.length !== path.w.length || path.slope.length !== path.w.length) {
-    throw new InputError(`${who}: path.w, path.loss, path.slope의 길이가 같아야 합니다 (${path.w.length}, ${path.loss.length}, ${path.slope.length}) / ` +
-      `path.w, path.loss and path.slope must have the same length`);
+    throw new InputError("figure-path-lengths", {
+      who, pathWLength: path.w.length, pathLossLength: path.loss.length, pathSlopeLength: path.slope.length,
+    });
   }
 }
 
@@ -161,11 +167,13 @@ export function learningRateFigure(
   curve: Curve, paths: DescentPath[], opts: { titles?: string[]; weightName?: string; title?: string; yRange?: [number, number] } = {},
 ): Figure {
   checkCurve(curve, "learningRateFigure");
-  if (!Array.isArray(paths) || paths.length === 0) throw new InputError("learningRateFigure: 학습률마다 경로 하나씩, 경로의 목록이 필요합니다 / expected a list of paths, one per learning rate");
+  if (!Array.isArray(paths) || paths.length === 0) throw new InputError("learning-rate-figure-no-paths");
   paths.forEach((p, i) => checkPath(p, `learningRateFigure: paths[${i}]`));
   paths.forEach((p, i) => checkSameLoss(curve, p, `learningRateFigure: paths[${i}]`));
   const yRange = checkYRange(opts.yRange, "learningRateFigure");
-  if (opts.titles && opts.titles.length !== paths.length) throw new InputError(`learningRateFigure: 경로는 ${paths.length}개인데 제목(titles)은 ${opts.titles.length}개입니다 / ${opts.titles.length} titles for ${paths.length} paths`);
+  if (opts.titles && opts.titles.length !== paths.length) throw new InputError("learning-rate-figure-titles", {
+    pathsLength: paths.length, optsTitlesLength: opts.titles.length,
+  });
   const name = opts.weightName ?? "w";
   const n = paths.length, gap = 0.06, width = (1 - gap * (n - 1)) / n;
   const data: Trace[] = [];
@@ -225,16 +233,15 @@ export function thinHistory(loss: readonly number[], max = MAX_HISTORY_POINTS): 
 /** Loss against iteration (1, 2, …) for one or more runs; `log: true` uses a log-scale y axis. */
 export function lossHistoryFigure(series: { name: string; loss: ArrayLike<number> }[], opts: { log?: boolean; title?: string } = {}): Figure {
   if (!Array.isArray(series) || series.length === 0) {
-    throw new InputError("lossHistoryFigure: { name, loss } 목록이 필요합니다 / expected a list of { name, loss } series");
+    throw new InputError("loss-history-no-series");
   }
   const data: Trace[] = series.map((s, k) => {
     const loss = toArray(s?.loss, `lossHistoryFigure: series ${k} ("${s?.name}") loss`);
-    if (loss.length === 0) throw new InputError(`lossHistoryFigure: "${s.name}"의 손실 기록이 비어 있습니다 / series "${s.name}" has no values`);
+    if (loss.length === 0) throw new InputError("loss-history-empty", { sName: s.name });
     if (opts.log) {
       const bad = loss.findIndex((v) => !(v > 0));
       if (bad >= 0) {
-        throw new InputError(`lossHistoryFigure: 로그 눈금에는 0보다 큰 손실만 그릴 수 있는데 "${s.name}"의 ${bad + 1}번째 반복이 ${loss[bad]}입니다 (log: false로 그려 보세요) / ` +
-          `a log scale needs positive losses, but "${s.name}" has ${loss[bad]} at iteration ${bad + 1}`);
+        throw new InputError("loss-history-log", { sName: s.name, iteration: bad + 1, lossBad: loss[bad] });
       }
     }
     const { x, y } = thinHistory(loss);

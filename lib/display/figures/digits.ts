@@ -23,15 +23,19 @@ export interface DigitsFigureOptions {
 /** Digits (each 784 values in [0, 1], row after row) in a grid, with optional captions. */
 export function digitsFigure(images: readonly ArrayLike<number>[], opts: DigitsFigureOptions = {}): Figure {
   if (!Array.isArray(images) || images.length === 0) {
-    throw new InputError("digitsFigure: 숫자 이미지(값 784개짜리 배열)의 목록이 필요합니다 / expected a list of digit images (784 values each)");
+    throw new InputError("digits-figure-no-images");
   }
   images.forEach((im, n) => {
     if (!im || im.length !== MNIST_PIXELS) {
-      throw new InputError(`digitsFigure: images[${n}]의 값은 ${MNIST_PIXELS}개(28×28)여야 합니다. 받은 값: ${describe(im?.length)}개 / each image needs 784 values`);
+      throw new InputError("digits-figure-image-size", {
+        n, pixels: MNIST_PIXELS, imLength: describe(im?.length),
+      });
     }
   });
   const cols = Math.min(opts.columns ?? 10, images.length);
-  if (!Number.isInteger(cols) || cols < 1) throw new InputError(`digitsFigure: columns는 1 이상의 정수여야 합니다. 받은 값: ${describe(opts.columns)} / columns must be a whole number ≥ 1`);
+  if (!Number.isInteger(cols) || cols < 1) throw new InputError("digits-figure-columns", {
+    optsColumns: describe(opts.columns),
+  });
   const rows = Math.ceil(images.length / cols);
   const cell = MNIST_SIDE + GAP, caption = opts.captions ? 9 : 0;
   const H = rows * (cell + caption), W = cols * cell;
@@ -68,7 +72,7 @@ export function digitsFigure(images: readonly ArrayLike<number>[], opts: DigitsF
 export function confusionFigure(cm: readonly (readonly number[])[], opts: { classes?: string[]; title?: string } = {}): Figure {
   const K = Array.isArray(cm) ? cm.length : 0;
   if (K < 2 || cm.some((row) => !Array.isArray(row) || row.length !== K || row.some((v) => !Number.isFinite(v)))) {
-    throw new InputError("confusionFigure: 혼동 행렬은 K×K개의 숫자여야 합니다(confusionMatrix가 돌려준 것) / expected a K×K matrix of counts (see confusionMatrix)");
+    throw new InputError("confusion-figure-matrix");
   }
   const names = opts.classes ?? cm.map((_, k) => String(k));
   const total = cm.reduce((s, row) => s + row.reduce((a, b) => a + b, 0), 0);

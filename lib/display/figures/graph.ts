@@ -67,8 +67,7 @@ function isNode(v: unknown): v is GraphNode {
 
 function requireNode(v: unknown, what: string): GraphNode {
   if (!isNode(v)) {
-    throw new InputError(`${WHO}: ${what}은(는) data(숫자), grad(숫자), parents(목록)가 있는 값이어야 합니다 (예: Value) / ` +
-      `${what} must have data (number), grad (number) and parents (list), like a Value`);
+    throw new InputError("graph-not-value", { who: WHO, what });
   }
   return v;
 }
@@ -76,7 +75,7 @@ function requireNode(v: unknown, what: string): GraphNode {
 /** The nodes and edges of the graph under `root` with their positions (see the file comment). */
 export function graphLayout(root: GraphNode, stopAt: readonly GraphNode[] = []): GraphLayout {
   requireNode(root, "root");
-  if (!Array.isArray(stopAt)) throw new InputError(`${WHO}: stopAt은 값의 목록이어야 합니다 / stopAt must be a list of values`);
+  if (!Array.isArray(stopAt)) throw new InputError("graph-stop-at", { who: WHO });
   const cut = new Set<GraphNode>(stopAt);
   const index = new Map<GraphNode, number>();
   const nodes: PlacedNode[] = [];
@@ -88,14 +87,13 @@ export function graphLayout(root: GraphNode, stopAt: readonly GraphNode[] = []):
     const seen = index.get(n);
     if (seen !== undefined) return seen;
     requireNode(n, what);
-    if (onPath.has(n)) throw new InputError(`${WHO}: 그래프에 고리가 있습니다 (값이 자기 자신의 부모 노드입니다) / the graph has a cycle`);
+    if (onPath.has(n)) throw new InputError("graph-cycle", { who: WHO });
     const expand = !cut.has(n) && n.parents.length > 0;
     onPath.add(n);
     const parentIdx = expand ? n.parents.map((p, i) => visit(p, `${nameOf(n) || "노드"}의 parents[${i}]`)) : [];
     onPath.delete(n);
     if (nodes.length >= MAX_GRAPH_NODES) {
-      throw new InputError(`${WHO}: 노드가 ${MAX_GRAPH_NODES}개보다 많아 그릴 수 없습니다. stopAt으로 그릴 부분을 줄이세요 (예: stopAt: 앞 층의 Z) / ` +
-        `more than ${MAX_GRAPH_NODES} nodes: draw a part of the graph with stopAt`);
+      throw new InputError("graph-too-large", { who: WHO, max: MAX_GRAPH_NODES });
     }
     const i = nodes.length;
     index.set(n, i);
@@ -205,7 +203,7 @@ export function outputNodeGraph(weights: readonly Matrix[], x: Vector, y: Vector
   requireNetworkInput(weights, x, y);
   const L = weights.length;
   if (!Number.isInteger(k) || k < 0 || k >= y.length) {
-    throw new InputError(`outputNodeGraph: k는 0 이상 ${y.length - 1} 이하의 정수여야 합니다. 받은 값: ${k} / k must be an output node index`);
+    throw new InputError("output-node-graph-k", { lastK: y.length - 1, k });
   }
   const fwd = forward(weights, x);
   const all = deltas(weights, fwd, y);

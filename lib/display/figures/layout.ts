@@ -51,7 +51,7 @@ export function baseLayout(title: string | undefined, extra: Partial<Plotly.Layo
 }
 
 export function toArray(a: ArrayLike<number>, what: string): number[] {
-  if (a == null || typeof a.length !== "number") throw new InputError(`${what}: 숫자의 목록(배열)이어야 합니다 / expected a list of numbers`);
+  if (a == null || typeof a.length !== "number") throw new InputError("figure-not-list", { what });
   return Array.from(a);
 }
 

@@ -13,7 +13,9 @@ import { Annotation, COLORS, Figure, Trace, baseLayout, subscript } from "./layo
 /** σ(a) = 1/(1+e^(−a)) and its derivative σ'(a) = σ(a)(1−σ(a)). */
 export function sigmoidFigure(opts: { range?: [number, number]; title?: string } = {}): Figure {
   const [lo, hi] = opts.range ?? [-8, 8];
-  if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi)) throw new InputError(`sigmoidFigure: range는 [아래, 위] 두 숫자(아래 < 위)여야 합니다. 받은 값: [${lo}, ${hi}] / range must be [low, high] with low < high, got [${lo}, ${hi}]`);
+  if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi)) throw new InputError("sigmoid-figure-range", {
+    lo, hi,
+  });
   const a = linspace(lo, hi, 201);
   const s = a.map(sigmoid);
   return {
@@ -52,17 +54,22 @@ function nodeLabel(layer: number, n: number, i: number): string {
 export function networkFigure(
   weights: Matrix[], opts: { title?: string; scale?: number; showValues?: boolean; quantity?: "weight" | "gradient" } = {},
 ): Figure {
-  if (!Array.isArray(weights) || weights.length === 0) throw new InputError("networkFigure: 가중치 행렬의 목록 [W1, W2, …]이 필요합니다 / expected a list of weight matrices [W1, W2, ...]");
+  if (!Array.isArray(weights) || weights.length === 0) throw new InputError("network-figure-no-weights");
   const sizes = layerSizes(weights);
   weights.forEach((W, l) => {
-    if (!Array.isArray(W) || W.length === 0) throw new InputError(`networkFigure: W${l + 1}이(가) 비어 있습니다 (행이 하나 이상 필요합니다) / W${l + 1} is empty`);
+    if (!Array.isArray(W) || W.length === 0) throw new InputError("network-figure-empty-matrix", {
+      layer: l + 1,
+    });
     W.forEach((row, k) => {
       if (!Array.isArray(row) || row.length !== sizes[l]) {
         const got = Array.isArray(row) ? row.length : 0;
-        throw new InputError(`networkFigure: W${l + 1}의 ${k}번 행에는 숫자가 ${sizes[l]}개(앞 층의 노드마다 하나) 있어야 하는데 ${got}개입니다 / ` +
-          `W${l + 1} row ${k} has ${Array.isArray(row) ? row.length : "no"} entries, expected ${sizes[l]} (one per node of the layer before)`);
+        throw new InputError("network-figure-row", {
+          layer: l + 1, k, expected: sizes[l], got, isRow: Array.isArray(row),
+        });
       }
-      row.forEach((v, i) => { if (!Number.isFinite(v)) throw new InputError(`networkFigure: W${l + 1}[${k}][${i}]이(가) 유한한 숫자가 아닙니다. 받은 값: ${describe(v)} / W${l + 1}[${k}][${i}] is not a finite number`); });
+      row.forEach((v, i) => {
+        if (!Number.isFinite(v)) throw new InputError("network-figure-not-finite", { layer: l + 1, k, i, v: describe(v) });
+      });
     });
   });
   const nLayers = sizes.length;
@@ -71,11 +78,13 @@ export function networkFigure(
   let maxAbs = 0;
   weights.forEach((W) => W.forEach((row) => row.forEach((v) => { maxAbs = Math.max(maxAbs, Math.abs(v)); })));
   const scale = opts.scale ?? (maxAbs || 1);
-  if (!(scale > 0)) throw new InputError(`networkFigure: scale은(는) 0보다 큰 숫자여야 합니다. 받은 값: ${describe(opts.scale)} / scale must be a positive number, got ${opts.scale}`);
+  if (!(scale > 0)) throw new InputError("network-figure-scale", {
+    optsScale: describe(opts.scale), scaleRaw: opts.scale,
+  });
   const showValues = opts.showValues ?? true;
   const quantity = opts.quantity ?? "weight";
   if (quantity !== "weight" && quantity !== "gradient") {
-    throw new InputError(`networkFigure: quantity는 "weight" 또는 "gradient"여야 합니다. 받은 값: ${String(quantity)} / quantity must be "weight" or "gradient"`);
+    throw new InputError("network-figure-quantity", { quantity: String(quantity) });
   }
   const gradient = quantity === "gradient";
   const word = gradient ? "기울기" : "가중치";

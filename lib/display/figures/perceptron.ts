@@ -19,14 +19,14 @@ export function stepFunction(a: number): number {
 
 function requireNumbers(v: unknown, what: string, who: string): number[] {
   if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === "number" && Number.isFinite(x))) {
-    throw new InputError(`${who}: ${what}는 유한한 숫자의 목록이어야 합니다 / ${what} must be a non-empty list of finite numbers`);
+    throw new InputError("perceptron-not-numbers", { who, what });
   }
   return v;
 }
 
 function requireNumber(v: unknown, what: string, who: string): number {
   if (typeof v !== "number" || !Number.isFinite(v)) {
-    throw new InputError(`${who}: ${what}는 유한한 숫자여야 합니다 (받은 값: ${String(v)}) / ${what} must be a finite number`);
+    throw new InputError("perceptron-not-number", { who, what, v: String(v) });
   }
   return v;
 }
@@ -54,11 +54,13 @@ export interface NeuronOptions {
 export function neuronFigure(opts: NeuronOptions = {}): Figure {
   const who = "neuronFigure";
   const weights = opts.weights === undefined ? null : requireNumbers(opts.weights, "weights", who);
-  if (weights && weights.length > 8) throw new InputError(`${who}: 입력은 8개까지 그립니다 (받은 값: ${weights.length}개) / at most 8 inputs`);
+  if (weights && weights.length > 8) throw new InputError("perceptron-too-many-inputs", {
+    who, weightsLength: weights.length,
+  });
   const bias = opts.bias === undefined ? undefined : opts.bias === null ? null : requireNumber(opts.bias, "bias", who);
   const activation = opts.activation ?? "sigmoid";
   if (activation !== "step" && activation !== "sigmoid") {
-    throw new InputError(`${who}: activation은 "step" 또는 "sigmoid"입니다 (받은 값: ${String(activation)}) / activation must be "step" or "sigmoid"`);
+    throw new InputError("perceptron-activation", { who, activation: String(activation) });
   }
   const n = weights ? weights.length : 3;
   const inputs = Array.from({ length: n }, (_, i) => ({ x: 0, y: (n - 1) / 2 - i }));
@@ -135,7 +137,7 @@ export function neuronFigure(opts: NeuronOptions = {}): Figure {
 export function stepSigmoidFigure(opts: { range?: [number, number]; title?: string } = {}): Figure {
   const [lo, hi] = opts.range ?? [-6, 6];
   if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < 0 && hi > 0)) {
-    throw new InputError(`stepSigmoidFigure: range는 0을 사이에 둔 [낮은 값, 높은 값]입니다 (받은 값: [${lo}, ${hi}]) / range must be [low, high] around 0`);
+    throw new InputError("step-sigmoid-range", { lo, hi });
   }
   const a = linspace(lo, hi, 241);
   return {
@@ -205,7 +207,7 @@ function boundary(w: number[], b: number): { x: number[]; y: number[] } | null {
 export function perceptronFigure(panels: PerceptronPanel[], opts: { title?: string } = {}): Figure {
   const who = "perceptronFigure";
   if (!Array.isArray(panels) || panels.length === 0 || panels.length > 4) {
-    throw new InputError(`${who}: 그림 1–4개의 목록이 필요합니다 / expected a list of 1 to 4 panels`);
+    throw new InputError("perceptron-panels", { who });
   }
   const traces: Trace[] = [];
   const annotations: Annotation[] = [];
@@ -214,13 +216,15 @@ export function perceptronFigure(panels: PerceptronPanel[], opts: { title?: stri
   panels.forEach((p, i) => {
     const X = p.X;
     if (!Array.isArray(X) || X.length === 0 || !X.every((x) => Array.isArray(x) && x.length === 2 && x.every(Number.isFinite))) {
-      throw new InputError(`${who}: 그림 ${i + 1}의 X는 (x₁, x₂) 점의 목록이어야 합니다 / panel ${i + 1}: X must be a list of [x1, x2] points`);
+      throw new InputError("perceptron-panel-points", { who, panel: i + 1 });
     }
     if (!Array.isArray(p.targets) || p.targets.length !== X.length || !p.targets.every((t) => t === 0 || t === 1)) {
-      throw new InputError(`${who}: 그림 ${i + 1}의 targets는 점마다 0 또는 1입니다 / panel ${i + 1}: one target (0 or 1) per point`);
+      throw new InputError("perceptron-panel-targets", { who, panel: i + 1 });
     }
     const w = requireNumbers(p.w, "w", who);
-    if (w.length !== 2) throw new InputError(`${who}: 그림 ${i + 1}의 w는 가중치 2개입니다 (받은 값: ${w.length}개) / w must have 2 weights`);
+    if (w.length !== 2) throw new InputError("perceptron-panel-weights", {
+      who, panel: i + 1, wLength: w.length,
+    });
     const b = requireNumber(p.b, "b", who);
     const n = i === 0 ? "" : String(i + 1);
     const xa = `x${n}`, ya = `y${n}`;

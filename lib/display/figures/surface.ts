@@ -23,29 +23,33 @@ export interface SurfacePath {
 
 function checkSurface(s: Surface, who: string): void {
   if (!s || !Array.isArray(s.p) || !Array.isArray(s.q) || !Array.isArray(s.loss)) {
-    throw new InputError(`${who}: surface는 lossSurface가 돌려준 { p, q, loss }여야 합니다 / surface must be { p, q, loss } (see lossSurface)`);
+    throw new InputError("surface-not-surface", { who });
   }
   if (s.p.length < 2 || s.q.length < 2) {
-    throw new InputError(`${who}: 두 가중치 모두 값이 2개 이상 있어야 곡면을 그릴 수 있습니다 / the surface needs at least 2 values of each weight`);
+    throw new InputError("surface-too-small", { who });
   }
   if (s.loss.length !== s.q.length) {
-    throw new InputError(`${who}: surface.loss에는 q 값마다 한 행씩 ${s.q.length}행이 있어야 하는데 ${s.loss.length}행입니다 / ` +
-      `surface.loss has ${s.loss.length} rows, expected one per q value (${s.q.length})`);
+    throw new InputError("surface-rows", { who, sQLength: s.q.length, sLossLength: s.loss.length });
   }
   s.loss.forEach((row, j) => {
     if (!Array.isArray(row) || row.length !== s.p.length) {
-      throw new InputError(`${who}: surface.loss[${j}]에는 p 값마다 하나씩 ${s.p.length}개가 있어야 하는데 ${Array.isArray(row) ? row.length : 0}개입니다 / ` +
-        `surface.loss[${j}] has ${Array.isArray(row) ? row.length : "no"} values, expected ${s.p.length}`);
+      throw new InputError("surface-row", {
+        who, j, expected: s.p.length, got: Array.isArray(row) ? row.length : undefined,
+      });
     }
   });
 }
 
 function checkSurfacePath(path: SurfacePath, who: string): { p: number[]; q: number[]; loss?: number[] } {
   const p = toArray(path?.p, `${who}: path "${path?.name}" p`), q = toArray(path?.q, `${who}: path "${path?.name}" q`);
-  if (p.length !== q.length) throw new InputError(`${who}: 경로 "${path.name}"의 p 값은 ${p.length}개인데 q 값은 ${q.length}개입니다 (같아야 합니다) / path "${path.name}" has ${p.length} p values but ${q.length} q values`);
-  if (p.length === 0) throw new InputError(`${who}: 경로 "${path.name}"에 점이 하나도 없습니다 / path "${path.name}" is empty`);
+  if (p.length !== q.length) throw new InputError("surface-path-lengths", {
+    who, pathName: path.name, pLength: p.length, qLength: q.length,
+  });
+  if (p.length === 0) throw new InputError("surface-path-empty", { who, pathName: path.name });
   const loss = path.loss === undefined ? undefined : toArray(path.loss, `${who}: path "${path.name}" loss`);
-  if (loss && loss.length !== p.length) throw new InputError(`${who}: 경로 "${path.name}"의 점은 ${p.length}개인데 손실은 ${loss.length}개입니다 / path "${path.name}" has ${loss.length} losses for ${p.length} points`);
+  if (loss && loss.length !== p.length) throw new InputError("surface-path-losses", {
+    who, pathName: path.name, pLength: p.length, lossLength: loss.length,
+  });
   return { p, q, loss };
 }
 
@@ -108,7 +112,7 @@ function pathTraces(s: Surface, path: { p: number[]; q: number[]; loss?: number[
 export function surfaceFigure(surface: Surface, opts: { kind?: "contour" | "surface"; paths?: SurfacePath[]; title?: string; pName?: string; qName?: string } = {}): Figure {
   checkSurface(surface, "surfaceFigure");
   const kind = opts.kind ?? "contour";
-  if (kind !== "contour" && kind !== "surface") throw new InputError(`surfaceFigure: kind는 "contour" 또는 "surface"여야 합니다. 받은 값: "${kind}" / kind must be "contour" or "surface", got "${kind}"`);
+  if (kind !== "contour" && kind !== "surface") throw new InputError("surface-figure-kind", { kind });
   const pName = opts.pName ?? "p", qName = opts.qName ?? "q";
   const data: Trace[] = [surfaceTrace(surface, kind, pName, qName)];
   (opts.paths ?? []).forEach((path, k) => {
@@ -145,7 +149,9 @@ export function surfaceAnimationFigure(surface: Surface, path: SurfacePath, opts
   checkSurface(surface, "surfaceAnimationFigure");
   const pts = checkSurfacePath(path, "surfaceAnimationFigure");
   const maxFrames = opts.frames ?? 60;
-  if (!(Number.isInteger(maxFrames) && maxFrames >= 2)) throw new InputError(`surfaceAnimationFigure: frames는 2 이상의 정수여야 합니다. 받은 값: ${opts.frames} / frames must be an integer ≥ 2, got ${opts.frames}`);
+  if (!(Number.isInteger(maxFrames) && maxFrames >= 2)) throw new InputError("surface-animation-frames", {
+    optsFrames: opts.frames,
+  });
   const pName = opts.pName ?? "p", qName = opts.qName ?? "q";
   const idx = frameIndices(pts.p.length, maxFrames);
   const lossAt = (i: number) => (pts.loss ? pts.loss[i] : surfaceValueAt(surface, pts.p[i], pts.q[i]));
