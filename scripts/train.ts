@@ -13,7 +13,7 @@ const USAGE = "usage: npm run --silent train -- [--weights FILE] [--iterations N
 /** A flag's value as a positive number; decimal notation only (no "0x10", no empty string). */
 function positiveNumber(text: string | undefined, flag: string, integer: boolean): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim())) throw new InputError(`${flag} must be a number, got "${text}"`);
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim())) throw new InputError("cli-not-number", { flag, text });
   return positiveSetting(Number(text), flag, integer);
 }
 
@@ -53,7 +53,9 @@ function main(argv: string[]): void {
   } catch (e) {
     const message = (e as Error).message.split("\n")[0];
     const missing = /Option '(--\w+)[^']*' argument (is ambiguous|missing)/.exec(message);
-    throw new InputError(`${missing ? `${missing[1]} needs a value` : message} (${USAGE})`);
+    throw missing
+      ? new InputError("cli-needs-value", { flag: missing[1], usage: USAGE })
+      : new InputError("cli-bad-arguments", { message, usage: USAGE });
   }
   if (values.help) {
     console.log(USAGE);
@@ -61,9 +63,9 @@ function main(argv: string[]): void {
   }
   const lesson = lessonData();
   if (values.weights !== undefined && values.seed !== undefined) {
-    throw new InputError("--seed chooses random weights; it cannot be used together with --weights");
+    throw new InputError("cli-seed-with-weights");
   }
-  if (values.seed !== undefined && values.seed.trim() === "") throw new InputError("--seed must not be empty");
+  if (values.seed !== undefined && values.seed.trim() === "") throw new InputError("cli-empty-seed");
   const seed = values.seed ?? DEFAULT_SEED;
   const net = values.weights !== undefined
     ? readNetworkFile(values.weights, lesson)

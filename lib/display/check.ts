@@ -203,7 +203,7 @@ export function compareFunction<Args extends unknown[]>(
     const caseOpts: CheckOptions = { ...opts, related: relatedFor(opts.related, c.args), hint };
     let actual: unknown;
     try {
-      if (typeof learner !== "function") throw new Error(`함수가 아니라 ${typeof learner} 값을 받았습니다`);
+      if (typeof learner !== "function") throw new InputError("check-not-function", { type: typeof learner });
       actual = learner(...c.args);
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);

@@ -159,12 +159,12 @@ export function scriptSafeJson(value: unknown): string {
 
 function checkFigure(fig: unknown): asserts fig is Figure {
   if (typeof fig !== "object" || fig === null || Array.isArray(fig)) {
-    throw new TypeError("figure: expected an object like { data: [...], layout: {...} }");
+    throw new InputError("plot-not-object");
   }
   const f = fig as Record<string, unknown>;
-  if (!Array.isArray(f.data)) throw new TypeError("figure: `data` must be an array of traces");
-  if (f.data.some((t) => typeof t !== "object" || t === null)) throw new TypeError("figure: every trace in `data` must be an object");
-  if (f.frames !== undefined && !Array.isArray(f.frames)) throw new TypeError("figure: `frames` must be an array");
+  if (!Array.isArray(f.data)) throw new InputError("plot-data");
+  if (f.data.some((t) => typeof t !== "object" || t === null)) throw new InputError("plot-trace");
+  if (f.frames !== undefined && !Array.isArray(f.frames)) throw new InputError("plot-frames");
 }
 
 /** Distinguishes the plots of two kernel runs that are shown on one page. */

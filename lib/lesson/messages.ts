@@ -212,6 +212,30 @@ export const MESSAGES = {
       `of the ${p.n} examples is empty`,
   }),
 
+  // display/plot.ts: a figure written by hand for showFigure / figureHtml (these were English-only TypeErrors)
+  "plot-not-object": () => ({
+    ko: "그림(figure)은 { data: [...], layout: {...} } 모양의 객체여야 합니다",
+    en: "figure: expected an object like { data: [...], layout: {...} }",
+  }),
+  "plot-data": () => ({
+    ko: "그림의 data는 trace의 배열이어야 합니다",
+    en: "figure: `data` must be an array of traces",
+  }),
+  "plot-trace": () => ({
+    ko: "그림의 data에 있는 trace는 모두 객체여야 합니다",
+    en: "figure: every trace in `data` must be an object",
+  }),
+  "plot-frames": () => ({
+    ko: "그림의 frames는 배열이어야 합니다",
+    en: "figure: `frames` must be an array",
+  }),
+
+  // display/check.ts: checkFunction given something that is not a function (was Korean only)
+  "check-not-function": (p: P<"type">) => ({
+    ko: `함수가 아니라 ${p.type} 값을 받았습니다`,
+    en: `expected a function, got ${p.type}`,
+  }),
+
   // scripts/train.ts: the train command's flags
   "cli-not-number": (p: P<"flag" | "text">) => ({
     ko: `${p.flag}의 값은 숫자여야 합니다. 받은 값: "${p.text}"`,
