@@ -6,6 +6,7 @@ import {
   compareFunction, FunctionCase, compareValues, describeShape, formatCheck, checkHtml, shapeOf, outputDelta, lessonData, forward, numpyReference, check, checkFunction, fmtPair,
   compareDifferent, differentHtml, expectDifferent, formatDifferent, transpose, koreanFirst,
 } from "nn-lesson/dist/internal";
+import { assertInputError } from "./helpers";
 
 test("exact, approximate and wrong, like karpathy's cmp()", () => {
   const e = [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]];
@@ -97,7 +98,7 @@ test("tolerances can be chosen", () => {
 });
 
 test("a bad expected value is one clear error", () => {
-  assert.throws(() => compareValues("x", 1, "a" as unknown as number), /expected value for "x" is not a number, vector or matrix/);
+  assertInputError(() => compareValues("x", 1, "a" as unknown as number), "check-expected-shape");
 });
 
 test("property: a value always matches itself exactly, and any change beyond tolerance is wrong at that index", () => {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import * as assert from "assert/strict";
-import { assertClose, assertEmbeds } from "./helpers";
+import { assertClose, assertEmbeds, assertInputError } from "./helpers";
 import {
   Adam, Classifier, Figure, accuracyFigure, classifierLossFigure, decisionBoundaryAnimationFigure, decisionBoundaryFigure,
   decisionGrid, figureHtml, gradientAgreementFigure, trainClassifier, trainTestLossFigure, xorDataset,
@@ -57,7 +57,7 @@ test("decisionBoundaryAnimationFigure: one frame per snapshot updating the regio
   assert.equal(l.updatemenus[0].buttons[0].method, "animate");
   assert.deepEqual(l.sliders[0].steps.map((s: any) => s.label), ["0", "50", "100", "150", "200"]);
   assertEmbeds(figureHtml(f), f);
-  assert.throws(() => decisionBoundaryAnimationFigure([], xor), /at least one frame/);
+  assertInputError(() => decisionBoundaryAnimationFigure([], xor), "boundary-animation-no-frames");
 });
 
 test("loss and accuracy per epoch; gradient agreement scatter with the diagonal", () => {
@@ -75,8 +75,8 @@ test("loss and accuracy per epoch; gradient agreement scatter with the diagonal"
   assertClose(diff.y, [1e-7, 1e-18], 1e-12, "|difference|, a zero drawn at 1e-18");
   assert.deepEqual(level.y, [2 * 2 ** -23, 2 * 2 ** -23], "float32 level = ε₃₂ · max|g|");
   assert.equal(layout(gf).yaxis2.type, "log");
-  assert.throws(() => gradientAgreementFigure([{ name: "b", ours: [1], theirs: [] }]), /"b" has 1 of ours but 0 of theirs/);
-  assert.throws(() => decisionBoundaryFigure({ x: [0], y: [0], cls: [], prob: [] } as any, xor), /grid.cls must have 1 rows/);
+  assertInputError(() => gradientAgreementFigure([{ name: "b", ours: [1], theirs: [] }]), "gradient-figure-lengths");
+  assertInputError(() => decisionBoundaryFigure({ x: [0], y: [0], cls: [], prob: [] } as any, xor), "figure-grid-shape");
 });
 
 test("trainTestLossFigure: the training and held-out loss of one run side by side, a dashed held-out curve and a marked epoch", () => {
@@ -96,8 +96,8 @@ test("trainTestLossFigure: the training and held-out loss of one run side by sid
   assert.equal(traces(trainTestLossFigure(r)).length, 2);
   assert.equal(layout(trainTestLossFigure(r)).shapes, undefined);
   assertEmbeds(figureHtml(f), f);
-  assert.throws(() => trainTestLossFigure(run), /heldOut 데이터로 학습한 결과\(heldOutLoss가 있는 것\)가 필요합니다/);
-  assert.throws(() => trainTestLossFigure(r, { mark: { epoch: 31, label: "x" } }), /mark\.epoch는 0 이상 30 이하의 정수여야 합니다/);
+  assertInputError(() => trainTestLossFigure(run), "train-test-figure-no-held-out");
+  assertInputError(() => trainTestLossFigure(r, { mark: { epoch: 31, label: "x" } }), "train-test-figure-epoch");
 });
 
 test("loss per epoch: with 10 epochs or fewer a tick at every whole epoch (2 epochs showed 1, 1.2, 1.4 …); more, plotly's own ticks", () => {

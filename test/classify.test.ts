@@ -6,7 +6,7 @@ import {
   crossEntropyFromLogits, dataPath, decisionGrid, featureRange, logSumExp, makeRng, meanCrossEntropy, readDataset,
   selectFeatures, shuffledIndices, softmax, standardizer, trainClassifier, trainTestSplit, xorDataset, classCounts,
 } from "nn-lesson/dist/internal";
-import { assertClose } from "./helpers";
+import { assertClose, assertInputError } from "./helpers";
 
 /** Central-difference gradient of the mean loss over (X, labels), for every parameter in params() order. */
 function numericalGrad(net: Classifier, X: number[][], labels: number[], eps = 1e-6): number[][] {
@@ -144,15 +144,15 @@ test("decisionGrid: class and probability over the plane, rows follow y; params 
 test("bad input: clear messages", () => {
   assert.throws(() => new Classifier([2, 3], "sigmoid"), /^InputError: Classifier: 시그모이드 출력층의 노드는 1개.* \/ a sigmoid output has 1 node/);
   assert.throws(() => new Classifier([2, 1], "softmax"), /^InputError: Classifier: 소프트맥스 출력층의 노드는 2개 이상.* \/ a softmax output needs at least 2 nodes/);
-  assert.throws(() => new Classifier([2], "softmax"), /^InputError: sizes\(층의 크기 목록\)에는 .*2개 이상의 층/);
-  assert.throws(() => new Classifier([2, 2.5, 1], "sigmoid"), /sizes\[1\]\(층 1의 노드 수\)은\(는\) 1 이상 1000 이하의 정수여야 합니다\. 받은 값: 2\.5/);
+  assertInputError(() => new Classifier([2], "softmax"), "layer-count");
+  assertInputError(() => new Classifier([2, 2.5, 1], "sigmoid"), "layer-size");
   const net = new Classifier([2, 3], "softmax");
   assert.throws(() => net.forward([1, 2, 3]), /입력의 특성은 3개인데 .* \/ the input has 3 features, the network expects 2/);
   net.forward([1, 2]);
   assert.throws(() => net.backward(3), /레이블은 클래스 번호 0 … 2 중 하나.* \/ label must be a class index 0 … 2, got 3/);
   assert.throws(() => net.setParams([[1]]), /setParams/);
-  assert.throws(() => decisionGrid(new Classifier([3, 2], "softmax"), { xRange: [0, 1], yRange: [0, 1] }), /decisionGrid: 평면에 그리려면 네트워크의 입력이 2개여야 합니다/);
-  assert.throws(() => trainClassifier({ net, data: { X: [[1, 2]], labels: [0] }, optimizer: new SGD(), epochs: 1, batchSize: 0 }), /batchSize은\(는\) 1 이상이어야 합니다\. 받은 값: 0/);
+  assertInputError(() => decisionGrid(new Classifier([3, 2], "softmax"), { xRange: [0, 1], yRange: [0, 1] }), "decision-grid-inputs");
+  assertInputError(() => trainClassifier({ net, data: { X: [[1, 2]], labels: [0] }, optimizer: new SGD(), epochs: 1, batchSize: 0 }), "out-of-range");
 });
 
 test("trainTestSplit: seeded, stratified, disjoint, keeps the order and the data's other fields", () => {
@@ -176,9 +176,9 @@ test("trainTestSplit: seeded, stratified, disjoint, keeps the order and the data
   assert.notDeepEqual(trainTestSplit(moons, { seed: "other" }).test.X, held.X);
   const iris = readDataset(dataPath("iris.csv"));
   assert.deepEqual(classCounts(trainTestSplit(iris, { seed: "x" }).test), [10, 10, 10]);
-  assert.throws(() => trainTestSplit(moons, { testFraction: 1 }), /testFraction은\(는\) 0보다 크고 1보다 작아야 합니다\. 받은 값: 1/);
-  assert.throws(() => trainTestSplit(moons, { testFraction: NaN }), /testFraction은\(는\) 유한한 숫자여야 합니다/);
-  assert.throws(() => trainTestSplit(xorDataset(), { testFraction: 0.1 }), /테스트 데이터가 비어 버립니다/);
+  assertInputError(() => trainTestSplit(moons, { testFraction: 1 }), "split-fraction");
+  assertInputError(() => trainTestSplit(moons, { testFraction: NaN }), "not-finite");
+  assertInputError(() => trainTestSplit(xorDataset(), { testFraction: 0.1 }), "split-empty");
 });
 
 test("trainClassifier with heldOut: the held-out loss and accuracy per epoch are those of the net at that epoch, never trained on", () => {
@@ -235,7 +235,7 @@ test("early stopping: stops `patience` epochs after the lowest held-out loss and
   const r2 = trainClassifier({ ...opts(), net: n2, epochs: 50, patience: 5000 });
   assert.equal(r2.epochsRun, 50);
   assert.equal(meanCrossEntropy(n2, held), r2.heldOutLoss[r2.bestEpoch]);
-  assert.throws(() => trainClassifier({ ...opts(), net, heldOut: undefined, patience: 3 }), /patience\(조기 종료\)를 쓰려면 학습에 쓰지 않는 heldOut 데이터가 있어야 합니다/);
-  assert.throws(() => trainClassifier({ ...opts(), net, patience: 2.5 }), /patience은\(는\) 정수여야 합니다/);
-  assert.throws(() => trainClassifier({ ...opts(), net, heldOut: { X: [[1, 2, 3]], labels: [0] } }), /heldOut\.X\[0\]의 원소는 2개여야 합니다/);
+  assertInputError(() => trainClassifier({ ...opts(), net, heldOut: undefined, patience: 3 }), "train-patience-held-out");
+  assertInputError(() => trainClassifier({ ...opts(), net, patience: 2.5 }), "not-whole");
+  assertInputError(() => trainClassifier({ ...opts(), net, heldOut: { X: [[1, 2, 3]], labels: [0] } }), "vector-length");
 });

@@ -4,8 +4,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import {
-  InputError, classCounts, dataPath, datasetToCsv, makeMoons, parseDataset, readDataset, selectFeatures, standardizer, xorDataset,
+  ErrorCode, InputError, classCounts, dataPath, datasetToCsv, makeMoons, parseDataset, readDataset, selectFeatures, standardizer, xorDataset,
 } from "nn-lesson/dist/internal";
+import { assertInputError } from "./helpers";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nn-data-"));
 function file(name: string, text: string): string {
@@ -66,24 +67,25 @@ test("standardizer: mean 0 and standard deviation 1 per feature", () => {
   assert.deepEqual(Z.map((z) => z[1]), [0, 0, 0]);
 });
 
-const bad: [string, string, RegExp][] = [
-  ["a row with a missing field", "a,b,label\n1,2,x\n3,x\n", /^.*short\.csv:3: .* \/ expected 3 fields \(a,b,label\), found 2$/],
-  ["a non-numeric feature", "a,b,label\n1,2,x\n3,four,y\n", /^.*word\.csv:3: .* \/ column "b" must be a number, found "four"$/],
-  ["an empty feature", "a,b,label\n1,,x\n", /^.*empty\.csv:2: .* \/ column "b" must be a number, found ""$/],
-  ["an empty label", "a,b,label\n1,2,\n", /^.*nolabel\.csv:2: .* \/ the label column "label" is empty$/],
-  ["a duplicated column name", "a,a,label\n1,2,x\n", /^.*dup\.csv:1: .* \/ column name "a" appears twice in the header$/],
-  ["an empty file", "\n\n", /^.*blank\.csv: .* \/ the file is empty/],
-  ["a header only", "a,label\n", /^.*header\.csv: .* \/ no data rows after the header$/],
-  ["too many fields after blank lines", "a,label\n\n1,x\n\n2,y,3\n", /^.*long\.csv:5: .* \/ expected 2 fields \(a,label\), found 3$/],
+const bad: [string, string, ErrorCode, RegExp][] = [
+  ["a row with a missing field", "a,b,label\n1,2,x\n3,x\n", "csv-field-count", /^.*short\.csv:3: /],
+  ["a non-numeric feature", "a,b,label\n1,2,x\n3,four,y\n", "csv-not-number", /^.*word\.csv:3: /],
+  ["an empty feature", "a,b,label\n1,,x\n", "csv-not-number", /^.*empty\.csv:2: /],
+  ["an empty label", "a,b,label\n1,2,\n", "csv-empty-label", /^.*nolabel\.csv:2: /],
+  ["a duplicated column name", "a,a,label\n1,2,x\n", "csv-duplicate-column", /^.*dup\.csv:1: /],
+  ["an empty file", "\n\n", "csv-empty", /^.*blank\.csv: /],
+  ["a header only", "a,label\n", "csv-no-rows", /^.*header\.csv: /],
+  ["too many fields after blank lines", "a,label\n\n1,x\n\n2,y,3\n", "csv-field-count", /^.*long\.csv:5: /],
 ];
 const names = ["short", "word", "empty", "nolabel", "dup", "blank", "header", "long"];
 
-bad.forEach(([what, text, message], i) => {
+bad.forEach(([what, text, code, where], i) => {
   test(`bad file, ${what}: InputError naming the file and line, one line`, () => {
     const f = file(`${names[i]}.csv`, text);
     assert.throws(() => readDataset(f), (e: unknown) => {
       assert.ok(e instanceof InputError, `expected InputError, got ${e}`);
-      assert.match((e as Error).message, message);
+      assert.equal(e.code, code);
+      assert.match(e.message, where, "the file and line come first");
       assert.ok(!(e as Error).message.includes("\n"), "one line");
       return true;
     });
@@ -91,10 +93,10 @@ bad.forEach(([what, text, message], i) => {
 });
 
 test("bad options and missing files", () => {
-  assert.throws(() => readDataset(path.join(tmp, "nope.csv")), /nope\.csv: 파일을 읽을 수 없습니다 \/ cannot read the file \(no such file\)/);
+  assertInputError(() => readDataset(path.join(tmp, "nope.csv")), "file-unreadable");
   const f = file("opts.csv", "a,b,label\n1,2,x\n");
-  assert.throws(() => readDataset(f, { label: "class" }), /opts\.csv:1: 레이블 열 "class"이\(가\) 없습니다 .* \/ no label column "class" \(columns: a, b, label\)/);
-  assert.throws(() => readDataset(f, { features: ["c"] }), /opts\.csv:1: 특성 열 "c"이\(가\) 없습니다 .* \/ no feature column "c"/);
-  assert.throws(() => readDataset(f, { classes: ["y"] }), /label "x" of row 1 is not one of the classes y/);
-  assert.throws(() => makeMoons(1), /makeMoons: n은\(는\) 2 이상의 정수여야 합니다.* \/ n must be a whole number/);
+  assertInputError(() => readDataset(f, { label: "class" }), "csv-no-label-column");
+  assertInputError(() => readDataset(f, { features: ["c"] }), "csv-no-feature-column");
+  assertInputError(() => readDataset(f, { classes: ["y"] }), "csv-unknown-class");
+  assertInputError(() => makeMoons(1), "moons-n");
 });

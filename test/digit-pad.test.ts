@@ -6,7 +6,8 @@
 import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as vm from "vm";
-import { Adam, Classifier, DEFAULT_SEED, InputError, digitPadHtml, loadMnist, trainClassifier, trainTestSplit } from "nn-lesson/dist/internal";
+import { Adam, Classifier, DEFAULT_SEED, digitPadHtml, loadMnist, trainClassifier, trainTestSplit } from "nn-lesson/dist/internal";
+import { assertInputError } from "./helpers";
 
 type Api = {
   decode(meta: unknown, b64: string): { W: Float32Array[]; b: Float32Array[] };
@@ -88,5 +89,5 @@ test("preprocess: an MNIST digit drawn 10× larger comes back like the digit (bo
 });
 
 test("the pad refuses a network that is not 784 → 10 with softmax, in Korean first", () => {
-  assert.throws(() => digitPadHtml(new Classifier([4, 3, 10], "softmax")), (e: Error) => e instanceof InputError && /^digitPadHtml: 입력 784개/.test(e.message));
+  assertInputError(() => digitPadHtml(new Classifier([4, 3, 10], "softmax")), "digit-pad-classifier");
 });

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import * as assert from "assert/strict";
-import { InputError, MNIST_PIXELS, confusionFigure, digitsFigure, figureHtml, mnist } from "nn-lesson/dist/internal";
-import { assertEmbeds } from "./helpers";
+import { MNIST_PIXELS, confusionFigure, digitsFigure, figureHtml, mnist } from "nn-lesson/dist/internal";
+import { assertEmbeds, assertInputError } from "./helpers";
 
 const digit = (v: (i: number) => number) => Array.from({ length: MNIST_PIXELS }, (_, i) => v(i));
 
@@ -20,8 +20,8 @@ test("digitsFigure: the digits side by side in one heatmap, each pixel where it 
   const ann = (fig.layout?.annotations ?? []) as { text: string }[];
   assert.deepEqual(ann.map((x) => x.text), ["예측 1", "정답 2", "셋"]);
   assertEmbeds(figureHtml(fig), fig);
-  assert.throws(() => digitsFigure([[1, 2, 3]]), (e: Error) => e instanceof InputError && /^digitsFigure: images\[0\]의 값은 784개/.test(e.message));
-  assert.throws(() => digitsFigure([]), InputError);
+  assertInputError(() => digitsFigure([[1, 2, 3]]), "digits-figure-image-size");
+  assertInputError(() => digitsFigure([]), "digits-figure-no-images");
 });
 
 test("confusionFigure: the counts as a heatmap with the total right in the title; a non-square matrix is refused", () => {
@@ -34,7 +34,7 @@ test("confusionFigure: the counts as a heatmap with the total right in the title
   assert.ok(z[0][1] > 0 && z[0][2] === 0 && z[0][1] > 0.3 * z[1][1], "a single mistake has a visible colour");
   assert.match(JSON.stringify(fig.layout?.title), /20개 중 16개 맞힘/);
   assertEmbeds(figureHtml(fig), fig);
-  assert.throws(() => confusionFigure([[1, 2], [3]]), (e: Error) => e instanceof InputError && /^confusionFigure: 혼동 행렬은/.test(e.message));
+  assertInputError(() => confusionFigure([[1, 2], [3]]), "confusion-figure-matrix");
   assert.equal(mnist.confusionFigure, confusionFigure);
   assert.equal(mnist.digitsFigure, digitsFigure);
 });

@@ -261,5 +261,5 @@ test("an error nothing awaited (tslab's UncaughtException / UnhandledPromiseReje
   // a rejection with no Error in it, and an error the library explains itself (InputError), get the first line only
   assert.match(explainLateError(5), general);
   assert.equal(explainLateError(5).split("\n").length, 1);
-  assert.equal(explainLateError(new InputError("입력이 틀렸습니다 / bad input")).split("\n").length, 1);
+  assert.equal(explainLateError(new InputError("not-positive", { what: "learningRate", v: 0 })).split("\n").length, 1);
 });

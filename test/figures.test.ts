@@ -5,7 +5,7 @@ import {
   lossAlongWeight, lossHistoryFigure, lossSurface, networkFigure, sigmoid, sigmoidFigure, subscript, surfaceAnimationFigure,
   surfaceFigure, surfaceValueAt, train,
 } from "nn-lesson/dist/internal";
-import { assertClose, assertEmbeds } from "./helpers";
+import { assertClose, assertEmbeds, assertInputError } from "./helpers";
 
 type AnyTrace = Record<string, any>;
 const traces = (f: Figure) => f.data as AnyTrace[];
@@ -32,7 +32,7 @@ test("sigmoidFigure: σ and σ' = σ(1−σ) over the range", () => {
     assertClose(ds.y[i], sigmoid(a) * (1 - sigmoid(a)), 1e-15);
   });
   assert.equal(Math.max(...ds.y), 0.25);
-  assert.throws(() => sigmoidFigure({ range: [3, 1] }), /^InputError: sigmoidFigure: range는 \[아래, 위\] 두 숫자\(아래 < 위\)여야 합니다\. 받은 값: \[3, 1\] \/ range must be \[low, high\]/);
+  assertInputError(() => sigmoidFigure({ range: [3, 1] }), "sigmoid-figure-range");
   embeds(f);
 });
 
@@ -77,16 +77,15 @@ test("networkFigure of gradients: the legend, hover and labels say 기울기 (�
   const notes = layout(f).annotations.map((a: any) => a.text);
   assert.deepEqual(notes.slice(4), g.flatMap((M) => M.flat()).map((v) => v.toExponential(1)));
   assert.match(layout(f).title.text, /\|기울기\|/);
-  assert.throws(() => networkFigure(g, { quantity: "delta" as "gradient" }), /quantity는 "weight" 또는 "gradient"여야 합니다/);
+  assertInputError(() => networkFigure(g, { quantity: "delta" as "gradient" }), "network-figure-quantity");
 });
 
 test("networkFigure: bad shapes are named, Korean first", () => {
-  assert.throws(() => networkFigure([]), /^InputError: networkFigure: 가중치 행렬의 목록 .* \/ expected a list of weight matrices/);
-  assert.throws(() => networkFigure([[]]), /^InputError: networkFigure: W1이\(가\) 비어 있습니다.* \/ W1 is empty/);
-  assert.throws(() => networkFigure([[[1, 2, 3], [1, 2]]]),
-    /^InputError: networkFigure: W1의 1번 행에는 숫자가 3개\(앞 층의 노드마다 하나\) 있어야 하는데 2개입니다 \/ W1 row 1 has 2 entries, expected 3/);
-  assert.throws(() => networkFigure([[[1, NaN]]]), /^InputError: networkFigure: W1\[0\]\[1\]이\(가\) 유한한 숫자가 아닙니다\. 받은 값: NaN \/ W1\[0\]\[1\] is not a finite number/);
-  assert.throws(() => networkFigure([[[1, 2]]], { scale: -1 }), /^InputError: networkFigure: scale은\(는\) 0보다 큰 숫자여야 합니다\. 받은 값: -1 \/ scale must be/);
+  assertInputError(() => networkFigure([]), "network-figure-no-weights");
+  assertInputError(() => networkFigure([[]]), "network-figure-empty-matrix");
+  assertInputError(() => networkFigure([[[1, 2, 3], [1, 2]]]), "network-figure-row");
+  assertInputError(() => networkFigure([[[1, NaN]]]), "network-figure-not-finite");
+  assertInputError(() => networkFigure([[[1, 2]]], { scale: -1 }), "network-figure-scale");
 });
 
 test("descentFigure: curve, points w₀…, arrows wᵢ → wᵢ₊₁, tangents with the path's slopes", () => {
@@ -115,20 +114,20 @@ test("descentFigure: curve, points w₀…, arrows wᵢ → wᵢ₊₁, tangents
   // steps that barely move are not labelled on top of each other
   const slow = descendOneWeight(d.weights, d.x, d.y, p, 3, 1, 8);
   assert.deepEqual((descentFigure(curve, slow).data[2] as any).text.filter((t: string) => t !== ""), ["w₀"]);
-  assert.throws(() => descentFigure({ w: [1, 2], loss: [1] }, path), /^InputError: descentFigure: curve\.w는 2개인데 curve\.loss는 1개입니다 .* \/ curve.w has 2 values but curve.loss has 1/);
-  assert.throws(() => descentFigure({ w: [1], loss: [1] }, path), /^InputError: descentFigure: 곡선에는 점이 2개 이상 있어야 합니다 \//);
-  assert.throws(() => descentFigure(undefined as unknown as typeof curve, path), /^InputError: descentFigure: curve는 lossAlongWeight가 돌려준 \{ w, loss \}여야 합니다 \//);
-  assert.throws(() => descentFigure(curve, { ...path, w: [] }), /^InputError: descentFigure: (경로에 점이 하나도 없습니다|path\.w, path\.loss, path\.slope의 길이가 같아야 합니다)/);
-  assert.throws(() => descentFigure(curve, { ...path, slope: [1] }), /^InputError: descentFigure: path\.w, path\.loss, path\.slope의 길이가 같아야 합니다 \(\d+, \d+, 1\) \//);
+  assertInputError(() => descentFigure({ w: [1, 2], loss: [1] }, path), "figure-curve-lengths");
+  assertInputError(() => descentFigure({ w: [1], loss: [1] }, path), "figure-curve-short");
+  assertInputError(() => descentFigure(undefined as unknown as typeof curve, path), "figure-curve");
+  assertInputError(() => descentFigure(curve, { ...path, w: [] }), "figure-path-empty");
+  assertInputError(() => descentFigure(curve, { ...path, slope: [1] }), "figure-path-lengths");
   // the axis names the loss the path descends; a curve of another loss is refused, not drawn under the points
   assert.equal(layout(f).yaxis.title.text, "손실 E = ½Σ(y − o)²");
   assert.equal(c.name, "손실 E(W3[0][0])");
   assert.equal(tan.name, "접선 (기울기 ∂E/∂w)");
   const printed = lossAlongWeight(d.weights, d.x, d.y, p, linspace(-5, 5, 81));
-  assert.throws(() => descentFigure(printed, path), /곡선은 Σ\(y − o\)²인데 경로는 ½Σ\(y − o\)²입니다/);
+  assertInputError(() => descentFigure(printed, path), "figure-curve-path-loss");
   // a fixed y range, the same for every weight, so that a flat curve looks flat
   assert.deepEqual(layout(descentFigure(curve, path, { yRange: [0, 0.5] })).yaxis.range, [0, 0.5]);
-  assert.throws(() => descentFigure(curve, path, { yRange: [0.5, 0] }), /yRange는 \[아래, 위\] 두 숫자\(아래 < 위\)여야 합니다/);
+  assertInputError(() => descentFigure(curve, path, { yRange: [0.5, 0] }), "figure-y-range");
   embeds(f);
 });
 
@@ -147,8 +146,8 @@ test("learningRateFigure: one panel per learning rate, on its own axes, titled",
   const arrows = L.annotations.filter((a: any) => a.xref !== "paper");
   assert.ok(arrows.some((a: any) => a.xref === "x3" && a.axref === "x3"));
   assert.deepEqual(learningRateFigure(curve, paths).layout!.annotations!.filter((a: any) => a.xref === "paper").map((a: any) => a.text), rates.map((r) => `학습률 α = ${r}`));
-  assert.throws(() => learningRateFigure(curve, paths, { titles: ["a"] }), /^InputError: learningRateFigure: 경로는 3개인데 제목\(titles\)은 1개입니다 \/ 1 titles for 3 paths/);
-  assert.throws(() => learningRateFigure(curve, []), /^InputError: learningRateFigure: 학습률마다 경로 하나씩, 경로의 목록이 필요합니다 \//);
+  assertInputError(() => learningRateFigure(curve, paths, { titles: ["a"] }), "learning-rate-figure-titles");
+  assertInputError(() => learningRateFigure(curve, []), "learning-rate-figure-no-paths");
   assert.equal(L.yaxis.title.text, "손실 E");
   const fixed = layout(learningRateFigure(curve, paths, { yRange: [0, 0.5] }));
   assert.deepEqual([fixed.yaxis.range, fixed.yaxis2.range, fixed.yaxis3.range], [[0, 0.5], [0, 0.5], [0, 0.5]]);
@@ -165,7 +164,7 @@ test("lossHistoryFigure: iterations 1…n, typed arrays accepted, log axis on re
   assert.ok(Array.isArray(b.y));
   assert.equal(layout(f).yaxis.type, "log");
   assert.equal(layout(lossHistoryFigure([{ name: "x", loss: [1, 0] }])).yaxis.type, "linear");
-  assert.throws(() => lossHistoryFigure([{ name: "x", loss: [1, 0] }], { log: true }), /log scale needs positive losses, but "x" has 0 at iteration 2/);
+  assertInputError(() => lossHistoryFigure([{ name: "x", loss: [1, 0] }], { log: true }), "loss-history-log");
   embeds(f);
 });
 
@@ -189,10 +188,10 @@ test("surfaceFigure: contour or 3D surface of the grid, with paths (3D paths lie
   const zs = s.loss.flat();
   const lift = (Math.max(...zs) - Math.min(...zs)) * 0.02;
   assertClose(l3.z[0], surfaceValueAt(s, sp.p[0], sp.q[0]) + lift, 1e-12);
-  assert.throws(() => surfaceFigure(s, { kind: "pie" as "surface" }), /^InputError: surfaceFigure: kind는 "contour" 또는 "surface"여야 합니다\. 받은 값: "pie" \/ kind must be "contour" or "surface"/);
-  assert.throws(() => surfaceFigure({ ...s, loss: s.loss.slice(1) }), /^InputError: surfaceFigure: surface\.loss에는 q 값마다 한 행씩 \d+행이 있어야 하는데 \d+행입니다 \//);
-  assert.throws(() => surfaceFigure({ ...s, loss: [s.loss[0].slice(1), ...s.loss.slice(1)] }), /^InputError: surfaceFigure: surface\.loss\[0\]에는 p 값마다 하나씩 \d+개가 있어야 하는데 \d+개입니다 \//);
-  assert.throws(() => surfaceFigure({ p: [0, 1], q: [0, 1], loss: [[1, 2]] }), /surface.loss has 1 rows/);
+  assertInputError(() => surfaceFigure(s, { kind: "pie" as "surface" }), "surface-figure-kind");
+  assertInputError(() => surfaceFigure({ ...s, loss: s.loss.slice(1) }), "surface-rows");
+  assertInputError(() => surfaceFigure({ ...s, loss: [s.loss[0].slice(1), ...s.loss.slice(1)] }), "surface-row");
+  assertInputError(() => surfaceFigure({ p: [0, 1], q: [0, 1], loss: [[1, 2]] }), "surface-rows");
   embeds(c);
   embeds(sf);
 });
@@ -234,7 +233,7 @@ test("surfaceAnimationFigure: contour plus the path so far, at most `frames` fra
   assert.equal(last.data[0].x.length, 101);
   assert.deepEqual(last.data[1].x, [r.path[0][100]]);
   assert.equal(layout(f).sliders[0].steps.length, 11);
-  assert.throws(() => surfaceAnimationFigure(s, { name: "x", p: [1, 2], q: [1] }), /has 2 p values but 1 q values/);
+  assertInputError(() => surfaceAnimationFigure(s, { name: "x", p: [1, 2], q: [1] }), "surface-path-lengths");
   embeds(f);
 });
 

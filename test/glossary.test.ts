@@ -3,7 +3,7 @@ import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
 import { findVariants, formatVariantHit, glossary, glossaryMarkdown, glossaryTableMarkdown, notebookVariants, parseGlossary } from "nn-lesson/dist/internal";
-import { ROOT } from "./helpers";
+import { ROOT, assertInputError } from "./helpers";
 
 const NOTEBOOKS = path.join(ROOT, "notebooks");
 
@@ -80,6 +80,6 @@ test("glossaryTableMarkdown shows chosen terms (by term or alias) without their 
   assert.match(lines[2], /^\| \*\*학습률\*\* \| learning rate/);
   assert.match(lines[3], /^\| \*\*비용 함수\*\* \(손실 함수\)/);
   assert.ok(!md.includes("학습 속도"));
-  assert.throws(() => glossaryTableMarkdown(["없는 말"]), /"없는 말" is not in the glossary/);
+  assertInputError(() => glossaryTableMarkdown(["없는 말"]), "glossary-unknown-term");
   assert.equal(glossaryTableMarkdown().split("\n").length, glossary().length + 2);
 });

@@ -12,7 +12,7 @@ import {
   Figure, GraphNode, InputError, MAX_GRAPH_NODES, computationGraphFigure, deltas, figureHtml, forward, graphLayout, graphNumber,
   lessonData, outputNodeGraph,
 } from "nn-lesson/dist/internal";
-import { assertEmbeds } from "./helpers";
+import { assertEmbeds, assertInputError } from "./helpers";
 import { NOTEBOOK_BUILD } from "../scripts/notebook-runs";
 
 type AnyRecord = Record<string, any>;
@@ -36,15 +36,17 @@ test("graphLayout: leaves in column 0, each node one column right of its furthes
 });
 
 test("graphLayout refuses what it cannot draw, in Korean: not a node, a cycle, too many nodes", () => {
-  assert.throws(() => graphLayout({ data: 1 } as unknown as GraphNode), (e: Error) => e instanceof InputError && /root은\(는\) data\(숫자\), grad\(숫자\), parents/.test(e.message));
-  assert.throws(() => graphLayout(node(1, [{ data: "x" } as unknown as GraphNode], "+", "r")), /r \(\+\)의 parents\[0\]은\(는\) data/);
+  assertInputError(() => graphLayout({ data: 1 } as unknown as GraphNode), "graph-not-value");
+  // the message names the path to the bad value
+  assert.throws(() => graphLayout(node(1, [{ data: "x" } as unknown as GraphNode], "+", "r")), (e: Error) =>
+    e instanceof InputError && e.code === "graph-not-value" && /r \(\+\)의 parents\[0\]은\(는\) data/.test(e.message));
   const loop = node(1, [], "+", "loop");
   (loop.parents as GraphNode[]).push(loop);
-  assert.throws(() => graphLayout(loop), /고리가 있습니다/);
+  assertInputError(() => graphLayout(loop), "graph-cycle");
   let chain = node(0);
   for (let i = 0; i < MAX_GRAPH_NODES; i++) chain = node(i, [chain], "+");
-  assert.throws(() => graphLayout(chain), new RegExp(`노드가 ${MAX_GRAPH_NODES}개보다 많아 그릴 수 없습니다`));
-  assert.throws(() => computationGraphFigure(node(1), { stopAt: 3 as unknown as GraphNode[] }), /stopAt은 값의 목록/);
+  assertInputError(() => graphLayout(chain), "graph-too-large");
+  assertInputError(() => computationGraphFigure(node(1), { stopAt: 3 as unknown as GraphNode[] }), "graph-stop-at");
 });
 
 test("graphNumber: four significant digits, exponent form only for very small or large values", () => {
@@ -64,8 +66,8 @@ test("outputNodeGraph: o₁'s graph carries forward()'s values and the deltas as
   assert.equal(A.grad, d[2][0]);
   assert.equal(A.data, fwd.A[2][0]);
   assert.deepEqual(inputs.map((z) => z.data), fwd.Z[1]);
-  assert.throws(() => outputNodeGraph(lesson.weights, lesson.x, lesson.y, 2), /k는 0 이상 1 이하의 정수/);
-  assert.throws(() => outputNodeGraph(lesson.weights, [1, 2], lesson.y, 0), /x의 원소는 3개여야/);
+  assertInputError(() => outputNodeGraph(lesson.weights, lesson.x, lesson.y, 2), "output-node-graph-k");
+  assertInputError(() => outputNodeGraph(lesson.weights, [1, 2], lesson.y, 0), "vector-length");
 });
 
 test("computationGraphFigure of o₁ = σ(W3[0]·Z2): 12 boxes (3 W, 3 Z2, 3 ×, 2 +, σ) with data and grad; the JSON round-trips", () => {

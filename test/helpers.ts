@@ -1,6 +1,7 @@
 import * as assert from "assert/strict";
 import * as path from "path";
 import * as fs from "fs";
+import { ErrorCode, InputError } from "nn-lesson/dist/internal";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -15,6 +16,27 @@ export function reference(): Reference {
   const shared = path.join(ROOT, "..", "shared", "reference", "lesson-fixed-weights.json");
   const local = path.join(ROOT, "test", "fixtures", "lesson-fixed-weights.json");
   return JSON.parse(fs.readFileSync(fs.existsSync(local) ? local : shared, "utf8"));
+}
+
+/**
+ * `fn` throws the library's InputError with this code. Tests name the problem by its code; what the learner
+ * reads is lib/lesson/messages.ts's business (test/messages.test.ts checks how each entry reads).
+ */
+export function assertInputError(fn: () => unknown, code: ErrorCode, note?: string): void {
+  assert.throws(fn, (e: unknown) => {
+    assert.ok(e instanceof InputError, `expected an InputError "${code}", got ${e instanceof Error ? e.stack : String(e)}`);
+    assert.equal(e.code, code, `${note ? note + ": " : ""}the code of "${e.message}"`);
+    return true;
+  }, note);
+}
+
+/** The same for a promise that rejects. */
+export async function assertRejectsInputError(p: Promise<unknown>, code: ErrorCode): Promise<void> {
+  await assert.rejects(p, (e: unknown) => {
+    assert.ok(e instanceof InputError, `expected an InputError "${code}", got ${e instanceof Error ? e.stack : String(e)}`);
+    assert.equal(e.code, code, `the code of "${e.message}"`);
+    return true;
+  });
 }
 
 /** Assert two nested arrays of numbers agree entry by entry within `tol`. */

@@ -5,9 +5,9 @@
 import { test } from "node:test";
 import * as assert from "assert/strict";
 import {
-  Figure, InputError, figureHtml, neuronFigure, perceptronFigure, positiveRegion, sigmoid, stepFunction, stepSigmoidFigure, xorDataset,
+  Figure, figureHtml, neuronFigure, perceptronFigure, positiveRegion, sigmoid, stepFunction, stepSigmoidFigure, xorDataset,
 } from "nn-lesson/dist/internal";
-import { assertEmbeds } from "./helpers";
+import { assertEmbeds, assertInputError } from "./helpers";
 
 type AnyTrace = Record<string, any>;
 const traces = (f: Figure) => f.data as AnyTrace[];
@@ -36,11 +36,11 @@ test("neuronFigure: inputs, Σ and the activation as nodes; one line per weight 
   assert.ok(lines[0].line.width < lines[2].line.width, "|0.5| is drawn thinner than |−0.7|");
   assertEmbeds(figureHtml(step), step);
 
-  assert.throws(() => neuronFigure({ weights: [] }), (e: Error) => e instanceof InputError && /weights는 유한한 숫자의 목록/.test(e.message));
-  assert.throws(() => neuronFigure({ weights: [1, NaN] }), /유한한 숫자/);
-  assert.throws(() => neuronFigure({ weights: Array(9).fill(1) }), /8개까지/);
-  assert.throws(() => neuronFigure({ bias: Infinity }), /bias는 유한한 숫자/);
-  assert.throws(() => neuronFigure({ activation: "relu" as "step" }), /"step" 또는 "sigmoid"/);
+  assertInputError(() => neuronFigure({ weights: [] }), "perceptron-not-numbers");
+  assertInputError(() => neuronFigure({ weights: [1, NaN] }), "perceptron-not-numbers");
+  assertInputError(() => neuronFigure({ weights: Array(9).fill(1) }), "perceptron-too-many-inputs");
+  assertInputError(() => neuronFigure({ bias: Infinity }), "perceptron-not-number");
+  assertInputError(() => neuronFigure({ activation: "relu" as "step" }), "perceptron-activation");
 });
 
 test("stepSigmoidFigure: the step jumps at 0, the sigmoid is σ", () => {
@@ -49,7 +49,7 @@ test("stepSigmoidFigure: the step jumps at 0, the sigmoid is σ", () => {
   assert.deepEqual(step.x, [-4, 0, 0, 4]);
   assert.deepEqual(step.y, [0, 0, 1, 1]);
   sig.x.forEach((a: number, i: number) => assert.equal(sig.y[i], sigmoid(a)));
-  assert.throws(() => stepSigmoidFigure({ range: [1, 4] }), /0을 사이에 둔/);
+  assertInputError(() => stepSigmoidFigure({ range: [1, 4] }), "step-sigmoid-range");
   assertEmbeds(figureHtml(f), f);
 });
 
@@ -80,8 +80,8 @@ test("perceptronFigure: AND is right on 4 of 4; OR's weights on XOR get 3 of 4 a
     .filter((t) => t.legendgroup === "line").length, 0, "no line when both weights are 0");
   assertEmbeds(figureHtml(f), f);
 
-  assert.throws(() => perceptronFigure([]), /1–4개/);
-  assert.throws(() => perceptronFigure([{ title: "t", X: corners, targets: [0, 1], w: [1, 1], b: 0 }]), /점마다 0 또는 1/);
-  assert.throws(() => perceptronFigure([{ title: "t", X: corners, targets: [0, 1, 1, 0], w: [1, 1, 1], b: 0 }]), /가중치 2개/);
-  assert.throws(() => perceptronFigure([{ title: "t", X: [[0, 0, 1]], targets: [0], w: [1, 1], b: 0 }]), /\(x₁, x₂\) 점의 목록/);
+  assertInputError(() => perceptronFigure([]), "perceptron-panels");
+  assertInputError(() => perceptronFigure([{ title: "t", X: corners, targets: [0, 1], w: [1, 1], b: 0 }]), "perceptron-panel-targets");
+  assertInputError(() => perceptronFigure([{ title: "t", X: corners, targets: [0, 1, 1, 0], w: [1, 1, 1], b: 0 }]), "perceptron-panel-weights");
+  assertInputError(() => perceptronFigure([{ title: "t", X: [[0, 0, 1]], targets: [0], w: [1, 1], b: 0 }]), "perceptron-panel-points");
 });

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as vm from "vm";
 import { Figure, PLOTLY_FALLBACK, PLOTLY_MARKER, PLOT_CLASS, PLOT_FALLBACK, PLOT_FALLBACK_CLASS, figureHtml, fitFigure, plotFitScript, plotSetup, plotlyLibrary, plotlyLibraryHtml, scriptSafeJson, setPlotOutput, showFigure } from "nn-lesson/dist/internal";
+import { assertInputError } from "./helpers";
 
 const NASTY = 'a </script><script>alert("x")</script> \'q\' "dq" \u2028 \u2029 & <!-- 손실 함수 -->';
 
@@ -141,9 +142,9 @@ test("figureHtml: every output gets its own element id", () => {
 });
 
 test("figureHtml: bad input is one clear line", () => {
-  assert.throws(() => figureHtml(undefined as unknown as Figure), /figure: expected an object/);
-  assert.throws(() => figureHtml({ data: "x" } as unknown as Figure), /`data` must be an array/);
-  assert.throws(() => figureHtml({ data: [1] } as unknown as Figure), /every trace/);
+  assertInputError(() => figureHtml(undefined as unknown as Figure), "plot-not-object");
+  assertInputError(() => figureHtml({ data: "x" } as unknown as Figure), "plot-data");
+  assertInputError(() => figureHtml({ data: [1] } as unknown as Figure), "plot-trace");
 });
 
 test("scriptSafeJson escapes <, >, &, U+2028, U+2029 and round-trips", () => {
@@ -219,5 +220,5 @@ test("plotSetup sends the library once; showFigure sends it only if nothing did"
 });
 
 test("showFigure outside a notebook: one clear line, no tslab internals", () => {
-  assert.throws(() => showFigure({ data: [] }), (e: Error) => /^showFigure\/plotSetup: 노트북 셀 안에서 실행되지 않아 .* not running inside a notebook cell/.test(e.message) && !e.message.includes("\n"));
+  assertInputError(() => showFigure({ data: [] }), "plot-not-in-cell");
 });

@@ -14,7 +14,8 @@
  * What counts as close (one test for all three) and the shapes live in values.ts; the hints in hints.ts.
  */
 import { displayHtml, escapeHtml } from "./output";
-import { InputError, arrayArithmeticHint } from "../lesson/errors";
+import { InputError } from "../lesson/errors";
+import { arrayArithmeticHint } from "../lesson/messages";
 import {
   Numeric, Tolerance, closeTo, constantRatio, describeShape, describeValue, flatten, fmt, fmtPair, formatWhere, sameShape, shapeOf,
   unflattenIndex,

@@ -9,9 +9,6 @@
  */
 import { ErrorArgs, ErrorCode, MESSAGES, Reason, arrayArithmeticHint, messageText, quotedNumberHint } from "./messages";
 
-export { arrayArithmeticHint } from "./messages";
-export type { ErrorCode, Reason } from "./messages";
-
 /**
  * A problem with what the user gave (a value in a cell, a file, a flag): the message is the whole story.
  * `code` names the problem (messages.ts lists them all); tests and displays look at the code, the
