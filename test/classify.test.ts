@@ -142,15 +142,15 @@ test("decisionGrid: class and probability over the plane, rows follow y; params 
 });
 
 test("bad input: clear messages", () => {
-  assert.throws(() => new Classifier([2, 3], "sigmoid"), /^InputError: Classifier: 시그모이드 출력층의 노드는 1개.* \/ a sigmoid output has 1 node/);
-  assert.throws(() => new Classifier([2, 1], "softmax"), /^InputError: Classifier: 소프트맥스 출력층의 노드는 2개 이상.* \/ a softmax output needs at least 2 nodes/);
+  assertInputError(() => new Classifier([2, 3], "sigmoid"), "classifier-sigmoid-nodes");
+  assertInputError(() => new Classifier([2, 1], "softmax"), "classifier-softmax-nodes");
   assertInputError(() => new Classifier([2], "softmax"), "layer-count");
   assertInputError(() => new Classifier([2, 2.5, 1], "sigmoid"), "layer-size");
   const net = new Classifier([2, 3], "softmax");
-  assert.throws(() => net.forward([1, 2, 3]), /입력의 특성은 3개인데 .* \/ the input has 3 features, the network expects 2/);
+  assertInputError(() => net.forward([1, 2, 3]), "classifier-input-size");
   net.forward([1, 2]);
-  assert.throws(() => net.backward(3), /레이블은 클래스 번호 0 … 2 중 하나.* \/ label must be a class index 0 … 2, got 3/);
-  assert.throws(() => net.setParams([[1]]), /setParams/);
+  assertInputError(() => net.backward(3), "classifier-label");
+  assertInputError(() => net.setParams([[1]]), "classifier-params-shape");
   assertInputError(() => decisionGrid(new Classifier([3, 2], "softmax"), { xRange: [0, 1], yRange: [0, 1] }), "decision-grid-inputs");
   assertInputError(() => trainClassifier({ net, data: { X: [[1, 2]], labels: [0] }, optimizer: new SGD(), epochs: 1, batchSize: 0 }), "out-of-range");
 });

@@ -116,6 +116,7 @@ test("issue 17: an optimiser used on a 1×2 then a 1×3 parameter refuses in one
   }
   assertInputError(() => new Momentum().update([[[0, 1]]], [[[1, 1, 1]]]), "optimizer-shape");
   assertInputError(() => new Momentum().update([[[0]], [[0]]], [[[1]]]), "optimizer-block-count");
+  // on purpose about the wording: the message shows both block sizes
   assert.throws(() => new Classifier([2, 2, 1], "sigmoid", "s").setParams([[1]]), /^InputError: Classifier\.setParams: params\(\)와 같은 블록.*원소 수 \[4, 2, 2, 1\].*받은 것의 원소 수: \[1\] \/ expected/);
 });
 

@@ -3,7 +3,7 @@ import * as assert from "assert/strict";
 import {
   SLOPE_STEP, cloneMatrices, descendOneWeight, forward, lessonData, linspace, lossAlongWeight, lossAndSlope, lossSurface, sumSquaredError, train,
 } from "nn-lesson/dist/internal";
-import { assertClose } from "./helpers";
+import { assertClose, assertInputError } from "./helpers";
 
 const d = lessonData();
 const p = { layer: 2, row: 0, col: 0 }, q = { layer: 2, row: 1, col: 2 };
@@ -33,7 +33,7 @@ test("lossAlongWeight gives L = Σ(y−o)² or E = ½Σ(y−o)²; lossAndSlope g
   const half = lossAlongWeight(d.weights, d.x, d.y, p, [0.3, 1], "half");
   assert.equal(half.form, "half");
   assert.deepEqual(half.loss, c.loss.map((l) => 0.5 * l));
-  assert.throws(() => lossAlongWeight(d.weights, d.x, d.y, p, [1], "mean" as never), /form은\(는\) "sum".* 또는 "half"/);
+  assertInputError(() => lossAlongWeight(d.weights, d.x, d.y, p, [1], "mean" as never), "loss-form");
   // E(w) and (E(w + h) − E(w − h)) / (2h), written out as a learner writes them in notebook 04
   const E = (w: number) => 0.5 * lossWith([[p, w]]);
   const h = SLOPE_STEP;

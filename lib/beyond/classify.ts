@@ -64,17 +64,17 @@ export class Classifier {
     requireLayerSizes(sizes, "sizes");
     const nOut = sizes[sizes.length - 1];
     if (output !== "sigmoid" && output !== "softmax") {
-      throw new InputError(`Classifier: 출력층은 "sigmoid" 또는 "softmax"여야 합니다. 받은 값: ${describe(output)} / output must be "sigmoid" or "softmax"`);
+      throw new InputError("classifier-output", { output: describe(output) });
     }
     if (output === "sigmoid" && nOut !== 1) {
-      throw new InputError(`Classifier: 시그모이드 출력층의 노드는 1개(P(클래스 1))여야 합니다. sizes의 마지막 값: ${nOut} / a sigmoid output has 1 node, got ${nOut}`);
+      throw new InputError("classifier-sigmoid-nodes", { nOut });
     }
     if (output === "softmax" && nOut < 2) {
-      throw new InputError(`Classifier: 소프트맥스 출력층의 노드는 2개 이상(클래스 수)이어야 합니다. sizes의 마지막 값: ${nOut} / a softmax output needs at least 2 nodes, got ${nOut}`);
+      throw new InputError("classifier-softmax-nodes", { nOut });
     }
     const hidden = opts.hidden ?? "sigmoid";
     if (hidden !== "sigmoid" && hidden !== "relu") {
-      throw new InputError(`Classifier: 은닉층의 활성화 함수(hidden)는 "sigmoid" 또는 "relu"여야 합니다. 받은 값: ${describe(hidden)} / hidden must be "sigmoid" or "relu"`);
+      throw new InputError("classifier-hidden", { hidden: describe(hidden) });
     }
     this.sizes = sizes.slice();
     this.output = output;
@@ -132,8 +132,7 @@ export class Classifier {
     const p = this.params();
     if (values.length !== p.length || values.some((v, j) => v.length !== p[j].length)) {
       const lengths = (list: readonly ArrayLike<number>[]) => `[${list.map((v) => v.length).join(", ")}]`;
-      throw new InputError(`Classifier.setParams: params()와 같은 블록([W1, b1, W2, b2, …], 원소 수 ${lengths(p)})을 주어야 합니다. 받은 것의 원소 수: ${lengths(values)} / ` +
-        `expected the same blocks as params() (sizes ${lengths(p)}), got sizes ${lengths(values)}`);
+      throw new InputError("classifier-params-shape", { expected: lengths(p), got: lengths(values) });
     }
     p.forEach((dst, j) => dst.set(values[j]));
   }
@@ -151,7 +150,7 @@ export class Classifier {
   forward(x: ArrayLike<number>): Float64Array {
     const { W, b, A, Z, sizes } = this;
     if (x.length !== sizes[0]) {
-      throw new InputError(`Classifier: 입력의 특성은 ${x.length}개인데 네트워크의 입력층(sizes[0])은 ${sizes[0]}개입니다 / the input has ${x.length} features, the network expects ${sizes[0]}`);
+      throw new InputError("classifier-input-size", { xLength: x.length, sizes0: sizes[0] });
     }
     Z[0].set(x);
     const L = W.length;
@@ -283,7 +282,7 @@ function backpropagateRelu(W: readonly Float64Array[], A: readonly Float64Array[
 
 function checkLabel(label: number, classes: number): void {
   if (!Number.isInteger(label) || label < 0 || label >= classes) {
-    throw new InputError(`Classifier: 레이블은 클래스 번호 0 … ${classes - 1} 중 하나여야 합니다. 받은 값: ${describe(label)} / label must be a class index 0 … ${classes - 1}, got ${describe(label)}`);
+    throw new InputError("classifier-label", { lastClass: classes - 1, label: describe(label) });
   }
 }
 

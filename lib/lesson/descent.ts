@@ -38,7 +38,7 @@ export interface Curve {
 function lossFunction(form: LossForm): (y: Vector, o: Vector) => number {
   if (form === "sum") return sumSquaredError;
   if (form === "half") return halfSumSquaredError;
-  throw new InputError(`form은(는) "sum"(Σ(y−o)²) 또는 "half"(½Σ(y−o)²)여야 합니다. 받은 값: ${String(form)} / form must be "sum" or "half"`);
+  throw new InputError("loss-form", { form: String(form) });
 }
 
 /** The loss (L = Σ (y − o)² by default, E = ½ Σ (y − o)² for "half") as one weight moves over `values`. */

@@ -7,7 +7,7 @@
  * of it (normally the stack trace into lib/); an InputError inspects as its message alone.
  * The sentences themselves are in messages.ts, by code.
  */
-import { ErrorArgs, ErrorCode, MESSAGES, Reason, arrayArithmeticHint, messageText, quotedNumberHint } from "./messages";
+import { ErrorArgs, ErrorCode, Reason, arrayArithmeticHint, messageText, quotedNumberHint } from "./messages";
 
 /**
  * A problem with what the user gave (a value in a cell, a file, a flag): the message is the whole story.
@@ -15,15 +15,13 @@ import { ErrorArgs, ErrorCode, MESSAGES, Reason, arrayArithmeticHint, messageTex
  * learner reads the message: "한국어 / English" on one line, Korean first.
  */
 export class InputError extends Error {
-  readonly code: ErrorCode | "unconverted";
+  readonly code: ErrorCode;
 
-  // TEMPORARY (until the files being restructured on main are converted): a ready-made message.
-  constructor(...args: ErrorArgs | [message: string]) {
-    const unconverted = args.length === 1 && !(args[0] in MESSAGES);
-    const { ko, en } = unconverted ? { ko: args[0], en: "" } : messageText(...(args as ErrorArgs));
-    super(unconverted ? ko : `${ko} / ${en}`);
+  constructor(...args: ErrorArgs) {
+    const { ko, en } = messageText(...args);
+    super(`${ko} / ${en}`);
     this.name = "InputError";
-    this.code = unconverted ? "unconverted" : args[0] as ErrorCode;
+    this.code = args[0];
   }
 
   /** What console.error / util.inspect (and so tslab) show: one line, no stack trace. */

@@ -212,6 +212,43 @@ export const MESSAGES = {
       `of the ${p.n} examples is empty`,
   }),
 
+  // beyond/classify.ts
+  "classifier-output": (p: P<"output">) => ({
+    ko: `Classifier: 출력층은 "sigmoid" 또는 "softmax"여야 합니다. 받은 값: ${p.output}`,
+    en: `output must be "sigmoid" or "softmax"`,
+  }),
+  "classifier-sigmoid-nodes": (p: P<"nOut">) => ({
+    ko: `Classifier: 시그모이드 출력층의 노드는 1개(P(클래스 1))여야 합니다. sizes의 마지막 값: ${p.nOut}`,
+    en: `a sigmoid output has 1 node, got ${p.nOut}`,
+  }),
+  "classifier-softmax-nodes": (p: P<"nOut">) => ({
+    ko: `Classifier: 소프트맥스 출력층의 노드는 2개 이상(클래스 수)이어야 합니다. sizes의 마지막 값: ${p.nOut}`,
+    en: `a softmax output needs at least 2 nodes, got ${p.nOut}`,
+  }),
+  "classifier-hidden": (p: P<"hidden">) => ({
+    ko: `Classifier: 은닉층의 활성화 함수(hidden)는 "sigmoid" 또는 "relu"여야 합니다. 받은 값: ${p.hidden}`,
+    en: `hidden must be "sigmoid" or "relu"`,
+  }),
+  "classifier-params-shape": (p: P<"expected" | "got">) => ({
+    ko: `Classifier.setParams: params()와 같은 블록([W1, b1, W2, b2, …], 원소 수 ${p.expected})을 주어야 합니다. 받은 것의 원소 ` +
+      `수: ${p.got}`,
+    en: `expected the same blocks as params() (sizes ${p.expected}), got sizes ${p.got}`,
+  }),
+  "classifier-input-size": (p: P<"xLength" | "sizes0">) => ({
+    ko: `Classifier: 입력의 특성은 ${p.xLength}개인데 네트워크의 입력층(sizes[0])은 ${p.sizes0}개입니다`,
+    en: `the input has ${p.xLength} features, the network expects ${p.sizes0}`,
+  }),
+  "classifier-label": (p: P<"lastClass" | "label">) => ({
+    ko: `Classifier: 레이블은 클래스 번호 0 … ${p.lastClass} 중 하나여야 합니다. 받은 값: ${p.label}`,
+    en: `label must be a class index 0 … ${p.lastClass}, got ${p.label}`,
+  }),
+
+  // lesson/descent.ts
+  "loss-form": (p: P<"form">) => ({
+    ko: `form은(는) "sum"(Σ(y−o)²) 또는 "half"(½Σ(y−o)²)여야 합니다. 받은 값: ${p.form}`,
+    en: `form must be "sum" or "half"`,
+  }),
+
   // display/plot.ts: a figure written by hand for showFigure / figureHtml (these were English-only TypeErrors)
   "plot-not-object": () => ({
     ko: "그림(figure)은 { data: [...], layout: {...} } 모양의 객체여야 합니다",
