@@ -38,7 +38,8 @@ export default tseslint.config(
     files: ["**/*.ts"],
     plugins: { "@stylistic": stylistic },
     rules: {
-      "@stylistic/indent": ["error", 2],
+      // chained conditionals stay flat (`a ? x\n    : b ? y\n    : z`), as the code writes them
+      "@stylistic/indent": ["error", 2, { flatTernaryExpressions: true }],
       "@stylistic/no-tabs": "error",
       "@stylistic/no-mixed-spaces-and-tabs": "error",
       "@stylistic/no-trailing-spaces": "error",
