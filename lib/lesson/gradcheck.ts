@@ -72,4 +72,3 @@ export function gradientCheck(
   });
   return { backprop, numerical, maxAbsDiffPerLayer, maxRelDiffPerLayer };
 }
-
