@@ -24,7 +24,8 @@ export function reference(): Reference {
  */
 export function assertInputError(fn: () => unknown, code: ErrorCode, note?: string): void {
   assert.throws(fn, (e: unknown) => {
-    assert.ok(e instanceof InputError, `expected an InputError "${code}", got ${e instanceof Error ? e.stack : String(e)}`);
+    const got = e instanceof Error ? e.stack : String(e);
+    assert.ok(e instanceof InputError, `expected an InputError "${code}", got ${got}`);
     assert.equal(e.code, code, `${note ? note + ": " : ""}the code of "${e.message}"`);
     return true;
   }, note);
@@ -33,7 +34,8 @@ export function assertInputError(fn: () => unknown, code: ErrorCode, note?: stri
 /** The same for a promise that rejects. */
 export async function assertRejectsInputError(p: Promise<unknown>, code: ErrorCode): Promise<void> {
   await assert.rejects(p, (e: unknown) => {
-    assert.ok(e instanceof InputError, `expected an InputError "${code}", got ${e instanceof Error ? e.stack : String(e)}`);
+    const got = e instanceof Error ? e.stack : String(e);
+    assert.ok(e instanceof InputError, `expected an InputError "${code}", got ${got}`);
     assert.equal(e.code, code, `the code of "${e.message}"`);
     return true;
   });

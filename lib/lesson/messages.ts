@@ -62,7 +62,8 @@ export function arrayArithmeticHint(value: unknown): Text | undefined {
       ko: "쉼표로 이어진 숫자의 문자열은 배열에 +를 한 결과입니다. numpy와 달리 JavaScript의 배열 + 숫자는 원소마다 더하지 않고 " +
         "문자열로 이어 붙이니, X.map((v) => v + 1)이나 math.add(X, 1)을 쓰세요",
       en: "a string of comma-separated numbers is what array + number gives: " +
-        "JavaScript joins the array into text instead of adding element-wise as numpy does; use X.map((v) => v + 1) or math.add(X, 1)",
+        "JavaScript joins the array into text instead of adding element-wise as numpy does; " +
+        "use X.map((v) => v + 1) or math.add(X, 1)",
     };
   }
   if (typeof value === "number" && Number.isNaN(value)) {
@@ -71,13 +72,14 @@ export function arrayArithmeticHint(value: unknown): Text | undefined {
         "JavaScript는 배열을 원소마다 계산하지 않으니, X.map((v) => v * 2), math.multiply(X, 2), math.dotMultiply(X, Y)를 " +
         "쓰세요 (0/0이나 값이 없는 변수도 NaN이 됩니다)",
       en: "NaN is what *, -, /, ** on an array (or Math.exp(array)) give: " +
-        "JavaScript has no element-wise arithmetic on arrays, unlike numpy; use X.map((v) => v * 2), math.multiply(X, 2), math.dotMultiply(X, Y)",
+        "JavaScript has no element-wise arithmetic on arrays, unlike numpy; " +
+        "use X.map((v) => v * 2), math.multiply(X, 2), math.dotMultiply(X, Y)",
     };
   }
   return undefined;
 }
 
-/** For a number written in quotes ("-2"): the sentence that says so, both languages; undefined for other strings. */
+/** For a number in quotes ("-2"): the sentence that says so, both languages; undefined for other strings. */
 export function quotedNumberHint(value: string): Text | undefined {
   const t = value.trim();
   if (t === "" || !Number.isFinite(Number(t))) return undefined;
@@ -249,7 +251,7 @@ export const MESSAGES = {
     en: `form must be "sum" or "half"`,
   }),
 
-  // display/plot.ts: a figure written by hand for showFigure / figureHtml (these were English-only TypeErrors)
+  // display/plot.ts: a figure written by hand for showFigure / figureHtml (English-only TypeErrors before)
   "plot-not-object": () => ({
     ko: "그림(figure)은 { data: [...], layout: {...} } 모양의 객체여야 합니다",
     en: "figure: expected an object like { data: [...], layout: {...} }",

@@ -71,7 +71,8 @@ export function trainSettings(
 
 /** The lesson's training loop. */
 export function train(opts: TrainOptions): TrainResult {
-  const { learningRate, iterations } = trainSettings(opts, MAX_TRAIN_ITERATIONS, REASONS["readable-train-slow"]());
+  const { learningRate, iterations } =
+    trainSettings(opts, MAX_TRAIN_ITERATIONS, REASONS["readable-train-slow"]());
   const X = opts.x, Y = opts.y;
   const W = cloneMatrices(opts.weights); // [W1, W2, W3]
   const track = opts.track ?? [];
