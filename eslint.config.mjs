@@ -7,7 +7,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["build/", "lib/dist/", "site/", "node_modules/", "artifacts/", ".jupyter/", "scripts/jupyterlab-page/",
+    ignores: ["build/", "lib/dist/", "site/", "node_modules/", "artifacts/", ".jupyter/", "scripts/testing/jupyterlab-page/",
       "**/*.js", "**/*.mjs"],
   },
   js.configs.recommended,

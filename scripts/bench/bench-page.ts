@@ -20,8 +20,8 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import { parseArgs } from "util";
 import type { Browser } from "playwright-core";
-import { launchChromium } from "./browser";
-import { ROOT } from "./paths";
+import { launchChromium } from "../testing/browser";
+import { ROOT } from "../paths";
 
 function median(xs: number[]): number {
   const s = xs.slice().sort((a, b) => a - b);
@@ -189,7 +189,7 @@ async function firstOutputAfter(browser: Browser, site: string, readMs: number):
 }
 
 async function kernelTimes(browser: Browser, site: string, runs: number): Promise<void> {
-  // a learner who reads a moment first: the page has started the kernel in idle time (scripts/runner/page.ts, prewarm)
+  // a learner who reads a moment first: the page has started the kernel in idle time (scripts/site/runner/page.ts, prewarm)
   const afterReading: number[] = [];
   for (let k = 0; k < runs; k++) afterReading.push(await firstOutputAfter(browser, site, 3000));
   const page = await browser.newPage();

@@ -5,8 +5,8 @@
  */
 import * as path from "path";
 import { Network, lessonData, linspace, lossSurface, train, trainFast } from "nn-lesson/dist/internal";
-import { findPython, runSync } from "./jupyter";
-import { ROOT } from "./paths";
+import { findPython, runSync } from "../jupyter/jupyter";
+import { ROOT } from "../paths";
 
 const d = lessonData();
 const grid = linspace(-3, 3, 101);
@@ -56,7 +56,7 @@ function wallMs(cmd: string, args: string[], n = 5): number {
     return performance.now() - t;
   }));
 }
-const trainJs = path.join(ROOT, "build", "scripts", "train.js");
+const trainJs = path.join(ROOT, "build", "scripts", "cli", "train.js");
 const startNodeMs = wallMs(process.execPath, [trainJs, "--iterations", "1"]);
 const startNpmMs = wallMs("npm", ["run", "--silent", "train", "--", "--iterations", "1"]);
 const LONG = 100_000;
@@ -73,7 +73,7 @@ console.log(`train command start-up (1 iteration, wall, median of 5): node ${f(s
 console.log(`train command, ${LONG.toLocaleString("en")} iterations, whole process (wall, median of 3): ${f(nodeLongMs)}`);
 
 // The lesson's numpy program, measured now, on this machine.
-const script = path.join(ROOT, "scripts", "lesson_numpy.py");
+const script = path.join(ROOT, "scripts", "bench", "lesson_numpy.py");
 const py = findPython("numpy");
 if (!py) {
   console.log("numpy: no Python with numpy found (set NN_LESSON_PYTHON), so no side-by-side ratio");

@@ -1,6 +1,6 @@
 """The lesson's numpy program (lesson.ko.txt, step 5) with its fixed weights, timed. Used by `npm run bench`.
 
-Usage: python3 scripts/lesson_numpy.py ITERATIONS REPEATS
+Usage: python3 scripts/bench/lesson_numpy.py ITERATIONS REPEATS
 Prints one JSON line: the median seconds of the training loop over REPEATS runs, and the last output.
 """
 import json

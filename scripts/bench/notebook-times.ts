@@ -1,12 +1,12 @@
 /**
- * `node build/scripts/notebook-times.js [TSLAB_REPORT DENO_REPORT]`: each notebook's time under tslab and
+ * `node build/scripts/bench/notebook-times.js [TSLAB_REPORT DENO_REPORT]`: each notebook's time under tslab and
  * under Deno's kernel, side by side, from the reports of `npm run test:notebooks` and
  * `npm run test:notebooks:deno` (or two reports given): kernel start (start to kernel_info reply),
  * all code cells of the first run, and the outputs Deno sent after saying a cell was done.
  * Reported, never asserted (machines are noisy).
  */
 import * as fs from "fs";
-import { DENO_REPORT, NOTEBOOK_REPORT, NotebookReport } from "./notebook-runs";
+import { DENO_REPORT, NOTEBOOK_REPORT, NotebookReport } from "../jupyter/notebook-runs";
 
 function read(file: string): NotebookReport {
   try {

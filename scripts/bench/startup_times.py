@@ -1,6 +1,6 @@
 """How long the first seconds of a notebook take under the project's tslab kernel.
 
-Usage: python3 scripts/startup_times.py [--repeat N] [--notebook-repeat N] [--no-notebooks] [--json FILE] [NOTEBOOK ...]
+Usage: python3 scripts/bench/startup_times.py [--repeat N] [--notebook-repeat N] [--no-notebooks] [--json FILE] [NOTEBOOK ...]
 (`npm run startup` runs it with JUPYTER_PATH set so the project's tslab kernel is found.)
 
 Two measurements, each in fresh kernels started one at a time (timings on a shared machine are noisy:
@@ -163,7 +163,7 @@ def main(argv):
     ap.add_argument("notebooks", nargs="*")
     args = ap.parse_args(argv)
     here = os.path.dirname(os.path.abspath(__file__))
-    nbdir = os.path.join(here, "..", "notebooks")
+    nbdir = os.path.join(here, "..", "..", "notebooks")
     paths = args.notebooks or ([] if args.no_notebooks else sorted(glob.glob(os.path.join(nbdir, "*.ipynb"))))
     out = {"repeat": args.repeat, "notebookRepeat": args.notebook_repeat}
     runs = [] if args.no_probe else [probe(nbdir) for _ in range(args.repeat)]

@@ -3,10 +3,10 @@
  * project's tslab kernel. Without Jupyter, or with `npm start -- --browser`, it serves the lesson's pages
  * with the page runner instead: every cell runs in the browser, Node alone is enough.
  */
-import { registerKernel } from "./register-kernel";
-import { HOW_TO_GET_JUPYTER, findJupyter, start } from "./jupyter";
-import { NOTEBOOKS, jupyterEnv } from "./paths";
-import { startBrowser } from "./serve-site";
+import { registerKernel } from "../jupyter/register-kernel";
+import { HOW_TO_GET_JUPYTER, findJupyter, start } from "../jupyter/jupyter";
+import { NOTEBOOKS, jupyterEnv } from "../paths";
+import { startBrowser } from "../site/serve-site";
 
 const argv = process.argv.slice(2);
 const browserMode = argv.includes("--browser");

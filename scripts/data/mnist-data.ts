@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { MNIST_PIXELS, MnistBytes, encodeMnist } from "nn-lesson/dist/beyond/mnist";
-import { ROOT } from "./paths";
+import { ROOT } from "../paths";
 
 export const MNIST_DATA_FILE = path.join(ROOT, "data", "mnist-10k.bin.gz");
 

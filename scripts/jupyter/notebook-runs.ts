@@ -1,5 +1,5 @@
 /**
- * Notebook runs: starting the one notebook driver (scripts/run_notebooks.py) and reading its report.
+ * Notebook runs: starting the one notebook driver (scripts/jupyter/run_notebooks.py) and reading its report.
  * `npm run test:notebooks` executes every notebook once under tslab into build/notebooks/ (report.json
  * beside the executed copies); the notebook tests and `npm run build:site` read that instead of
  * running kernels. `npm run test:notebooks:deno` does the same under Deno's kernel into
@@ -10,13 +10,13 @@ import * as fs from "fs";
 import * as path from "path";
 import { HOW_TO_GET_JUPYTER, findNotebookPython } from "./jupyter";
 import { registerKernel } from "./register-kernel";
-import { NOTEBOOKS, ROOT, jupyterEnv } from "./paths";
+import { NOTEBOOKS, ROOT, jupyterEnv } from "../paths";
 
-export const DRIVER = path.join(ROOT, "scripts", "run_notebooks.py");
+export const DRIVER = path.join(ROOT, "scripts", "jupyter", "run_notebooks.py");
 /** Where `npm run test:notebooks` puts the executed copies and report.json. */
 export const NOTEBOOK_BUILD = path.join(ROOT, "build", "notebooks");
 export const NOTEBOOK_REPORT = path.join(NOTEBOOK_BUILD, "report.json");
-/** The driver's --variants file: the hostile edits of the try-it cells (scripts/hostile-edits.ts writes it). */
+/** The driver's --variants file: the hostile edits of the try-it cells (test/fixtures/hostile-edits.ts writes it). */
 export const VARIANTS_FILE = path.join(NOTEBOOK_BUILD, "hostile-edits.json");
 /** The arguments of that run: every notebook, two at a time (2 cores), rerun and answers, then the hostile edits. */
 export const TEST_RUN_ARGS = ["--jobs", "2", "--answers", "--out", NOTEBOOK_BUILD, "--report", NOTEBOOK_REPORT, "--variants", VARIANTS_FILE];

@@ -3,13 +3,13 @@
  * the tests): .jupyter/kernels/tslab/kernel.json and, when the `deno` package is installed,
  * .jupyter/kernels/deno/kernel.json, which our own Jupyter commands find through JUPYTER_PATH (see
  * paths.ts). Nothing is written to the user's Jupyter folders here (that is `npm run kernel:install`,
- * scripts/kernel-install.ts). The names are the ones `tslab install` and `deno jupyter --install`
+ * scripts/cli/kernel-install.ts). The names are the ones `tslab install` and `deno jupyter --install`
  * use, so the notebooks also open where tslab is installed globally. The tslab kernel starts tslab through
  * tslab-kernel.ts (Korean type errors, a line of help under each error); Deno's is Deno's own.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { JUPYTER_DATA, ROOT } from "./paths";
+import { JUPYTER_DATA, ROOT } from "../paths";
 
 export type KernelName = "tslab" | "deno";
 
@@ -31,8 +31,8 @@ export function denoBinary(): string | undefined {
   }
 }
 
-/** What the tslab kernel runs: tslab with the project's hooks (scripts/tslab-kernel.ts, compiled by `npm run build`). */
-export const TSLAB_KERNEL = path.join(ROOT, "build", "scripts", "tslab-kernel.js");
+/** What the tslab kernel runs: tslab with the project's hooks (scripts/jupyter/tslab-kernel.ts, compiled by `npm run build`). */
+export const TSLAB_KERNEL = path.join(ROOT, "build", "scripts", "jupyter", "tslab-kernel.js");
 
 /** The kernel.json of each kernel, started from this project's node_modules; undefined if not installed. */
 export function kernelSpec(name: KernelName): KernelSpec | undefined {

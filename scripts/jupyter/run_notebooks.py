@@ -1,8 +1,8 @@
 """Execute notebooks top to bottom with the project's tslab (or Deno) kernel: the one notebook driver.
 
-Usage: python3 scripts/run_notebooks.py [--kernel tslab|deno] [--out DIR] [--rerun] [--answers] [--report FILE]
+Usage: python3 scripts/jupyter/run_notebooks.py [--kernel tslab|deno] [--out DIR] [--rerun] [--answers] [--report FILE]
                                         [--jobs N] [--timeout S] [--variants FILE] [NOTEBOOK ...]
-       python3 scripts/run_notebooks.py --print-answers NOTEBOOK ...
+       python3 scripts/jupyter/run_notebooks.py --print-answers NOTEBOOK ...
 
 Called by `npm run test:notebooks` and `npm run build:site` (they set JUPYTER_PATH so the project's own
 kernels are found). The originals are never changed, so notebooks stay committed without outputs.
@@ -17,7 +17,7 @@ kernels are found). The originals are never changed, so notebooks stay committed
 - --jobs N: N notebooks at a time, one kernel each;
 - --variants FILE: JSON {notebook file name: [{"label", "cell", "source"}, ...]}: edited copies of a cell,
   run one after another at the very end, in the same kernel (the hostile edits of the "직접 해 보기"
-  cells, scripts/hostile-edits.ts); each gets VARIANT_TIMEOUT seconds; their errors are recorded in the
+  cells, test/fixtures/hostile-edits.ts); each gets VARIANT_TIMEOUT seconds; their errors are recorded in the
   report ("variants") and do not fail the run;
 - --print-answers: print each exercise cell with its answer substituted (JSON), run nothing.
 
@@ -457,7 +457,7 @@ def main(argv):
     # depends on the machine: off here, so that executed notebooks never do (the kernels inherit this)
     os.environ["NN_LESSON_PROGRESS"] = "0"
     here = os.path.dirname(os.path.abspath(__file__))
-    paths = args.notebooks or sorted(glob.glob(os.path.join(here, "..", "notebooks", "*.ipynb")))
+    paths = args.notebooks or sorted(glob.glob(os.path.join(here, "..", "..", "notebooks", "*.ipynb")))
     if not paths:
         print("run_notebooks: 노트북이 없습니다 (no notebooks found)", file=sys.stderr)
         return 1

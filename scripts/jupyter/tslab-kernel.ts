@@ -1,5 +1,5 @@
 /**
- * The project's tslab kernel: `node build/scripts/tslab-kernel.js kernel --config-path {connection_file}`,
+ * The project's tslab kernel: `node build/scripts/jupyter/tslab-kernel.js kernel --config-path {connection_file}`,
  * the argv that register-kernel.ts writes for the project's own Jupyter and kernel-install.ts for the
  * user's (VS Code, an existing JupyterLab). It is tslab itself (its own `main()`), started after three
  * changes to tslab's modules, all made from outside tslab:

@@ -1,6 +1,6 @@
 /**
- * `npm run kernel:install [-- --deno]` / `npm run kernel:uninstall [-- --deno]`: the project's tslab
- * (or Deno) kernel for the current user, in Jupyter's user data folder, where VS Code, JupyterLab and
+ * The project's tslab (or Deno) kernel for the current user (`npm run kernel:install`, whose command line
+ * is scripts/cli/kernel-install.ts), in Jupyter's user data folder, where VS Code, JupyterLab and
  * `jupyter notebook` look without any environment variable (`jupyter --data-dir`; see jupyter.ts).
  *
  * - install writes <data>/kernels/<name>/kernel.json and a marker file (MARKER) listing every file
@@ -14,10 +14,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { parseArgs } from "util";
-import { jupyterDataDir } from "./jupyter";
 import { KernelName, kernelSpec, writeKernel } from "./register-kernel";
-import { ROOT } from "./paths";
+import { ROOT } from "../paths";
 
 /** Written beside kernel.json: what this project created there. */
 export const MARKER = "nn-lesson-installed.json";
@@ -135,29 +133,3 @@ export function vscodeNote(dir: string, platform = process.platform, home = os.h
     `그 변수 없이(snap으로 설치한 VS Code라면 VS Code 밖의 터미널에서) 다시 실행하세요 ` +
     `(note: VS Code reads kernels from ${vscode} only; run this again without JUPYTER_DATA_DIR/XDG_DATA_HOME, outside snap VS Code's terminal)`;
 }
-
-export function main(argv: string[]): number {
-  const usage = "사용법 usage: npm run kernel:install [-- --deno] | npm run kernel:uninstall [-- --deno]";
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { deno: { type: "boolean", default: false } } });
-  } catch (e) {
-    console.error(`kernel: ${(e as Error).message} (${usage})`);
-    return 2;
-  }
-  const [action, ...rest] = parsed.positionals;
-  if ((action !== "install" && action !== "uninstall") || rest.length) {
-    console.error(`kernel: install 또는 uninstall이 필요합니다 (${usage})`);
-    return 2;
-  }
-  const name: KernelName = parsed.values.deno ? "deno" : "tslab";
-  const { dir, how } = jupyterDataDir();
-  const r = (action === "install" ? install : uninstall)(name, dir);
-  (r.code === 0 ? console.log : console.error)(r.message);
-  if (r.code === 0) console.log(`  Jupyter data folder: ${dir} (${how})`);
-  const note = action === "install" && r.code === 0 ? vscodeNote(dir) : undefined;
-  if (note) console.log(note);
-  return r.code;
-}
-
-if (require.main === module) process.exit(main(process.argv.slice(2)));

@@ -1,16 +1,16 @@
 /**
- * The page runner's files (site/assets/runner/), bundled with esbuild from scripts/runner/ and the
+ * The page runner's files (site/assets/runner/), bundled with esbuild from scripts/site/runner/ and the
  * installed packages; nothing is downloaded at run time:
  *   page.js        the editors, buttons and output rendering (loaded with `defer` on every notebook page)
  *   markdown.js    markdown-it and KaTeX for text/markdown outputs (page.js loads it on the first one)
- *   kernel.js      the worker that runs what tslab's converter made of a cell (scripts/runner/kernel.ts), as a function the page turns into a Blob worker
+ *   kernel.js      the worker that runs what tslab's converter made of a cell (scripts/site/runner/kernel.ts), as a function the page turns into a Blob worker
  *   nn-lesson-lib.js  the library (lib/dist: nn-lesson and nn-lesson/tfjs) for the browser: Node's fs/path/os come from node-shims.js
- *   mathjs.js      mathjs's main entry, each function made on first use (scripts/runner-mathjs.ts)
+ *   mathjs.js      mathjs's main entry, each function made on first use (scripts/site/runner-mathjs.ts)
  *   tfjs.js (core + cpu backend + layers), node-shims.js
  *   data.js        the text files of data/, for the worker's in-memory file system
  *   mnist.js       data/mnist-10k.bin.gz in base64, loaded only when a cell asks for the digits (kernel.ts DATA_FILES)
- *   compiler.js    tslab's converter with its TypeScript 5.0.4 (scripts/runner/compiler-worker.ts), for the compiler worker
- *   types.js       the files TypeScript reads (recorded by scripts/runner/record-types.ts) and its Korean messages
+ *   compiler.js    tslab's converter with its TypeScript 5.0.4 (scripts/site/runner/compiler-worker.ts), for the compiler worker
+ *   types.js       the files TypeScript reads (recorded by scripts/site/runner/record-types.ts) and its Korean messages
  *   compiled/<page>.js  each notebook's cells as tslab compiled them, run from the top (no TypeScript needed for those)
  * Every file but page.js and markdown.js sets `self.__nnRunnerSources[name]`: the source text of a
  * function, which the page sends to a worker, or data (a file:// page can load scripts with <script>
@@ -21,12 +21,12 @@ import * as path from "path";
 import * as os from "os";
 import { spawnSync } from "child_process";
 import * as esbuild from "esbuild";
-import { ROOT } from "./paths";
+import { ROOT } from "../paths";
 import { VIRTUAL_ROOT } from "./runner/tsvfs";
 import type { Recording } from "./runner/record-types";
 import { lazyMathjs } from "./runner-mathjs";
 
-const RUNNER = path.join(ROOT, "scripts", "runner");
+const RUNNER = path.join(ROOT, "scripts", "site", "runner");
 /** Where the worker finds data/ (lib/dist/node/files.ts: __dirname/../../../data). */
 const VIRTUAL_LIB_NODE = "/project/lib/dist/node";
 const VIRTUAL_DATA = "/project/data";
@@ -68,7 +68,7 @@ function scriptJson(value: unknown): string {
 }
 
 /**
- * tslab's converter over `notebooks` (scripts/runner/record-types.ts), in a child process: TypeScript's
+ * tslab's converter over `notebooks` (scripts/site/runner/record-types.ts), in a child process: TypeScript's
  * `sys` is global to a process, and this one may have other uses for it.
  */
 function recordTypes(notebooks: string[]): Recording {

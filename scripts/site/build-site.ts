@@ -13,8 +13,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseArgs as parseArgv } from "util";
 import { plotFitScript, plotlyLibrary } from "nn-lesson/dist/internal";
-import { NOTEBOOK_BUILD, NotebookReport, StaleReport, TEST_RUN_COMMAND, readReport, runDriver } from "./notebook-runs";
-import { NOTEBOOKS, ROOT } from "./paths";
+import { NOTEBOOK_BUILD, NotebookReport, StaleReport, TEST_RUN_COMMAND, readReport, runDriver } from "../jupyter/notebook-runs";
+import { NOTEBOOKS, ROOT } from "../paths";
 import { buildRunner } from "./build-runner";
 import { COURSE_ZIP, writeCourseArchive } from "./course-archive";
 import { Download, Notebook, Page, STYLE, SiteError, indexHtml, megabytes, pageHtml, plotFile, plotScriptsFile, renderMarkdownPage, renderNotebook } from "./site-render";
@@ -60,7 +60,7 @@ function executedCopies(notebooks: string[]): Map<string, string> | string {
   return copies;
 }
 
-/** Runs scripts/run_notebooks.py on the notebooks, two at a time (one kernel per notebook). */
+/** Runs scripts/jupyter/run_notebooks.py on the notebooks, two at a time (one kernel per notebook). */
 async function executeAll(notebooks: string[], execDir: string, log: (l: string) => void): Promise<Map<string, string>> {
   fs.rmSync(execDir, { recursive: true, force: true });
   fs.mkdirSync(execDir, { recursive: true });

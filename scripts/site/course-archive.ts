@@ -14,7 +14,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
-import { ROOT } from "./paths";
+import { ROOT } from "../paths";
 
 /** The archive's file name in the site, and the folder its files unpack into. */
 export const COURSE_ZIP = "nn-lesson-course.zip";
@@ -24,7 +24,7 @@ export const COURSE_FOLDER = "nn-lesson-course";
 export const COURSE_FILES = ["README.md", "LICENSE", ".gitignore", "package.json", "package-lock.json", "tsconfig.json"];
 export const COURSE_FOLDERS = ["notebooks", "lib", "data", "scripts", "docs", ".vscode", ".devcontainer"];
 /** Left out of those folders: built files and the JupyterLab test page (tests only). */
-const SKIP = [/^lib\/dist(\/|$)/, /^scripts\/jupyterlab-page(\/|$)/, /\.tsbuildinfo$/, /(^|\/)\.ipynb_checkpoints(\/|$)/, /(^|\/)node_modules(\/|$)/];
+const SKIP = [/^lib\/dist(\/|$)/, /^scripts\/testing\/jupyterlab-page(\/|$)/, /\.tsbuildinfo$/, /(^|\/)\.ipynb_checkpoints(\/|$)/, /(^|\/)node_modules(\/|$)/];
 
 export interface CourseFile { name: string; data: Buffer }
 

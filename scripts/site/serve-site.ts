@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as http from "http";
 import * as path from "path";
 import { buildSite, listNotebooks } from "./build-site";
-import { ROOT } from "./paths";
+import { ROOT } from "../paths";
 
 export const BROWSER_SITE = path.join(ROOT, "build", "site-browser");
 

@@ -245,7 +245,7 @@ main > section.cell { content-visibility: auto; contain-intrinsic-size: auto 320
 /* ... but Chromium lays out every section that arrives while the page is being parsed (auto decides only
    afterwards): 06's first layout took ~170 ms, most of it KaTeX far below the fold. So while parsing, the
    sections after the first two are hidden outright, and auto takes over when </main> is reached: ready
-   ~0.15 s sooner on 06 (scripts/bench-page.ts). The class is set by script, so without JavaScript nothing hides */
+   ~0.15 s sooner on 06 (scripts/bench/bench-page.ts). The class is set by script, so without JavaScript nothing hides */
 html.parsing main > section.cell:nth-of-type(n+3) { content-visibility: hidden; }
 .cell.code .input { display: flex; gap: 0.5rem; }
 .cell.code .prompt { color: var(--muted); font-family: monospace; font-size: 0.8rem; padding-top: 0.7rem; min-width: 2.6rem; text-align: right; }

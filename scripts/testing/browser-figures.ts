@@ -1,5 +1,5 @@
 /**
- * `node build/scripts/browser-figures.js [OUT]`: draws every figure builder with the lesson's data in
+ * `node build/scripts/testing/browser-figures.js [OUT]`: draws every figure builder with the lesson's data in
  * headless chromium and saves one PNG per figure (default artifacts/figures/), to look at them.
  */
 import * as fs from "fs";
@@ -10,7 +10,7 @@ import {
   outputNodeGraph, surfaceAnimationFigure, surfaceFigure, train, xorDataset,
 } from "nn-lesson/dist/internal";
 import { launchChromium, waitForPlots } from "./browser";
-import { ROOT } from "./paths";
+import { ROOT } from "../paths";
 
 export function sampleFigures(): Record<string, Figure> {
   const d = lessonData();

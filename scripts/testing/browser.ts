@@ -46,7 +46,7 @@ export async function waitForPlots(page: Page, timeoutMs = 20000, selector = ".n
 }
 
 /**
- * The site draws a plot only when it comes near the viewport (scripts/site-plots.ts): scroll to every
+ * The site draws a plot only when it comes near the viewport (scripts/site/site-plots.ts): scroll to every
  * plot box in page order, as a reader would, giving the page two frames at each, then back to the top.
  * Returns how many boxes it visited. Drawing itself is left to the page (check it with waitForPlots).
  */

@@ -1,9 +1,9 @@
 /**
  * The JupyterLab test page: JupyterLab 4's output area, renderers and HTML sanitizer (npm packages
- * @jupyterlab/outputarea, -rendermime, -apputils), bundled by esbuild from scripts/jupyterlab-page/
+ * @jupyterlab/outputarea, -rendermime, -apputils), bundled by esbuild from scripts/testing/jupyterlab-page/
  * into build/jupyterlab-page/ and opened from file:// by test-browser/jupyterlab.test.ts.
  *
- * Those packages are pinned in scripts/jupyterlab-page/package.json (+ its lock) and installed with
+ * Those packages are pinned in scripts/testing/jupyterlab-page/package.json (+ its lock) and installed with
  * `npm ci` into build/jupyterlab-page-deps/, not into the project's node_modules: they bring
  * @types/react, and tslab type-checks every notebook cell with all of node_modules/@types, so a
  * learner's kernel would start slower. Both the install and the bundle are reused while the lock,
@@ -13,9 +13,9 @@ import { spawnSync } from "child_process";
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { ROOT } from "./paths";
+import { ROOT } from "../paths";
 
-export const JUPYTERLAB_PAGE_SOURCE = path.join(ROOT, "scripts", "jupyterlab-page");
+export const JUPYTERLAB_PAGE_SOURCE = path.join(ROOT, "scripts", "testing", "jupyterlab-page");
 export const JUPYTERLAB_PAGE = path.join(ROOT, "build", "jupyterlab-page");
 export const JUPYTERLAB_PAGE_DEPS = path.join(ROOT, "build", "jupyterlab-page-deps");
 
@@ -26,7 +26,7 @@ function version(pkg: string, from: string): string {
   return (JSON.parse(fs.readFileSync(require.resolve(`${pkg}/package.json`, { paths: [from] }), "utf8")) as { version: string }).version;
 }
 
-/** `npm ci` of scripts/jupyterlab-page/package.json into build/jupyterlab-page-deps/, unless done with the same lock. */
+/** `npm ci` of scripts/testing/jupyterlab-page/package.json into build/jupyterlab-page-deps/, unless done with the same lock. */
 function installDeps(): boolean {
   const lock = fs.readFileSync(path.join(JUPYTERLAB_PAGE_SOURCE, "package-lock.json"), "utf8");
   // a copy of the lock written once the install is complete

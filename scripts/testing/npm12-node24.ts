@@ -13,8 +13,8 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { NOTEBOOK_REPORT, NotebookReport } from "./notebook-runs";
-import { NOTEBOOKS, ROOT } from "./paths";
+import { NOTEBOOK_REPORT, NotebookReport } from "../jupyter/notebook-runs";
+import { NOTEBOOKS, ROOT } from "../paths";
 
 export const NODE24 = "24.22.3";
 export const NPM12 = "12.2.3";
@@ -112,7 +112,7 @@ async function main(): Promise<number> {
 
     console.log(`== ${CHECKED.join(", ")} under Node ${NODE24} (tslab, with answers), compared with npm run test:notebooks under ${process.version}`);
     const out = path.join(clone, ".tmp", "node24");
-    const code = await stream(node, [path.join("build", "scripts", "test-notebooks.js"), "--jobs", "2", "--answers", "--out", out,
+    const code = await stream(node, [path.join("build", "scripts", "testing", "test-notebooks.js"), "--jobs", "2", "--answers", "--out", out,
       "--report", path.join(out, "report.json"), ...CHECKED.map((n) => path.join("notebooks", n))], clone, env);
     const report = path.join(out, "report.json");
     if (!fs.existsSync(report)) return fail(`the notebooks did not run under Node ${NODE24} (exit ${code})`);

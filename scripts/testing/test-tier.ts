@@ -7,12 +7,12 @@
  * minute here, and runnable on a fresh clone right after `npm run build`. `npm test` runs the fast
  * tier before the notebooks, so a fast test that secretly needs their outputs fails there.
  *
- * `node build/scripts/test-tier.js fast|slow|list` (list: each file with its tier and reason).
+ * `node build/scripts/testing/test-tier.js fast|slow|list` (list: each file with its tier and reason).
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { ROOT } from "./paths";
+import { ROOT } from "../paths";
 
 const SOURCES = path.join(ROOT, "test");
 const BUILT = path.join(ROOT, "build", "test");
@@ -43,7 +43,7 @@ export function testFiles(): TestFile[] {
 function main(): void {
   const which = process.argv[2];
   if (which !== "fast" && which !== "slow" && which !== "list") {
-    console.error("사용법: node build/scripts/test-tier.js fast|slow|list / usage: test-tier.js fast|slow|list");
+    console.error("사용법: node build/scripts/testing/test-tier.js fast|slow|list / usage: test-tier.js fast|slow|list");
     process.exit(2);
   }
   const files = testFiles();

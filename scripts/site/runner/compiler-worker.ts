@@ -1,5 +1,5 @@
 /**
- * The page's compiler worker: tslab's converter (scripts/runner/compiler.ts) in a Web Worker of its own,
+ * The page's compiler worker: tslab's converter (scripts/site/runner/compiler.ts) in a Web Worker of its own,
  * made from a Blob like the kernel. It outlives kernel restarts (■ 중지 ends the kernel, not this), so
  * TypeScript's first, slow start happens once per page. It keeps no cell state: the page sends the
  * declarations of the cells run so far with each cell (tslab's `prevDecl`).

@@ -1,6 +1,6 @@
 /**
  * The page runner's kernel: runs in a Web Worker made from a Blob (file:// pages cannot load a worker
- * script by URL). It runs what tslab's converter made of a cell (scripts/runner/compiler.ts) the way
+ * script by URL). It runs what tslab's converter made of a cell (scripts/site/runner/compiler.ts) the way
  * tslab's executor runs it (node_modules/tslab/dist/executor.js): the cell's JavaScript is wrapped in
  * `(function (exports, require) { … })(__tslab__.exports, __tslab__.require)` and evaluated in the
  * worker's global scope, as `vm.runInThisContext` does in Node; names shared between cells live on
@@ -21,7 +21,7 @@ export type ToKernel =
   | { type: "run"; id: number; js: string; hasToplevelAwait: boolean; lastExpressionVar?: string }
   /**
    * Evaluate these bundles now (the page is idle, or the learner is about to run): the first cell then
-   * need not. mathjs's functions, each made on first use (scripts/runner-mathjs.ts), are then made a few
+   * need not. mathjs's functions, each made on first use (scripts/site/runner-mathjs.ts), are then made a few
    * at a time while no cell runs.
    */
   | { type: "warm"; modules: string[] }

@@ -71,7 +71,7 @@ const W = window as unknown as {
   lessonRunner?: unknown;
 };
 
-/** Markdown with formulas for text/markdown outputs (scripts/runner/markdown.ts), loaded on the first one. */
+/** Markdown with formulas for text/markdown outputs (scripts/site/runner/markdown.ts), loaded on the first one. */
 let markdownLoading: Promise<{ render(src: string): string }> | undefined;
 function markdown(): Promise<{ render(src: string): string }> {
   markdownLoading ??= loadScript(`${ASSETS}markdown.js`).then(() => (window as unknown as { __nnMarkdown: { render(src: string): string } }).__nnMarkdown);
@@ -650,7 +650,7 @@ function show(to: { cell: Cell; outputs: Output[] }, m: Extract<FromKernel, { ty
 let plotlyLoading: Promise<void> | undefined;
 function ensurePlotly(): void {
   if (W.Plotly || plotlyLoading) return;
-  // the site's lazy plots (scripts/site-plots.ts) may be loading it already: never twice
+  // the site's lazy plots (scripts/site/site-plots.ts) may be loading it already: never twice
   if (document.querySelector('script[src$="plotly.min.js"]')) return;
   plotlyLoading = loadScript("assets/plotly.min.js").then(() => { window.dispatchEvent(new Event("nn-lesson-plotly-ready")); });
 }
@@ -886,7 +886,7 @@ async function execute(job: Job): Promise<RunResult> {
     const conv = await unlessStopped(convert(code, job));
     if (conv.diagnostics.length) {
       // as tslab: the diagnostics on stderr, and the cell does not run; with each diagnostic's code and a
-      // line of help, as the project's tslab kernel prints them (scripts/tslab-kernel.ts)
+      // line of help, as the project's tslab kernel prints them (scripts/jupyter/tslab-kernel.ts)
       typeError = true;
       const diagnostics = conv.diagnostics.map((d) => ({ ...d }));
       const missing = diagnostics.find((d) => d.code === 2304 || d.code === 2552);
@@ -1148,7 +1148,7 @@ function boot(): void {
   prewarmWhenIdle();
 }
 
-// The sections below the first two were hidden while the page was parsed (scripts/site-render.ts) and
+// The sections below the first two were hidden while the page was parsed (scripts/site/site-render.ts) and
 // are laid out in the page's first frame: boot after that frame, so that the code under a learner's
 // first click (or the bench's) no longer moves. A page opened in a background tab gets no frames.
 let booted = false;

@@ -2,17 +2,17 @@
  * Build time (Node): runs tslab's converter — the real one, on the real project, as the tslab kernel does
  * in notebooks/ — over every code cell of the notebooks, in order, and records
  *  - every file, folder listing and realpath TypeScript asked for (the page's virtual file system,
- *    scripts/runner/tsvfs.ts), with the project's folder renamed VIRTUAL_ROOT;
+ *    scripts/site/runner/tsvfs.ts), with the project's folder renamed VIRTUAL_ROOT;
  *  - what tslab made of each cell (JavaScript, declarations, diagnostics): the page runs these directly
  *    when the same cell follows the same cells (the notebook as written, from the top), so a first click
  *    does not wait for TypeScript; any other cell goes through the same converter in the page.
  * Also probes each module a page can import, so that a learner's new import type-checks in the page.
- * Runs in a child process of its own (TypeScript's `sys` is global): `node build/scripts/runner/record-types.js OUT.json NB...`.
+ * Runs in a child process of its own (TypeScript's `sys` is global): `node build/scripts/site/runner/record-types.js OUT.json NB...`.
  */
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "@tslab/typescript-for-tslab";
-import { ROOT, NOTEBOOKS } from "../paths";
+import { ROOT, NOTEBOOKS } from "../../paths";
 import { VIRTUAL_ROOT, VirtualFiles } from "./tsvfs";
 import { tsInternal } from "./compiler";
 import type { CompiledCell, ConvertedCell } from "./cell-types";

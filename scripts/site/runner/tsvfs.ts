@@ -1,7 +1,7 @@
 /**
  * The files TypeScript reads when tslab's converter compiles the notebooks' cells, as a virtual file
- * system (no Node): recorded at build time from the real project (scripts/runner/record-types.ts) and
- * served to tslab's own converter in the page's compiler worker (scripts/runner/compiler.ts). Paths are
+ * system (no Node): recorded at build time from the real project (scripts/site/runner/record-types.ts) and
+ * served to tslab's own converter in the page's compiler worker (scripts/site/runner/compiler.ts). Paths are
  * the project's, with its root folder replaced by VIRTUAL_ROOT, so the page compiles in the same folder
  * layout as tslab in Jupyter (cwd = notebooks/, node_modules/ beside it).
  */

@@ -1,5 +1,5 @@
 /**
- * Browser side of the JupyterLab test page (bundled by scripts/jupyterlab-page.ts with esbuild):
+ * Browser side of the JupyterLab test page (bundled by scripts/testing/jupyterlab-page.ts with esbuild):
  * renders executed notebook cells through JupyterLab 4's own OutputArea, RenderMimeRegistry with the
  * standard renderer factories, and its HTML Sanitizer, as a notebook panel does. `trusted` is what
  * JupyterLab gives outputs produced live (true) or read from a notebook it does not trust (false).

@@ -1,7 +1,7 @@
 /**
  * The page runner's `zlib`: only gunzipSync, of a file the kernel inflated before the cell ran (a worker
  * cannot inflate synchronously: DecompressionStream is asynchronous). The kernel reads data/mnist-10k.bin.gz
- * when a cell asks for the digits (scripts/runner/kernel.ts), inflates it and registers both here.
+ * when a cell asks for the digits (scripts/site/runner/kernel.ts), inflates it and registers both here.
  */
 const inflated = new WeakMap<object, Uint8Array>();
 
