@@ -206,13 +206,21 @@ const SCRIPTS = path.join(ROOT, "scripts");
 const SCRIPT_ROOMS = ["cli", "jupyter", "site", "site/runner", "testing", "bench", "data"] as const;
 type ScriptRoom = (typeof SCRIPT_ROOMS)[number] | "paths";
 const SCRIPT_ALLOWED: Record<ScriptRoom, readonly ScriptRoom[]> = {
+  // the project's folders and Jupyter environment (ROOT, notebooks/, .jupyter/)
   paths: [],
+  // Jupyter and the kernels: finding Jupyter, registering and installing kernels, the notebook driver
   jupyter: ["jupyter"],
+  // the page runner that runs in the browser (and record-types.ts, its build-time recording)
   "site/runner": ["site/runner"],
+  // the static site: build, render, plots, bundles, the course zip, serving it for npm start --browser
   site: ["site", "site/runner", "jupyter"],
+  // what runs the tests: test:notebooks, the tiers, npm 12, headless Chromium, figures, the JupyterLab page
   testing: ["testing", "site", "site/runner", "jupyter"],
+  // writing data/'s generated files
   data: ["data"],
+  // the learner's commands: start, train, kernel:install
   cli: ["jupyter", "site"],
+  // measurements, reported and never asserted
   bench: ["bench", "jupyter", "site", "site/runner", "testing", "data"],
 };
 
