@@ -1,7 +1,7 @@
 /**
  * The page kernel behaves like tslab: the edge cells of conformance-cells.ts run in one tslab kernel
- * (Jupyter, scripts/jupyter/run_notebooks.py) and in one page kernel (Chromium, a site page's first cell edited
- * and run again and again). For each cell: ok/error the same, the printed text the same (numbers to
+ * (Jupyter, scripts/jupyter/run_notebooks.py) and in one page kernel (Chromium, a site page's first cell
+ * edited and run again and again). For each cell: ok/error the same, the printed text the same (numbers to
  * 1e-14), the same ✔/✘ verdicts and the same number of plots. The notebooks' own cells are compared the
  * same way page by page in runner.test.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * The site's page runner (scripts/site/runner/) in headless Chromium from file://, through window.lessonRunner:
+ * The page runner (scripts/site/runner/) in headless Chromium from file://, through window.lessonRunner:
  *  - every notebook page: runAll() without errors, as many plots drawn as the tslab-executed page has,
  *    no page errors, no request outside site/;
  *  - every cell's printed text equals tslab's output of the same cell (build/notebooks/), numbers to

@@ -248,7 +248,7 @@ function relativeImports(dirs: string[]): { file: string; spec: string; target: 
     .map((spec) => ({ file, spec, target: path.resolve(path.dirname(file), spec) })));
 }
 
-/** The problems of the room rules for these imports (a pure function, so that a broken graph can be shown red). */
+/** The problems of the room rules for these imports (pure, so that a broken graph can be shown red). */
 export function scriptRoomProblems(imports: { file: string; spec: string; target: string }[]): string[] {
   const problems: string[] = [];
   const inside = (dir: string, p: string) => !path.relative(dir, p).startsWith("..");
@@ -257,29 +257,33 @@ export function scriptRoomProblems(imports: { file: string; spec: string; target
     const targetRoom = scriptRoom(`${target}.ts`) ?? scriptRoom(target);
     if (inside(SCRIPTS, file)) {
       const room = scriptRoom(file);
+      const testCode = ["test", "test-browser"].some((d) => inside(path.join(ROOT, d), target));
       if (!room) problems.push(`${rel}: in no room of scripts/`);
-      else if (["test", "test-browser"].some((d) => inside(path.join(ROOT, d), target))) problems.push(`${rel}: imports test code ("${spec}")`);
+      else if (testCode) problems.push(`${rel}: imports test code ("${spec}")`);
       else if (targetRoom && targetRoom !== "paths" && !SCRIPT_ALLOWED[room].includes(targetRoom)) {
         problems.push(`${rel}: ${room}/ imports ${targetRoom}/ ("${spec}")`);
       }
     } else if (targetRoom === "cli" || targetRoom === "bench") {
-      problems.push(`${rel}: imports the ${targetRoom === "cli" ? "command line" : "benchmark"} ${path.relative(ROOT, target)}`);
+      const what = targetRoom === "cli" ? "command line" : "benchmark";
+      problems.push(`${rel}: imports the ${what} ${path.relative(ROOT, target)}`);
     }
   }
   return problems;
 }
 
-test("scripts/: every file in one room, imports go the allowed ways, nothing imports cli/ or bench/ or test code", () => {
+test("scripts/: a file per room, imports go the allowed ways, nothing imports cli/, bench/ or tests", () => {
   const files = tsFiles(SCRIPTS).filter((f) => !inJupyterLabPage(f));
   assert.ok(files.length > 30, `only ${files.length} files in scripts/`);
   const imports = relativeImports([SCRIPTS, path.join(ROOT, "test"), path.join(ROOT, "test-browser")]);
   const problems = scriptRoomProblems(imports.filter((i) => !inJupyterLabPage(i.file)));
-  for (const f of files) if (!scriptRoom(f)) problems.push(`${path.relative(ROOT, f)}: in no room of scripts/`);
+  for (const f of files.filter((f) => !scriptRoom(f))) problems.push(`${path.relative(ROOT, f)}: in no room`);
   for (const f of files.filter((f) => scriptRoom(f) === "cli")) {
-    if (/^export\b/m.test(fs.readFileSync(f, "utf8"))) problems.push(`${path.relative(ROOT, f)}: a command line exports names (move them to a room)`);
+    if (/^export\b/m.test(fs.readFileSync(f, "utf8"))) {
+      problems.push(`${path.relative(ROOT, f)}: a command line exports names (move them to a room)`);
+    }
   }
   assert.deepEqual(problems, []);
-  // the rules bite: a jupyter/ file importing site/, a test importing a command line, a script importing test/
+  // the rules bite: jupyter/ importing site/, a test importing a command line, a script importing test/
   const f = (p: string) => path.join(ROOT, p);
   assert.equal(scriptRoomProblems([
     { file: f("scripts/jupyter/x.ts"), spec: "../site/build-site", target: f("scripts/site/build-site") },
@@ -294,7 +298,7 @@ function inJupyterLabPage(file: string): boolean {
   return !path.relative(path.join(SCRIPTS, "testing", "jupyterlab-page"), file).startsWith("..");
 }
 
-test("every module of scripts/ that another file loads does nothing when loaded: no output, no exit, nothing left running", () => {
+test("a script module another file loads does nothing on load: no output, no exit, nothing running", () => {
   const built = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? built(path.join(dir, e.name)) : e.name.endsWith(".js") ? [path.join(dir, e.name)] : []);
   const build = path.join(ROOT, "build");
@@ -305,21 +309,26 @@ test("every module of scripts/ that another file loads does nothing when loaded:
     for (const m of fs.readFileSync(file, "utf8").matchAll(/\brequire\("(\.\.?\/[^"]+)"\)/g)) {
       const target = path.resolve(path.dirname(file), m[1]).replace(/(\.js)?$/, ".js");
       // (a require() inside a string, such as build-runner's bundle source, names no built file)
-      if (!path.relative(path.join(build, "scripts"), target).startsWith("..") && fs.existsSync(target)) loaded.add(target);
+      const inScripts = !path.relative(path.join(build, "scripts"), target).startsWith("..");
+      if (inScripts && fs.existsSync(target)) loaded.add(target);
     }
   }
   assert.ok(loaded.size > 15, `only ${loaded.size} modules of scripts/ are loaded by others`);
   const code = `
     const out = []; let current = "";
     const write = process.stdout.write.bind(process.stdout);
-    for (const s of [process.stdout, process.stderr]) s.write = (t) => { out.push(current + ": " + String(t).trim()); return true; };
+    const keep = (t) => { out.push(current + ": " + String(t).trim()); return true; };
+    for (const s of [process.stdout, process.stderr]) s.write = keep;
     process.exit = (c) => { throw new Error("process.exit(" + c + ")"); };
     const before = process.getActiveResourcesInfo().length;
     for (const m of ${JSON.stringify([...loaded].sort())}) {
       current = m;
       try { require(m); } catch (e) { out.push(m + ": " + e.message); }
       const running = process.getActiveResourcesInfo().length - before;
-      if (running > 0) { out.push(m + ": leaves " + process.getActiveResourcesInfo().slice(before).join(", ") + " running"); break; }
+      if (running > 0) {
+        out.push(m + ": leaves " + process.getActiveResourcesInfo().slice(before).join(", ") + " running");
+        break;
+      }
     }
     write(JSON.stringify(out));
     process.reallyExit(0);`;

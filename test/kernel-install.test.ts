@@ -12,7 +12,9 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { defaultJupyterDataDir, findNotebookPython, pythonCandidates, quoteForCmd } from "../scripts/jupyter/jupyter";
+import {
+  defaultJupyterDataDir, findNotebookPython, pythonCandidates, quoteForCmd,
+} from "../scripts/jupyter/jupyter";
 import { MARKER, vscodeDataDir, vscodeNote } from "../scripts/jupyter/user-kernel";
 import { NOTEBOOKS, ROOT } from "../scripts/paths";
 
@@ -101,7 +103,8 @@ test("kernel:install puts tslab in the user's Jupyter; a notebook runs with it; 
   assert.ok(r.stdout.includes(dir), r.stdout);
   assert.match(r.stdout, /jupyter --data-dir/);
   const spec = JSON.parse(fs.readFileSync(path.join(dir, "kernel.json"), "utf8"));
-  assert.deepEqual(spec.argv.slice(1), [path.join(ROOT, "build", "scripts", "jupyter", "tslab-kernel.js"), "kernel", "--config-path", "{connection_file}"]);
+  const kernelJs = path.join(ROOT, "build", "scripts", "jupyter", "tslab-kernel.js");
+  assert.deepEqual(spec.argv.slice(1), [kernelJs, "kernel", "--config-path", "{connection_file}"]);
   assert.ok(fs.existsSync(path.join(dir, MARKER)));
 
   assert.equal(kernelspecs(env).tslab, dir, "jupyter kernelspec list finds it without JUPYTER_PATH");

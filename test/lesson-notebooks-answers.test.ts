@@ -5,9 +5,9 @@
  * (`function name(…) {…}` or `const name = …;`), and
  *  - the exercise as committed shows at least one ✘ from check()/checkFunction(),
  *  - the exercise with the answer shows only ✔ (and at least one).
- * The driver (scripts/jupyter/run_notebooks.py --answers) runs each answered exercise right after re-running the
- * exercise in the second pass of `npm run test:notebooks`; the verdicts are read from its report. The
- * substitution itself is checked through `run_notebooks.py --print-answers`, which runs no kernel.
+ * The driver (scripts/jupyter/run_notebooks.py --answers) runs each answered exercise right after
+ * re-running the exercise in the second pass of `npm run test:notebooks`; the verdicts are read from its
+ * report. The substitution itself is checked through `run_notebooks.py --print-answers` (no kernel).
  * Outside the exercises no check shows ✘: demonstrations that compare two different things use
  * expectDifferent ("≠ 다름 — 예상대로"), and none of those turned out equal.
  */

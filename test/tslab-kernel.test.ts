@@ -1,7 +1,7 @@
 // test tier: slow — starts tslab kernels through the notebook driver
 /**
- * The project's tslab kernel (scripts/jupyter/tslab-kernel.ts): tslab's type errors in Korean with their code,
- * and the library's line of help under a type error or a runtime error — first with tslab's executor
+ * The project's tslab kernel (scripts/jupyter/tslab-kernel.ts): tslab's type errors in Korean with their
+ * code, and the library's line of help under a type error or a runtime error — first with tslab's executor
  * driven in this process (fast), then through the registered kernel on a small notebook (the real
  * thing: kernel.json, Jupyter, tslab's main). The kernel.json of both registrations starts it; Deno's
  * kernel is left as it is.

@@ -1,6 +1,6 @@
 /**
- * `node build/scripts/bench/notebook-times.js [TSLAB_REPORT DENO_REPORT]`: each notebook's time under tslab and
- * under Deno's kernel, side by side, from the reports of `npm run test:notebooks` and
+ * `node build/scripts/bench/notebook-times.js [TSLAB_REPORT DENO_REPORT]`: each notebook's time under
+ * tslab and under Deno's kernel, side by side, from the reports of `npm run test:notebooks` and
  * `npm run test:notebooks:deno` (or two reports given): kernel start (start to kernel_info reply),
  * all code cells of the first run, and the outputs Deno sent after saying a cell was done.
  * Reported, never asserted (machines are noisy).

@@ -1,8 +1,8 @@
 /**
- * The project's tslab kernel: `node build/scripts/jupyter/tslab-kernel.js kernel --config-path {connection_file}`,
- * the argv that register-kernel.ts writes for the project's own Jupyter and kernel-install.ts for the
- * user's (VS Code, an existing JupyterLab). It is tslab itself (its own `main()`), started after three
- * changes to tslab's modules, all made from outside tslab:
+ * The project's tslab kernel: `node build/scripts/jupyter/tslab-kernel.js kernel --config-path
+ * {connection_file}`, the argv that register-kernel.ts writes for the project's own Jupyter and
+ * user-kernel.ts for the user's (VS Code, an existing JupyterLab). It is tslab itself (its own `main()`),
+ * started after three changes to tslab's modules, all made from outside tslab:
  *  - TypeScript speaks Korean: `ts.setLocalizedDiagnosticMessages` with lib/ko/diagnosticMessages.generated.json
  *    of the TypeScript that tslab uses (@tslab/typescript-for-tslab), and each diagnostic ends with its
  *    code, "(TS2588)", so that the English text and its answers are one web search away;

@@ -43,7 +43,7 @@ export function testFiles(): TestFile[] {
 function main(): void {
   const which = process.argv[2];
   if (which !== "fast" && which !== "slow" && which !== "list") {
-    console.error("사용법: node build/scripts/testing/test-tier.js fast|slow|list / usage: test-tier.js fast|slow|list");
+    console.error("사용법 usage: node build/scripts/testing/test-tier.js fast|slow|list");
     process.exit(2);
   }
   const files = testFiles();

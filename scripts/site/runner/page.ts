@@ -71,7 +71,7 @@ const W = window as unknown as {
   lessonRunner?: unknown;
 };
 
-/** Markdown with formulas for text/markdown outputs (scripts/site/runner/markdown.ts), loaded on the first one. */
+/** Markdown with formulas for text/markdown outputs (runner/markdown.ts), loaded on the first one. */
 let markdownLoading: Promise<{ render(src: string): string }> | undefined;
 function markdown(): Promise<{ render(src: string): string }> {
   markdownLoading ??= loadScript(`${ASSETS}markdown.js`).then(() => (window as unknown as { __nnMarkdown: { render(src: string): string } }).__nnMarkdown);
