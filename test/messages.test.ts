@@ -23,7 +23,7 @@ function sources(): Map<string, string> {
     }
   };
   walk(path.join(ROOT, "lib"));
-  out.set("scripts/train.ts", fs.readFileSync(path.join(ROOT, "scripts", "train.ts"), "utf8"));
+  out.set("scripts/cli/train.ts", fs.readFileSync(path.join(ROOT, "scripts", "cli", "train.ts"), "utf8"));
   out.delete(path.join("lib", "lesson", "messages.ts"));
   return out;
 }

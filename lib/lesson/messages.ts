@@ -275,7 +275,7 @@ export const MESSAGES = {
     en: `expected a function, got ${p.type}`,
   }),
 
-  // scripts/train.ts: the train command's flags
+  // scripts/cli/train.ts: the train command's flags
   "cli-not-number": (p: P<"flag" | "text">) => ({
     ko: `${p.flag}의 값은 숫자여야 합니다. 받은 값: "${p.text}"`,
     en: `${p.flag} must be a number, got "${p.text}"`,
