@@ -26,7 +26,7 @@ import { EditorView, basicSetup } from "codemirror";
 import { keymap } from "@codemirror/view";
 import { EditorState, Prec } from "@codemirror/state";
 import { javascript } from "@codemirror/lang-javascript";
-import { PLOTLY_MARKER, PLOT_CLASS } from "nn-lesson/dist/display/markers";
+import { PLOTLY_MARKER, PLOT_CLASS, verdictsIn } from "nn-lesson/dist/display/markers";
 import { formatProgress } from "nn-lesson/dist/lesson/progress";
 import type { FromKernel, KernelError, ToKernel } from "./kernel";
 import type { FromCompiler, ToCompiler } from "./compiler-worker";
@@ -36,7 +36,7 @@ import { CELL_TOOLS_HTML, STATIC_CODE_CLASS, STATIC_LINE_CLASS, staticCodeHtml, 
 
 /**
  * What running a cell gave: the printed text (stdout), the number of plots drawn, the ✔/✘ verdicts of
- * check() outputs (data-verdict), and the error (a type error stops the cell before it runs, as in tslab).
+ * check() outputs (verdictsIn), and the error (a type error stops the cell before it runs, as in tslab).
  */
 interface RunResult {
   text: string;
@@ -63,8 +63,6 @@ const ASSETS = "assets/runner/";
 /** The kernel's bundles: sent when it starts, and after (TensorFlow.js, 848 KB, which a first cell does not need). */
 const MODULES = ["nn-lesson-lib", "mathjs", "node-shims"];
 const LATER_MODULES = ["tfjs"];
-/** check()'s verdict marker in an HTML output (lib/display/check.ts). */
-const VERDICT = /class="nn-check" data-verdict="(\w+)"/g;
 const W = window as unknown as {
   __nnRunnerSources?: Record<string, unknown>;
   Plotly?: unknown;
@@ -738,7 +736,7 @@ function textOf(outputs: Output[]): string {
 }
 
 function verdictsOf(outputs: Output[]): string[] {
-  return outputs.flatMap((o) => [...(o.data?.["text/html"] ?? "").matchAll(VERDICT)].map((m) => m[1]));
+  return outputs.flatMap((o) => verdictsIn(o.data?.["text/html"] ?? ""));
 }
 
 // ---------- running ----------
