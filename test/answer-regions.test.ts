@@ -15,12 +15,14 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import {
-  ANSWER_BEGIN, ANSWER_END, CELL_METADATA_KEY, VERDICT_PATTERN, verdictsIn,
+  ANSWER_BEGIN, ANSWER_END, ANSWER_LINE_CLASS, CELL_METADATA_KEY, VERDICT_PATTERN, answerRegionLines,
+  verdictsIn,
 } from "nn-lesson/dist/display/markers";
 import { checkHtml, compareDifferent, compareValues, differentHtml } from "nn-lesson/dist/internal";
 import { findPython } from "../scripts/jupyter";
 import { DRIVER } from "../scripts/notebook-runs";
 import { NOTEBOOKS } from "../scripts/paths";
+import { staticCodeHtml } from "../scripts/runner/static-code";
 import { ROOT } from "./helpers";
 
 interface Cell { cell_type: string; source: string | string[]; metadata?: Record<string, unknown> }
@@ -167,6 +169,16 @@ test("bad markers, a missing answer, a TODO outside: a loud error naming noteboo
     assert.match(got.error ?? "", new RegExp(`^exercise\\.ipynb 셀 ${got.cell} \\(cell ${got.cell}\\): `));
     assert.match(got.error ?? "", cases[k][1]);
   });
+});
+
+test("the page marks the lines of each answer region, its markers included, and no other line", () => {
+  const code = `const keep = 1;\n${region("const a = 0; // TODO")}\ncheck("a", a, 1);\n` +
+    `  ${ANSWER_BEGIN}\n  return 0;`;
+  assert.deepEqual(answerRegionLines(code), [false, true, true, true, false, true, true]);
+  const html = staticCodeHtml(code, 0);
+  const classes = [...html.matchAll(/<div class="cm-static-line( [\w-]+)?">/g)]
+    .map((m) => m[1] === ` ${ANSWER_LINE_CLASS}`);
+  assert.deepEqual(classes, answerRegionLines(code));
 });
 
 /** What the driver's verdict pattern finds in each piece of HTML (one Python run). */

@@ -54,3 +54,19 @@ export const ANSWER_BEGIN = "// ▼ 여기에 답을 쓰세요";
 export const ANSWER_END = "// ▲ 여기까지";
 /** The key of the project's cell metadata. */
 export const CELL_METADATA_KEY = "nn-lesson";
+/** The class of a line of an answer region (its markers included) in the page's code cells. */
+export const ANSWER_LINE_CLASS = "nn-answer-line";
+
+/**
+ * For each line of `code` (split at "\n"): whether it belongs to an answer region, its two marker lines
+ * included. Lenient, for showing only: an unclosed region runs to the end (the driver is the strict one).
+ */
+export function answerRegionLines(code: string): boolean[] {
+  let inside = false;
+  return code.split("\n").map((line) => {
+    const text = line.trim();
+    if (text.startsWith(ANSWER_BEGIN)) return (inside = true);
+    if (text.startsWith(ANSWER_END)) return !(inside = false);
+    return inside;
+  });
+}
