@@ -263,9 +263,9 @@ html.parsing main > section.cell:nth-of-type(n+3) { content-visibility: hidden; 
 .cm-static-gutter div { padding-left: 5px; }
 .cm-static-code { flex: 1 0 auto; padding: 4px 0; }
 .cm-static-line { white-space: pre; min-height: 1.4em; padding: 0 2px 0 6px; }
+.cm-static-line.nn-answer-line, .cm-line.nn-answer-line { background-color: #fff6d5; }
 .cm-static-line:first-child { background-color: #cceeff44; }
 .cm-static-gutter div:first-child { background-color: #e2f2ff; }
-.cm-static-line.nn-answer-line, .cm-line.nn-answer-line { background-color: #fff6d5; }
 .cell-tools { margin: 0.25rem 0 0 3.1rem; display: flex; gap: 0.6rem; align-items: center; font-size: 0.85rem; color: var(--muted); }
 .cell-tools button, .runner-bar button { font: inherit; font-size: 0.85rem; padding: 0.1rem 0.6rem; border: 1px solid var(--line); border-radius: 5px; background: #fff; cursor: pointer; }
 .cell-tools button { flex: none; white-space: nowrap; }
