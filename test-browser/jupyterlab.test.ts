@@ -14,7 +14,7 @@ import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { PLOTLY_FALLBACK, PLOT_FALLBACK } from "nn-lesson/dist/internal";
 import { GuardedPage, guardedPage, launchChromium, waitForPlots } from "../scripts/browser";
 import { jupyterLabPage, JupyterLabPage } from "../scripts/jupyterlab-page";
@@ -147,6 +147,22 @@ async function eachNotebook(trusted: boolean, check: (name: string, r: Rendered,
   }
 }
 
+/** Draws a vertical stroke on the first drawing pad (notebook 12) and returns the digit its bars read. */
+async function drawOne(page: Page): Promise<string> {
+  const pad = page.locator(".nn-digit-pad").first();
+  await pad.scrollIntoViewIfNeeded();
+  assert.equal(await pad.getAttribute("data-best"), "-1", "the pad is empty before drawing");
+  const box = (await pad.locator("canvas").boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15);
+  await page.mouse.down();
+  for (let k = 1; k <= 20; k++) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.15 + 0.7 * k / 20));
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector(".nn-digit-pad")?.getAttribute("data-best") !== "-1", undefined, { timeout: 10000 });
+  return (await pad.getAttribute("data-best")) ?? "";
+}
+
+const pads: string[] = [];
+
 test("JupyterLab, trusted outputs (produced live): every plot draws, plotly.js once, no errors, no fallback left", async () => {
   let total = 0;
   await eachNotebook(true, async (name, r, want) => {
@@ -160,9 +176,12 @@ test("JupyterLab, trusted outputs (produced live): every plot draws, plotly.js o
     for (const line of s.setupLines) assert.match(line, /^plotly\.js \d+\.\d+\.\d+ 불러옴 \(오프라인, plotly\.js-dist-min\) \/ plotly\.js \d+\.\d+\.\d+ loaded/, `${name}: plotSetup()'s line`);
     trustedTexts.set(name, s.texts);
     total += s.drawn;
+    if (await r.page.locator(".nn-digit-pad").count() > 0) pads.push(`${name}: ${await drawOne(r.page)}`);
     console.log(`  trusted   ${name}: ${s.drawn}/${want.plots} plots drawn, plotly.js ran ${s.readyEvents}×, ${s.tables} tables, ${s.katex} formulas, ${s.texts.length} other outputs`);
   });
   assert.ok(total > 0, "no plot drawn in any notebook");
+  // notebook 12's drawing pad works in JupyterLab's output area: a vertical stroke is read as a 1
+  assert.deepEqual(pads, ["12-mnist.ipynb: 1"], "drawing pads and what a drawn 1 was read as");
 });
 
 test("JupyterLab, untrusted outputs (a saved notebook reopened): no script runs, every plot place says why, the rest reads the same", async () => {
@@ -180,6 +199,8 @@ test("JupyterLab, untrusted outputs (a saved notebook reopened): no script runs,
       assert.ok(line.includes(PLOTLY_FALLBACK.ko) && line.includes(PLOTLY_FALLBACK.en), `${name}: plotSetup()'s line: ${JSON.stringify(line)}`);
       assert.doesNotMatch(line, /loaded|불러옴/, `${name}: plotSetup()'s line claims plotly.js loaded`);
     }
+    const padTexts = await r.page.locator(".nn-digit-pad").allInnerTexts();
+    for (const t of padTexts) assert.match(t, /이 출력의 스크립트가 실행되지 않았습니다/, `${name}: the drawing pad's fallback`);
     const same = trustedTexts.get(name);
     assert.ok(same, `${name}: the trusted rendering did not run first`);
     assert.deepEqual(s.texts, same, `${name}: tables, Markdown or printed text read differently than when trusted`);

@@ -156,6 +156,21 @@ test("numbers and arrays mixed up, for…in, for…of a number", () => {
   expectHelp("for (const i of 3) { }", 2488, [/for…of와 \[\.\.\.x\]는 배열에만/]);
 });
 
+test("no overload matches (TS2769, ten lines for new Set<number>([\"a\"])): how to read them, and the last line's cause", () => {
+  const overload = /^💡 이 함수는 인수의 형태가 다른 호출\(오버로드\)을 여럿 받는데.*맨 아래 줄이 고칠 곳입니다/;
+  expectHelp("const s = new Set<number>([\"a\"]);", 2769, [overload, /^💡 문자열을 숫자의 자리에 넣었습니다: "a"처럼 따옴표로 감싼 값은 문자열입니다/]);
+  expectHelp("const a = [1, 2].concat([\"x\"]);", 2769, [overload, /"x"처럼 따옴표로 감싼/]);
+  expectHelp("const s = new Set<number[]>([1]);", 2769, [overload, /^💡 숫자 하나를 배열의 자리에 넣었습니다/]);
+});
+
+test("a string for a number: the line shows which cause (quotes or for…in), and only that one", () => {
+  const [quotes] = helpFor("const w: number[] = [1];\nw.push(\"2\");").lines;
+  assert.match(quotes, /"2"처럼 따옴표로 감싼 값은 문자열입니다/);
+  assert.doesNotMatch(quotes, /for \(const x in X\)/);
+  const [indices] = helpFor("const X = [1, 2, 3];\nfor (const x in X) { const y: number = x; }").lines;
+  assert.doesNotMatch(indices, /따옴표/);
+});
+
 test("a missing await: a Promise used as its value", () => {
   const awaitLine = /Promise\(아직 끝나지 않은 비동기 계산\)입니다: 결과를 쓰려면 앞에 await을/;
   expectHelp("async function load() { return [1, 2]; }\nconst data = load();\nconst n = data.length;", 2339, [awaitLine]);

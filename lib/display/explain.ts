@@ -146,6 +146,10 @@ const FSTRING_LINE = line(
 const TERNARY_LINE = line(
   "파이썬의 a if 조건 else b 대신 조건 ? a : b를 씁니다", "use condition ? a : b instead of Python's a if condition else b",
 );
+const OVERLOAD_LINE = line(
+  "이 함수는 인수의 형태가 다른 호출(오버로드)을 여럿 받는데 어느 것에도 맞지 않아 오류가 깁니다: 형태마다 거절한 까닭이 이어지고, 보통 맨 아래 줄이 고칠 곳입니다",
+  "no overload (accepted form of the call) matches, hence the long error: each form's reasons follow, and the last line is usually what to fix",
+);
 const FOR_OF_LINE = line(
   "for…of와 [...x]는 배열에만 쓸 수 있습니다: 숫자 n번 반복은 for (let i = 0; i < n; i++) { … }",
   "for…of and [...x] need an array: to repeat n times, use for (let i = 0; i < n; i++) { … }",
@@ -226,8 +230,28 @@ function syntaxHabit(lineText: string | undefined): string | undefined {
   return undefined;
 }
 
+/**
+ * A string where a number is wanted. The line says which of the two usual causes it is: a `for…in`
+ * (indices come as strings) or a number written in quotes; a line that shows neither (or no line) gets both.
+ */
+function stringForNumber(lineText: string | undefined): string {
+  const forIn = /\bfor\s*\(\s*(?:const|let|var)\s+\w+\s+in\b/.test(lineText ?? "");
+  const literal = /(["'`])([^"'`]*)\1/.exec(lineText ?? "");
+  const quotes = literal
+    ? [`"${literal[2]}"처럼 따옴표로 감싼 값은 문자열입니다 — 숫자는 따옴표 없이 쓰고, 문자열을 숫자로 바꾸려면 Number(s)`,
+      `"${literal[2]}" in quotes is a string: write numbers without quotes, or convert with Number(s)`]
+    : ["따옴표로 감싼 \"-2\"는 숫자가 아니라 문자열이니 숫자는 따옴표 없이 -2로 씁니다",
+      "\"-2\" in quotes is a string, write -2"];
+  const indices = ["for (const x in X)는 원소가 아니라 인덱스(문자열)를 주니 원소는 for (const x of X)로 돕니다",
+    "for (const x in X) gives the indices as strings, use for (const x of X) for the entries"];
+  const head = "문자열을 숫자의 자리에 넣었습니다: ", headEn = "a string where a number is expected: ";
+  if (forIn) return line(head + indices[0], headEn + indices[1]);
+  if (literal) return line(head + quotes[0], headEn + quotes[1]);
+  return line(`${head}${quotes[0]}. ${indices[0]} (문자열을 숫자로: Number(s))`, `${headEn}${quotes[1]}; ${indices[1]} (Number(s) converts)`);
+}
+
 /** Two types, the one given and the one wanted (2322 assignment, 2345 argument), when they are a numbers-and-arrays mix-up. */
-function typeMismatch(code: number, given: string | undefined, wanted: string | undefined): string | undefined {
+function typeMismatch(code: number, given: string | undefined, wanted: string | undefined, lineText?: string): string | undefined {
   if (given === undefined || wanted === undefined) return undefined;
   const g = kindOf(given), w = kindOf(wanted);
   if (!g || !w || g === w) return undefined;
@@ -249,12 +273,7 @@ function typeMismatch(code: number, given: string | undefined, wanted: string | 
     return line("벡터(number[])를 행렬(number[][])의 자리에 넣었습니다: [X]처럼 한 번 더 감싸거나 outer(a, b)를 뜻했는지 확인하세요",
       "a vector (number[]) where a matrix (number[][]) is expected: wrap it ([X]) or use outer(a, b)?");
   }
-  if (g === "string" && w === "number") {
-    return line("문자열을 숫자의 자리에 넣었습니다: 따옴표로 감싼 \"-2\"는 숫자가 아니라 문자열이니 숫자는 따옴표 없이 -2로 씁니다. " +
-      "for (const x in X)는 원소가 아니라 인덱스(문자열)를 주니 원소는 for (const x of X)로 돕니다 (문자열을 숫자로: Number(s))",
-    "a string where a number is expected: \"-2\" in quotes is a string, write -2; for (const x in X) gives the indices as strings, " +
-      "use for (const x of X) for the entries (Number(s) converts)");
-  }
+  if (g === "string" && w === "number") return stringForNumber(lineText);
   return undefined;
 }
 
@@ -283,11 +302,13 @@ export function explainDiagnostic(d: DiagnosticLike, ctx: ExplainContext = {}): 
     }
     case 2345: // Argument of type 'number[]' is not assignable to parameter of type 'number'.
     case 2322: { // Type 'string' is not assignable to type 'number'.
-      const mismatch = typeMismatch(d.code, q[0], q[1]);
+      const mismatch = typeMismatch(d.code, q[0], q[1], d.lineText);
       // an array handed to Math.max / Math.min wants spreading, not a map
       if (mismatch === ELEMENTWISE_CALL_LINE && /\bMath\.(max|min)\(\s*(?!\.\.\.)/.test(d.lineText ?? "")) return SPREAD_LINE;
       return mismatch;
     }
+    case 2769: // No overload matches this call. (tslab prints each overload's reasons as lines of their own)
+      return OVERLOAD_LINE;
     case 2352: // Conversion of type 'X' to type 'Y' may be a mistake …
     case 2678: // Type 'X' is not comparable to type 'Y'.
       return /\bdotMultiply\b/.test(d.lineText ?? "") ? DOT_MULTIPLY_AS_LINE : AS_LINE;
