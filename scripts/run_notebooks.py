@@ -78,8 +78,9 @@ def shared():
         except OSError as e:
             raise SystemExit(f"run_notebooks: node를 실행할 수 없습니다 (cannot run node): {e}")
         if out.returncode != 0:
+            why = next((l.strip() for l in out.stderr.splitlines() if "Error" in l), first_line(out.stderr))
             raise SystemExit("run_notebooks: nn-lesson/dist/display/markers를 읽을 수 없습니다. 먼저 npm run build를 "
-                             f"실행하세요 (run npm run build first): {first_line(out.stderr)}")
+                             f"실행하세요 (run npm run build first): {why}")
         names = json.loads(out.stdout)
         _SHARED.update(names, verdict=re.compile(names["VERDICT_PATTERN"]))
     return _SHARED
@@ -473,6 +474,8 @@ def main(argv):
     if len(set(names)) != len(names):
         print("run_notebooks: 같은 이름의 노트북이 둘 있습니다 (two notebooks have the same file name)", file=sys.stderr)
         return 1
+    if args.answers or args.print_answers:
+        shared()  # the library's markers, here, so that a missing build stops the run with one clear line
     if args.print_answers:
         return print_answers(paths)
     variants = {}
