@@ -209,7 +209,7 @@ test("every reader finds the verdicts check.ts writes, in either attribute order
   assert.deepEqual(driverVerdicts([written, swapped, none]), [expected, expected, []]);
   assert.equal(new RegExp(VERDICT_PATTERN).source, VERDICT_PATTERN);
   // the page runner and the browser tests read through verdictsIn, not a pattern of their own
-  for (const f of ["scripts/runner/page.ts", "test-browser/compare.ts", "scripts/run_notebooks.py"]) {
+  for (const f of ["scripts/runner/page.ts", "test-browser/compare.ts", path.relative(ROOT, DRIVER)]) {
     const src = fs.readFileSync(path.join(ROOT, f), "utf8");
     assert.doesNotMatch(src, /data-verdict|nn-check/, `${f} spells the verdict marker itself`);
   }
