@@ -20,7 +20,6 @@ export function compareTexts(ours: string, theirs: string, tol = 1e-14): string 
 /** The ✔/✘ verdicts of check() outputs in HTML (lib/display/markers.ts, one definition), in order. */
 export { verdictsIn } from "nn-lesson/dist/display/markers";
 
-
 /**
  * What a learner reads first in check()'s verdicts: ✔ (exact or approximate: both pass), ≠ (different, as
  * expected), ✘ (anything else). "exact" under Node may be "approximate" in Chromium where a value is compared

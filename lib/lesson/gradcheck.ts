@@ -80,4 +80,3 @@ export function gradientCheck(
   });
   return { backprop, numerical, maxAbsDiffPerLayer, maxRelDiffPerLayer };
 }
-
