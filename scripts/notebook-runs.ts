@@ -36,7 +36,7 @@ export interface Exercise {
   answered: string[];
   /** Errors of the answered cell. */
   answerErrors: string[];
-  /** Why the answer could not be put in place, or that a run showed no verdict (naming notebook and cell); "" if none. */
+  /** Why the answer could not be put in place, or that a run showed no verdict (naming notebook and cell). */
   problem: string;
 }
 
@@ -78,7 +78,7 @@ export interface NotebookRun {
   stdout: string;
   /** Outputs that came after the kernel said the cell was done (Deno's kernel, collected by the driver). */
   lateOutputs: number;
-  /** Requests tslab answered with "abort" after a failed cell, which the driver sent again (absent in older reports). */
+  /** Requests tslab answered with "abort" (after a failed cell) that the driver sent again. */
   aborted?: number;
   stderr: string;
   /** Printed on stderr in the second run. */

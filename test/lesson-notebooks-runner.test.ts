@@ -44,7 +44,7 @@ before(async () => {
   fs.writeFileSync(path.join(dir, "typed.ipynb"), notebook([cell('console.log("ok")'), cell('const typed: number = "not a number";'), cell('console.log("after")')]));
   const file = path.join(dir, "report.json");
   code = await runDriver(["--jobs", "2", "--answers", "--out", path.join(dir, "out"), "--report", file,
-    path.join(dir, "rerun.ipynb"), path.join(dir, "typed.ipynb"), path.join(dir, "silent.ipynb")], (l) => printed.push(l));
+    ...["rerun.ipynb", "typed.ipynb", "silent.ipynb"].map((f) => path.join(dir, f))], (l) => printed.push(l));
   report = JSON.parse(fs.readFileSync(file, "utf8"));
 });
 
