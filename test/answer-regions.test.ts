@@ -19,10 +19,10 @@ import {
   verdictsIn,
 } from "nn-lesson/dist/display/markers";
 import { checkHtml, compareDifferent, compareValues, differentHtml } from "nn-lesson/dist/internal";
-import { findPython } from "../scripts/jupyter";
-import { DRIVER } from "../scripts/notebook-runs";
+import { findPython } from "../scripts/jupyter/jupyter";
+import { DRIVER } from "../scripts/jupyter/notebook-runs";
 import { NOTEBOOKS } from "../scripts/paths";
-import { staticCodeHtml } from "../scripts/runner/static-code";
+import { staticCodeHtml } from "../scripts/site/runner/static-code";
 import { ROOT } from "./helpers";
 
 interface Cell { cell_type: string; source: string | string[]; metadata?: Record<string, unknown> }
@@ -209,7 +209,7 @@ test("every reader finds the verdicts check.ts writes, in either attribute order
   assert.deepEqual(driverVerdicts([written, swapped, none]), [expected, expected, []]);
   assert.equal(new RegExp(VERDICT_PATTERN).source, VERDICT_PATTERN);
   // the page runner and the browser tests read through verdictsIn, not a pattern of their own
-  for (const f of ["scripts/runner/page.ts", "test-browser/compare.ts", path.relative(ROOT, DRIVER)]) {
+  for (const f of ["scripts/site/runner/page.ts", "test-browser/compare.ts", path.relative(ROOT, DRIVER)]) {
     const src = fs.readFileSync(path.join(ROOT, f), "utf8");
     assert.doesNotMatch(src, /data-verdict|nn-check/, `${f} spells the verdict marker itself`);
   }

@@ -5,16 +5,16 @@
  * (`// ▼ 여기에 답을 쓰세요` … `// ▲ 여기까지`), and
  *  - the exercise as committed shows at least one ✘ from check()/checkFunction(),
  *  - the exercise with the answer shows only ✔ (and at least one).
- * The driver (scripts/run_notebooks.py --answers) runs each answered exercise right after re-running the
- * exercise in the second pass of `npm run test:notebooks`; the verdicts are read from its report. The
- * substitution itself and the markers of every notebook are checked in test/answer-regions.test.ts (fast).
+ * The driver (scripts/jupyter/run_notebooks.py --answers) runs each answered exercise right after
+ * re-running the exercise in the second pass of `npm run test:notebooks`; the verdicts are read from its
+ * report. The substitution itself and every notebook's markers: test/answer-regions.test.ts (fast).
  * Outside the exercises no check shows ✘: demonstrations that compare two different things use
  * expectDifferent ("≠ 다름 — 예상대로"), and none of those turned out equal.
  */
 import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fs from "fs";
-import { NotebookReport, readReport } from "../scripts/notebook-runs";
+import { NotebookReport, readReport } from "../scripts/jupyter/notebook-runs";
 
 const LESSON = [
   "00b-typescript-for-numpy", "00c-perceptron",

@@ -18,8 +18,8 @@ export const PLOT_FIT_GLOBAL = "nnLessonFitFigure";
 
 /**
  * The verdicts of check() / checkFunction() / expectDifferent() (display/check.ts writes them with
- * verdictOpenTag; the page runner, the notebook driver scripts/run_notebooks.py and the tests read them
- * with VERDICT_PATTERN):
+ * verdictOpenTag; the page runner, the notebook driver scripts/jupyter/run_notebooks.py and the tests read
+ * them with VERDICT_PATTERN):
  * `<div class="nn-check" data-verdict="exact|approximate|wrong|shape|same|different">`.
  */
 export const VERDICT_CLASS = "nn-check";
@@ -48,7 +48,7 @@ export function verdictsIn(html: string): string[] {
  * ANSWER_BEGIN and the next line that starts with ANSWER_END (after indentation) are what the learner
  * writes. The exercise cell has `"nn-lesson": {"exercise": ID}` in its metadata, the markdown cell with
  * the "정답 보기" answer `"nn-lesson": {"answer": ID}`; the answer's k-th ```ts block replaces the k-th
- * region (scripts/run_notebooks.py --answers; test/answer-regions.test.ts checks every notebook).
+ * region (scripts/jupyter/run_notebooks.py --answers; test/answer-regions.test.ts checks every notebook).
  */
 export const ANSWER_BEGIN = "// ▼ 여기에 답을 쓰세요";
 export const ANSWER_END = "// ▲ 여기까지";
