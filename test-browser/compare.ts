@@ -17,10 +17,8 @@ export function compareTexts(ours: string, theirs: string, tol = 1e-14): string 
   return "";
 }
 
-/** The ✔/✘ verdicts of check() outputs in HTML (lib/display/check.ts: data-verdict), in order. */
-export function verdictsIn(html: string): string[] {
-  return [...html.matchAll(/class="nn-check" data-verdict="(\w+)"/g)].map((m) => m[1]);
-}
+/** The ✔/✘ verdicts of check() outputs in HTML (lib/display/markers.ts, one definition), in order. */
+export { verdictsIn } from "nn-lesson/dist/display/markers";
 
 /**
  * What a learner reads first in check()'s verdicts: ✔ (exact or approximate: both pass), ≠ (different, as

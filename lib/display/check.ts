@@ -14,6 +14,7 @@
  * What counts as close (one test for all three) and the shapes live in values.ts; the hints in hints.ts.
  */
 import { displayHtml, escapeHtml } from "./output";
+import { verdictOpenTag } from "./markers";
 import { InputError } from "../lesson/errors";
 import { arrayArithmeticHint } from "../lesson/messages";
 import {
@@ -118,7 +119,7 @@ export function checkHtml(r: CheckResult): string {
 /** One verdict as HTML: the mark and message in `colour`, an indented line below if any. */
 function verdictHtml(verdict: string, colour: string, mark: string, message: string, below: string): string {
   const extra = below ? `<div style="margin-left:1.6em">${escapeHtml(below)}</div>` : "";
-  return `<div class="nn-check" data-verdict="${verdict}" style="color:${colour};font-family:sans-serif">` +
+  return verdictOpenTag(verdict, `color:${colour};font-family:sans-serif`) +
     `${mark} ${escapeHtml(message)}${extra}</div>`;
 }
 

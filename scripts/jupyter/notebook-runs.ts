@@ -28,15 +28,15 @@ export const DENO_RUN_ARGS = ["--kernel", "deno", "--jobs", "2", "--answers", "-
 export const DENO_RUN_COMMAND = "npm run test:notebooks:deno";
 
 export interface Exercise {
-  /** Index of the exercise cell (a code cell with TODO). */
+  /** Index of the exercise cell (metadata "nn-lesson": {"exercise": ID}, lib/display/markers.ts). */
   cell: number;
   /** check() verdicts of the exercise as committed (first pass): "exact" | "approximate" | "wrong" | "shape". */
   committed: string[];
-  /** Verdicts of the same cell with its "정답 보기" answer substituted (second pass). */
+  /** Verdicts of the same cell with its answer regions replaced by the "정답 보기" answer (second pass). */
   answered: string[];
   /** Errors of the answered cell. */
   answerErrors: string[];
-  /** Why the answer could not be put in place, "" if it could. */
+  /** Why the answer could not be put in place, or that a run showed no verdict (naming notebook and cell). */
   problem: string;
 }
 
@@ -78,6 +78,8 @@ export interface NotebookRun {
   stdout: string;
   /** Outputs that came after the kernel said the cell was done (Deno's kernel, collected by the driver). */
   lateOutputs: number;
+  /** Requests tslab answered with "abort" (after a failed cell) that the driver sent again. */
+  aborted?: number;
   stderr: string;
   /** Printed on stderr in the second run. */
   stderrAgain: string;
@@ -110,7 +112,9 @@ export function runDriver(args: string[], log: (line: string) => void = (l) => c
     return Promise.reject(new Error("deno 패키지가 없습니다: `npm install`을 실행하세요 (the deno package is not installed: run `npm install`)"));
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(py, [script, ...args], { env: jupyterEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    // NN_LESSON_NODE: the driver reads lib/display/markers.ts's names through this node
+    const env = { ...jupyterEnv(), NN_LESSON_NODE: process.execPath };
+    const child = spawn(py, [script, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
     const lines = (stream: NodeJS.ReadableStream) => {
       let rest = "";
       stream.setEncoding("utf8");

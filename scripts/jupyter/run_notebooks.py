@@ -10,9 +10,11 @@ kernels are found). The originals are never changed, so notebooks stay committed
 - every notebook runs once in a fresh kernel; --out DIR saves that executed copy;
 - --rerun: then every code cell runs a second time in the same kernel (a learner's edit-and-rerun);
   errors of that pass are recorded, its outputs are not saved;
-- --answers: during that second pass, right after an exercise cell (a code cell with TODO), the same
-  cell with its "정답 보기" answer substituted runs too; the check() verdicts of the committed exercise
-  (first pass) and of the answered one are recorded;
+- --answers: during that second pass, right after an exercise cell (metadata "nn-lesson": {"exercise": ID}),
+  the same cell runs with each answer region (the lines between `// ▼ 여기에 답을 쓰세요` and `// ▲ 여기까지`)
+  replaced by the matching ```ts block of the "정답 보기" markdown cell ("nn-lesson": {"answer": ID}); the
+  check() verdicts of the committed exercise (first pass) and of the answered one are recorded; a missing
+  or unbalanced marker, a missing answer, or an exercise without verdicts fails the notebook;
 - --report FILE: everything as JSON (see `run_notebook` for the fields);
 - --jobs N: N notebooks at a time, one kernel each;
 - --variants FILE: JSON {notebook file name: [{"label", "cell", "source"}, ...]}: edited copies of a cell,
@@ -28,9 +30,8 @@ kernels are found). The originals are never changed, so notebooks stay committed
 
 tslab reports compile and runtime errors as a failed execute_reply (status != "ok") with the message
 on stderr and no "error" output, so the reply's status is what counts; "error" outputs (other kernels)
-count too. After a failed cell tslab answers "abort" to every request of the next 200 ms, so the
-driver waits that long before the next cell (a learner's next cell is never that quick either), and
-on a busy machine, where that timer can fire late, runs a cell that was aborted once more.
+count too. After a failed cell tslab answers "abort" to the requests of the next 200 ms (a private
+timer): the driver runs an aborted cell again until it runs (see ABORT_SECONDS).
 """
 import argparse
 import concurrent.futures
@@ -43,16 +44,14 @@ import sys
 import time
 import uuid
 
-# check() / checkFunction() output: <div class="nn-check" data-verdict="exact|approximate|wrong|shape">
-VERDICT = re.compile(r'class="nn-check" data-verdict="(\w+)"')
-# tslab cancels the requests that arrive within 200 ms of a failed one (TaskQueue.reset(200))
-TSLAB_ABORT_SECONDS = 0.3
+# tslab 1.0.22 answers "abort" to the requests that arrive within 200 ms of a failed one (jupyter.js,
+# handleExecute: execQueue.reset(200)): such a cell never ran. That timer is private, so the driver does not
+# wait for a guessed length: it sends an aborted cell again every ABORT_PAUSE s for up to ABORT_SECONDS
+# (test/answer-regions.test.ts checks that the installed tslab still aborts this way).
+ABORT_PAUSE = 0.1
+ABORT_SECONDS = 10
 # seconds one --variants cell may take: a hang is a failure, not a wait
 VARIANT_TIMEOUT = 60
-
-
-class AnswerError(Exception):
-    """An exercise whose "정답 보기" answer cannot be put in place."""
 
 
 def source(cell):
@@ -60,126 +59,122 @@ def source(cell):
     return "".join(s) if isinstance(s, list) else s
 
 
-def is_exercise(cell):
-    return cell.get("cell_type") == "code" and "TODO" in source(cell)
+# ---------- names shared with the library ----------
+
+_SHARED = {}
+
+
+def shared():
+    """The names of lib/display/markers.ts (the verdicts' pattern, the answer region's markers, the cell
+    metadata key): one definition, read from the compiled module through node (NN_LESSON_NODE, else the
+    `node` on PATH), which resolves nn-lesson from this folder up."""
+    if not _SHARED:
+        import subprocess
+        node = os.environ.get("NN_LESSON_NODE") or "node"
+        js = 'process.stdout.write(JSON.stringify(require("nn-lesson/dist/display/markers")))'
+        try:
+            out = subprocess.run([node, "-e", js], cwd=os.path.dirname(os.path.abspath(__file__)),
+                                 capture_output=True, text=True, timeout=60)
+        except OSError as e:
+            raise SystemExit(f"run_notebooks: node를 실행할 수 없습니다 (cannot run node): {e}")
+        if out.returncode != 0:
+            why = next((l.strip() for l in out.stderr.splitlines() if "Error" in l), first_line(out.stderr))
+            raise SystemExit("run_notebooks: nn-lesson/dist/display/markers를 읽을 수 없습니다. 먼저 npm run build를 "
+                             f"실행하세요 (run npm run build first): {why}")
+        names = json.loads(out.stdout)
+        _SHARED.update(names, verdict=re.compile(names["VERDICT_PATTERN"]))
+    return _SHARED
 
 
 # ---------- the "정답 보기" answers ----------
 
 
-def _scan(code, start):
-    """From `start` (the first character of a top-level `const`/`let`/`function`), the index of the
-    character that ends that declaration: the `;` after it at bracket depth 0 (const/let), or the `}`
-    that closes the function's body. Strings, template literals (with their ${...}) and comments are
-    skipped, so a `;` or `}` inside them, or inside an arrow function's body, ends nothing. None if the
-    code ends first."""
-    is_function = code.startswith("function", start)
-    depth = 0
-    opened = False  # a function ends when its body's brace closes, not at the parameter list
-    stack = []  # open template literals: the depth at which their ${ was opened
-    i = start
-    n = len(code)
-    while i < n:
-        c = code[i]
-        if c == "/" and code.startswith("//", i):
-            i = code.find("\n", i)
-            if i < 0:
-                return None
-            continue
-        if c == "/" and code.startswith("/*", i):
-            i = code.find("*/", i + 2)
-            if i < 0:
-                return None
-            i += 2
-            continue
-        if c in "'\"":
-            i += 1
-            while i < n and code[i] != c and code[i] != "\n":
-                i += 2 if code[i] == "\\" else 1
-            i += 1
-            continue
-        if c == "`" or (c == "}" and stack and stack[-1] == depth):
-            if c == "}":
-                stack.pop()
-            i += 1
-            while i < n and code[i] != "`":
-                if code[i] == "\\":
-                    i += 2
-                    continue
-                if code.startswith("${", i):
-                    stack.append(depth)
-                    i += 1
-                    break
-                i += 1
-            else:
-                i += 1  # the closing backtick
-                continue
-            i += 1
-            continue
-        if c in "([{":
-            depth += 1
-            if c == "{" and is_function and depth == 1:
-                opened = True
-        elif c in ")]}":
-            depth -= 1
-            if is_function and opened and depth == 0 and c == "}":
-                return i
-        elif c == ";" and depth == 0 and not is_function:
-            return i
-        i += 1
-    return None
+class AnswerError(Exception):
+    """An exercise whose "정답 보기" answer cannot be put in place; the message names notebook and cell."""
 
 
-def declarations(code):
-    """Top-level declarations of a piece of code: name -> (first line, last line). A declaration starts
-    at a line beginning with `function NAME(`, `const NAME` or `let NAME`, and ends where _scan says."""
-    lines = code.split("\n")
-    starts = [sum(len(x) + 1 for x in lines[:k]) for k in range(len(lines))]
-    out = {}
-    i = 0
-    while i < len(lines):
-        fn = re.match(r"function\s+(\w+)\s*\(", lines[i], re.ASCII)
-        decl = re.match(r"(?:const|let)\s+(\w+)\b", lines[i], re.ASCII)
-        m = fn or decl
-        if m:
-            end = _scan(code, starts[i])
-            if end is None:
-                what = f"function {m[1]}" if fn else m[1]
-                raise AnswerError(f'{what} does not end ({"no closing }" if fn else "no ; after it"})')
-            j = code.count("\n", 0, end)
-            out[m[1]] = (i, j)
-            i = j
-        i += 1
-    return out
+def metadata(cell, key):
+    """The value of `key` in the cell's "nn-lesson" metadata (None if absent)."""
+    own = cell.get("metadata", {}).get(shared()["CELL_METADATA_KEY"])
+    return own.get(key) if isinstance(own, dict) else None
 
 
-def substitute_answer(exercise, answer):
-    """The exercise with each declaration of the answer put in place of the exercise's own."""
-    ans = answer.split("\n")
-    replacements = [(name, ans[a:b + 1]) for name, (a, b) in declarations(answer).items()]
-    if not replacements:
-        raise AnswerError("the answer declares nothing")
+def is_exercise(cell):
+    """An exercise cell: marked in its metadata, or (a mistake the driver reports) a code cell with TODO."""
+    return cell.get("cell_type") == "code" and (
+        metadata(cell, "exercise") is not None or "TODO" in source(cell))
+
+
+def answer_regions(code, where):
+    """The answer regions of an exercise cell: [(line of its ▼ marker, line of its ▲ marker)], 0-based."""
+    begin, end = shared()["ANSWER_BEGIN"], shared()["ANSWER_END"]
+    regions = []
+    opened = None
+    for k, line in enumerate(code.split("\n")):
+        text = line.strip()
+        if text.startswith(begin):
+            if opened is not None:
+                raise AnswerError(f"{where}: 줄 {opened + 1}의 '{begin}'이 닫히기 전에 줄 {k + 1}에 또 있습니다 "
+                                  f"(the answer region of line {opened + 1} is opened again at line {k + 1})")
+            opened = k
+        elif text.startswith(end):
+            if opened is None:
+                raise AnswerError(f"{where}: 줄 {k + 1}의 '{end}' 앞에 '{begin}'이 없습니다 "
+                                  f"(line {k + 1} closes an answer region that was never opened)")
+            regions.append((opened, k))
+            opened = None
+    if opened is not None:
+        raise AnswerError(f"{where}: 줄 {opened + 1}의 '{begin}'을 닫는 '{end}'이 없습니다 "
+                          f"(the answer region opened at line {opened + 1} is never closed)")
+    if not regions:
+        raise AnswerError(f"{where}: 연습 셀에 답을 쓰는 곳('{begin}' … '{end}')이 없습니다 "
+                          "(the exercise cell has no answer region)")
+    return regions
+
+
+def answer_blocks(cells, exercise_id, where):
+    """The ```ts blocks in the <details> "정답 보기" of the markdown cell marked as this exercise's answer."""
+    marked = [c for c in cells if c.get("cell_type") == "markdown" and metadata(c, "answer") == exercise_id]
+    if len(marked) != 1:
+        key = shared()["CELL_METADATA_KEY"]
+        raise AnswerError(f'{where}: "{key}": {{"answer": "{exercise_id}"}}인 Markdown 셀이 하나가 아니라 '
+                          f"{len(marked)}개입니다 (expected one answer cell for exercise {exercise_id})")
+    details = re.search(r"<details>[\s\S]*?</details>", source(marked[0]))
+    if not details or "정답 보기" not in details[0]:
+        raise AnswerError(f'{where}: 답 셀에 "정답 보기" <details>가 없습니다 (the answer cell has no "정답 보기" block)')
+    blocks = [b.rstrip("\n") for b in re.findall(r"```ts\n([\s\S]*?)```", details[0])]
+    if not blocks:
+        raise AnswerError(f'{where}: "정답 보기"에 ```ts 코드가 없습니다 (the "정답 보기" block has no ```ts code)')
+    return blocks
+
+
+def substitute_answer(exercise, blocks, where):
+    """The exercise with the lines inside its k-th answer region replaced by blocks[k] (the markers stay)."""
+    regions = answer_regions(exercise, where)
+    if len(blocks) != len(regions):
+        raise AnswerError(f"{where}: 답을 쓰는 곳은 {len(regions)}곳인데 \"정답 보기\"의 ```ts 코드는 {len(blocks)}개입니다 "
+                          f"({len(regions)} answer regions, {len(blocks)} answer blocks)")
+    for b in blocks:
+        if any(m in b for m in (shared()["ANSWER_BEGIN"], shared()["ANSWER_END"])) or "TODO" in b:
+            raise AnswerError(f'{where}: "정답 보기"의 코드에 표시나 TODO가 있습니다 '
+                              "(an answer block holds a marker or a TODO)")
     lines = exercise.split("\n")
-    for name, text in replacements:
-        at = declarations("\n".join(lines)).get(name)
-        if at is None:
-            raise AnswerError(f"the exercise has no declaration of {name} for the answer to replace")
-        lines = lines[:at[0]] + text + lines[at[1] + 1:]
+    for (a, b), text in reversed(list(zip(regions, blocks))):
+        lines = lines[:a + 1] + text.split("\n") + lines[b:]
     return "\n".join(lines)
 
 
-def answered_source(cells, i):
-    """Exercise cell i with the ```ts code of the <details> "정답 보기" block of the cell before it."""
-    before = source(cells[i - 1]) if i > 0 else ""
-    details = re.search(r"<details>[\s\S]*?</details>", before)
-    if not details or "정답 보기" not in details[0]:
-        raise AnswerError('the markdown cell before the exercise has no "정답 보기" block')
-    code = "\n".join(m.rstrip() for m in re.findall(r"```ts\n([\s\S]*?)```", details[0]))
-    if not code:
-        raise AnswerError('the "정답 보기" block has no ```ts code')
-    answered = substitute_answer(source(cells[i]), code)
+def answered_source(cells, i, notebook):
+    """Exercise cell i with its answer regions replaced by the "정답 보기" answer."""
+    where = f"{notebook} 셀 {i} (cell {i})"
+    exercise_id = metadata(cells[i], "exercise")
+    if exercise_id is None:
+        raise AnswerError(f'{where}: TODO가 있는 코드 셀에 "{shared()["CELL_METADATA_KEY"]}": {{"exercise": …}} '
+                          "메타데이터가 없습니다 (a code cell with TODO is not marked as an exercise)")
+    answered = substitute_answer(source(cells[i]), answer_blocks(cells, exercise_id, where), where)
     if "TODO" in answered:
-        raise AnswerError("the answer leaves a TODO line in place")
+        raise AnswerError(f"{where}: 답을 넣어도 TODO가 남습니다: TODO는 답을 쓰는 곳 안에 두세요 "
+                          "(a TODO line is outside the answer regions)")
     return answered
 
 
@@ -200,7 +195,7 @@ def verdicts(cell):
         for o in cell.get("outputs", [])
         if o.get("output_type") in ("display_data", "execute_result")
     )
-    return VERDICT.findall(html)
+    return shared()["verdict"].findall(html)
 
 
 def collect_late_outputs(client, cell, cell_index, timeout):
@@ -248,6 +243,7 @@ def run_notebook(path, opts):
     cellSeconds: [[cell index, seconds], ...] of the first pass; first / again: errors of the first and
     the second pass ("cell 3: error: ReferenceError ..."); stdout, stderr: printed in the first pass;
     lateOutputs: outputs that came after the kernel's "idle" (Deno; both passes);
+    aborted: requests that tslab answered with "abort" (sent again; all passes);
     stderrAgain: printed on stderr in the second pass; html: HTML display outputs of the first pass;
     exercises: [{cell, committed, answered, answerErrors, problem}] with --answers;
     variants: [{label, cell, errors, stdout, stderr, seconds, outputBytes}] with --variants.
@@ -259,7 +255,8 @@ def run_notebook(path, opts):
     r = {
         "source": os.path.abspath(path), "kernel": opts["kernel"], "executed": None, "startSeconds": None,
         "seconds": None, "wallSeconds": None, "cellSeconds": [], "first": [], "again": [], "stdout": "",
-        "stderr": "", "stderrAgain": "", "html": 0, "lateOutputs": 0, "exercises": [], "variants": [],
+        "stderr": "", "stderrAgain": "", "html": 0, "lateOutputs": 0, "aborted": 0, "exercises": [],
+        "variants": [],
     }
     try:
         nb = nbformat.read(path, as_version=4)
@@ -282,18 +279,18 @@ def run_notebook(path, opts):
     late_outputs = opts["kernel"] == "deno" and not opts.get("plain")
 
     def run_cell(cell, i, **kw):
-        for attempt in range(3):
+        deadline = time.time() + ABORT_SECONDS
+        while True:
             replies.pop(i, None)
             client.execute_cell(cell, i, **kw)
             if late_outputs:
                 r["lateOutputs"] += collect_late_outputs(client, cell, i, opts["timeout"])
             reply = replies.get(i, {})
-            if reply.get("status") != "abort":
+            if reply.get("status") != "abort" or time.time() > deadline:
                 break
-            time.sleep(2 * TSLAB_ABORT_SECONDS)  # tslab refused the request: the cell never ran
+            r["aborted"] += 1
+            time.sleep(ABORT_PAUSE)  # tslab refused the request after a failed cell: this cell never ran
         errors = [f"error output: {o.get('ename')}: {o.get('evalue')}" for o in outputs(cell, "error")]
-        if reply.get("status", "ok") == "error":
-            time.sleep(TSLAB_ABORT_SECONDS)
         if reply.get("status", "ok") != "ok":
             lines = [l for l in stream(cell, "stderr").strip().splitlines() if l.strip()]
             detail = reply.get("evalue") or next((l for l in lines if "Error" in l), lines[0] if lines else "")
@@ -337,12 +334,19 @@ def run_notebook(path, opts):
                         continue
                     ex = exercises[i]
                     try:
-                        answered = nbformat.v4.new_code_cell(answered_source(original, i))
+                        answered = nbformat.v4.new_code_cell(
+                            answered_source(original, i, os.path.basename(path)))
                     except AnswerError as e:
                         ex["problem"] = str(e)
                         continue
                     ex["answerErrors"] = run_cell(answered, i)
                     ex["answered"] = verdicts(answered)
+                    # no verdict at all: check() wrote none, or its HTML no longer matches the shared pattern
+                    where = f"{os.path.basename(path)} 셀 {i} (cell {i})"
+                    if not ex["committed"]:
+                        ex["problem"] = f"{where}: 연습 셀이 check()의 판정(✔/✘)을 하나도 보여 주지 않습니다 (no verdict)"
+                    elif not ex["answered"] and not ex["answerErrors"]:
+                        ex["problem"] = f"{where}: 답을 넣은 셀이 check()의 판정을 하나도 보여 주지 않습니다 (no verdict)"
                     if ex["answerErrors"] and stream(answered, "stderr").strip():
                         ex["answerErrors"].append(stream(answered, "stderr").strip()[:500])
             variants = opts.get("variants", {}).get(os.path.basename(path), [])
@@ -388,7 +392,7 @@ def problems(r):
     out = r["first"] + r["again"]
     for ex in r["exercises"]:
         if ex["problem"]:
-            out.append(f"cell {ex['cell']} (정답 보기): {ex['problem']}")
+            out.append(ex["problem"])  # it names the notebook and the cell
         out += [f"cell {ex['cell']} (with its answer): {e}" for e in ex["answerErrors"] if e]
     return out
 
@@ -435,7 +439,8 @@ def print_answers(paths):
             if not is_exercise(cell):
                 continue
             try:
-                found.append({"cell": i, "answered": answered_source(cells, i), "error": None})
+                answered = answered_source(cells, i, os.path.basename(path))
+                found.append({"cell": i, "answered": answered, "error": None})
             except AnswerError as e:
                 found.append({"cell": i, "answered": None, "error": str(e)})
         result[os.path.basename(path)] = found
@@ -469,6 +474,8 @@ def main(argv):
     if len(set(names)) != len(names):
         print("run_notebooks: 같은 이름의 노트북이 둘 있습니다 (two notebooks have the same file name)", file=sys.stderr)
         return 1
+    if args.answers or args.print_answers:
+        shared()  # the library's markers, here, so that a missing build stops the run with one clear line
     if args.print_answers:
         return print_answers(paths)
     variants = {}

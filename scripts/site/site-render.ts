@@ -263,6 +263,7 @@ html.parsing main > section.cell:nth-of-type(n+3) { content-visibility: hidden; 
 .cm-static-gutter div { padding-left: 5px; }
 .cm-static-code { flex: 1 0 auto; padding: 4px 0; }
 .cm-static-line { white-space: pre; min-height: 1.4em; padding: 0 2px 0 6px; }
+.cm-static-line.nn-answer-line, .cm-line.nn-answer-line { background-color: #fff6d5; }
 .cm-static-line:first-child { background-color: #cceeff44; }
 .cm-static-gutter div:first-child { background-color: #e2f2ff; }
 .cell-tools { margin: 0.25rem 0 0 3.1rem; display: flex; gap: 0.6rem; align-items: center; font-size: 0.85rem; color: var(--muted); }

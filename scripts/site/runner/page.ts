@@ -23,10 +23,12 @@
  *  - long library loops report their progress under the running cell (lib/lesson/progress.ts).
  */
 import { EditorView, basicSetup } from "codemirror";
-import { keymap } from "@codemirror/view";
-import { EditorState, Prec } from "@codemirror/state";
+import { Decoration, DecorationSet, keymap } from "@codemirror/view";
+import { EditorState, Prec, RangeSetBuilder, StateField } from "@codemirror/state";
 import { javascript } from "@codemirror/lang-javascript";
-import { PLOTLY_MARKER, PLOT_CLASS } from "nn-lesson/dist/display/markers";
+import {
+  ANSWER_LINE_CLASS, PLOTLY_MARKER, PLOT_CLASS, answerRegionLines, verdictsIn,
+} from "nn-lesson/dist/display/markers";
 import { formatProgress } from "nn-lesson/dist/lesson/progress";
 import type { FromKernel, KernelError, ToKernel } from "./kernel";
 import type { FromCompiler, ToCompiler } from "./compiler-worker";
@@ -36,7 +38,7 @@ import { CELL_TOOLS_HTML, STATIC_CODE_CLASS, STATIC_LINE_CLASS, staticCodeHtml, 
 
 /**
  * What running a cell gave: the printed text (stdout), the number of plots drawn, the ✔/✘ verdicts of
- * check() outputs (data-verdict), and the error (a type error stops the cell before it runs, as in tslab).
+ * check() outputs (verdictsIn), and the error (a type error stops the cell before it runs, as in tslab).
  */
 interface RunResult {
   text: string;
@@ -63,8 +65,6 @@ const ASSETS = "assets/runner/";
 /** The kernel's bundles: sent when it starts, and after (TensorFlow.js, 848 KB, which a first cell does not need). */
 const MODULES = ["nn-lesson-lib", "mathjs", "node-shims"];
 const LATER_MODULES = ["tfjs"];
-/** check()'s verdict marker in an HTML output (lib/display/check.ts). */
-const VERDICT = /class="nn-check" data-verdict="(\w+)"/g;
 const W = window as unknown as {
   __nnRunnerSources?: Record<string, unknown>;
   Plotly?: unknown;
@@ -276,6 +276,7 @@ function makeCell(section: HTMLElement, i: number, key: string): Cell {
       extensions: [
         basicSetup,
         javascript({ typescript: true }),
+        answerLines,
         Prec.highest(keymap.of([{ key: "Shift-Enter", run: () => { void run(i); return true; } }])),
         EditorView.updateListener.of((u) => {
           if (!u.docChanged) return;
@@ -733,12 +734,31 @@ async function waitForPlots(el: HTMLElement, ms: number): Promise<number> {
 }
 
 /** What the cell printed on stdout (as the notebook driver reads tslab's outputs). */
+/** The lines of an exercise's answer region, marked in the editor as in the static copy (static-code.ts). */
+function answerDecorations(code: string): DecorationSet {
+  const lines = new RangeSetBuilder<Decoration>();
+  const line = Decoration.line({ class: ANSWER_LINE_CLASS });
+  const inside = answerRegionLines(code);
+  let at = 0;
+  code.split("\n").forEach((text, k) => {
+    if (inside[k]) lines.add(at, at, line);
+    at += text.length + 1;
+  });
+  return lines.finish();
+}
+
+const answerLines = StateField.define<DecorationSet>({
+  create: (state) => answerDecorations(state.doc.toString()),
+  update: (marks, tr) => (tr.docChanged ? answerDecorations(tr.state.doc.toString()) : marks),
+  provide: (field) => EditorView.decorations.from(field),
+});
+
 function textOf(outputs: Output[]): string {
   return outputs.map((o) => (o.output_type === "stream" && o.name === "stdout" ? o.text : "")).join("");
 }
 
 function verdictsOf(outputs: Output[]): string[] {
-  return outputs.flatMap((o) => [...(o.data?.["text/html"] ?? "").matchAll(VERDICT)].map((m) => m[1]));
+  return outputs.flatMap((o) => verdictsIn(o.data?.["text/html"] ?? ""));
 }
 
 // ---------- running ----------

@@ -2,9 +2,12 @@
  * A code cell before its editor exists: the site builder writes it into the page (so the page is laid
  * out once, already in its final shape) and the page runner turns it into a CodeMirror editor on first
  * use. It copies the editor's layout (font, line height, gutter with line numbers, padding; styled by
- * STYLE in site-render.ts) so that nothing moves when the editor replaces it. No imports: the page
- * bundle and the site builder both use it.
+ * STYLE in site-render.ts) so that nothing moves when the editor replaces it. It imports only the
+ * library's markers (which import nothing): the page bundle and the site builder both use it. The lines
+ * of an exercise's answer region (`// ▼ 여기에 답을 쓰세요` … `// ▲ 여기까지`) get ANSWER_LINE_CLASS, as
+ * in the editor (page.ts).
  */
+import { ANSWER_LINE_CLASS, answerRegionLines } from "nn-lesson/dist/display/markers";
 
 /** The class of the static copy (inside the cell's `.editor` box). */
 export const STATIC_CODE_CLASS = "cm-static";
@@ -20,11 +23,13 @@ const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").rep
 export function staticCodeHtml(code: string, i: number, lineHtml?: string[]): string {
   const lines = code.split("\n");
   if (lineHtml && lineHtml.length !== lines.length) throw new Error(`staticCodeHtml: ${lineHtml.length} lines of HTML for ${lines.length} lines of code`);
+  const answer = answerRegionLines(code);
+  const lineClass = (k: number) => STATIC_LINE_CLASS + (answer[k] ? ` ${ANSWER_LINE_CLASS}` : "");
   const label = `코드 셀 ${i + 1} (누르면 고칠 수 있습니다) / code cell ${i + 1}`;
   return (
     `<div class="${STATIC_CODE_CLASS}" tabindex="0" role="textbox" aria-multiline="true" aria-label="${escape(label)}">` +
     `<div class="cm-static-gutter" aria-hidden="true">${lines.map((_, k) => `<div>${k + 1}</div>`).join("")}</div>` +
-    `<div class="cm-static-code">${lines.map((l, k) => `<div class="${STATIC_LINE_CLASS}">${lineHtml ? lineHtml[k] : escape(l)}</div>`).join("")}</div>` +
+    `<div class="cm-static-code">${lines.map((l, k) => `<div class="${lineClass(k)}">${lineHtml ? lineHtml[k] : escape(l)}</div>`).join("")}</div>` +
     `</div>`
   );
 }
