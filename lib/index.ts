@@ -6,7 +6,8 @@
  *                matrix (np.dot, np.outer, .T), random (초기 가중치), activation (시그모이드), forward (순전파),
  *                loss (Σ vs ½Σ), descent (one weight), backward (델타), gradcheck, train (the loop), data, errors
  *   fast/      the same network on Float64Arrays, bit-identical to lesson/ (train command, surfaces, bench)
- *                network, train (trainFast), surface
+ *                activations ({ f, df } per name), dense (the one forward/backward pass, shared with
+ *                beyond/classify), network, train (trainFast), surface
  *   beyond/    notebooks 08–11: optim (SGD, Momentum, AdaGrad, RMSProp, Adam), classify, dataset, autodiff (TensorFlow.js)
  *   display/   what needs a notebook page: output (tslab), plot, tables (mathjs), check, mistakes (typical
  *                wrong answers of the exercises), glossary, explain (a Korean line of help under an error:

@@ -14,6 +14,8 @@ export * from "./lesson/gradcheck";
 export * from "./lesson/train";
 export * from "./lesson/progress";
 export * from "./lesson/data";
+export * from "./fast/activations";
+export * from "./fast/dense";
 export * from "./fast/network";
 export * from "./fast/train";
 export * from "./fast/surface";

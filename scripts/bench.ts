@@ -1,10 +1,11 @@
 /**
  * npm run bench: speed of the lesson's training loop (the readable train() and its fast twin), a long
- * run's memory, a 101×101 loss surface, the train command's start-up, and the lesson's numpy program
+ * run's memory, a 101×101 loss surface, notebook 12's Classifier pass per MNIST digit (the other user of
+ * fast/dense.ts), the train command's start-up, and the lesson's numpy program
  * measured in the same run when a Python with numpy is found. Reported, never asserted (machines are noisy).
  */
 import * as path from "path";
-import { Network, lessonData, linspace, lossSurface, train, trainFast } from "nn-lesson/dist/internal";
+import { Classifier, Network, lessonData, linspace, loadMnist, lossSurface, train, trainFast } from "nn-lesson/dist/internal";
 import { findPython, runSync } from "./jupyter";
 import { ROOT } from "./paths";
 
@@ -47,6 +48,17 @@ const heapAfter = process.memoryUsage().heapUsed;
 for (let r = 0; r < 5; r++) lossSurface(d.weights, d.x, d.y, p, q, grid, grid);
 const surfaceMs = median(Array.from({ length: 21 }, () => timeMs(() => lossSurface(d.weights, d.x, d.y, p, q, grid, grid))));
 
+// Notebook 12's network (784-100-10, ReLU, softmax): forward + backward per digit, first layer sparse and dense.
+const digits = loadMnist();
+const batch = { X: digits.X.slice(0, 256), labels: digits.labels.slice(0, 256) };
+const classifierUs = (sparseInput: boolean) => {
+  const net = new Classifier([784, 100, 10], "softmax", "bench", { hidden: "relu", sparseInput });
+  for (let r = 0; r < 3; r++) net.lossAndGradient(batch.X, batch.labels);
+  const ms = median(Array.from({ length: 11 }, () => timeMs(() => net.lossAndGradient(batch.X, batch.labels))));
+  return (ms * 1000) / batch.X.length;
+};
+const sparseUs = classifierUs(true), denseUs = classifierUs(false);
+
 /** Wall time of a whole command, median of `n` runs. */
 function wallMs(cmd: string, args: string[], n = 5): number {
   return median(Array.from({ length: n }, () => {
@@ -69,6 +81,8 @@ console.log(`  train()     (readable, plain arrays): ${f(readable1000 * 1000)}  
 console.log(`long run, ${N.toLocaleString("en")} iterations without history: ${((longSeconds / N) * 1e6).toFixed(3)} µs per iteration`);
 console.log(`  heap before ${(heapBefore / 1e6).toFixed(2)} MB, after ${(heapAfter / 1e6).toFixed(2)} MB${global.gc ? "" : " (run with --expose-gc for exact figures)"}; checksum ${sink.toExponential(3)}`);
 console.log(`loss surface, 101x101 grid over W3[0][0] and W3[1][0]: first call ${f(coldSurfaceMs)}, then ${f(surfaceMs)} (median of 21)`);
+console.log(`Classifier 784-100-10 (ReLU, softmax), forward + backward per MNIST digit (256 digits, median of 11): ` +
+  `first layer skipping 0s ${sparseUs.toFixed(1)} µs, dense ${denseUs.toFixed(1)} µs`);
 console.log(`train command start-up (1 iteration, wall, median of 5): node ${f(startNodeMs)}, npm run --silent train ${f(startNpmMs)}`);
 console.log(`train command, ${LONG.toLocaleString("en")} iterations, whole process (wall, median of 3): ${f(nodeLongMs)}`);
 

@@ -15,7 +15,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { NOTEBOOKS } from "./paths";
 
-
 /** One edit a learner might make: each `find` in the try-it cell becomes its `replace`. */
 export interface HostileEdit {
   label: string;

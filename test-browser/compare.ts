@@ -22,7 +22,6 @@ export function verdictsIn(html: string): string[] {
   return [...html.matchAll(/class="nn-check" data-verdict="(\w+)"/g)].map((m) => m[1]);
 }
 
-
 /**
  * What a learner reads first in check()'s verdicts: ✔ (exact or approximate: both pass), ≠ (different, as
  * expected), ✘ (anything else). "exact" under Node may be "approximate" in Chromium where a value is compared

@@ -110,11 +110,11 @@ async function render(name: string, trusted: boolean): Promise<Rendered> {
         const f = d.querySelector(".nn-lesson-plot-fallback");
         return { text: f && visible(f) ? (f as HTMLElement).innerText : "", height: (d as HTMLElement).getBoundingClientRect().height };
       }),
-      setupLines: Array.from(nb.querySelectorAll('.nn-lesson-plotly-status')).map((e) => (e as HTMLElement).innerText),
+      setupLines: Array.from(nb.querySelectorAll(".nn-lesson-plotly-status")).map((e) => (e as HTMLElement).innerText),
       tables: nb.querySelectorAll("table").length,
       katex: nb.querySelectorAll(".katex").length,
       // (notebook 12's drawing pad, like a plot, says so when its script cannot run: its text differs by design)
-      texts: outputs.filter((o) => !o.querySelector('.nn-lesson-plot, .nn-lesson-plotly-status, .nn-digit-pad')).map((o) => (o as HTMLElement).innerText),
+      texts: outputs.filter((o) => !o.querySelector(".nn-lesson-plot, .nn-lesson-plotly-status, .nn-digit-pad")).map((o) => (o as HTMLElement).innerText),
       visibleFallbacks: Array.from(nb.querySelectorAll(".nn-lesson-plot-fallback")).filter(visible).length,
     };
   });

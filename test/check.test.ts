@@ -189,7 +189,7 @@ test("check(): a cell's echo counts only that cell's checks (a later turn starts
     check("b", 1, 1);
     const c = check("c", 2, 2);
     assert.equal(require("util").inspect(c), "(결과: 이 셀의 검사 3개 — ✘ 1개, ✔ 2개)");
-    await new Promise(r => setTimeout(r, 0)); // the next cell
+    await new Promise((r) => setTimeout(r, 0)); // the next cell
     const d = check("d", 3, 3);
     assert.equal(require("util").inspect(d), "(결과: ✔ d)");
     const e = check("e", 3, 3);

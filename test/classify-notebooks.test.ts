@@ -201,3 +201,23 @@ test("the numbers printed: 08 compares optimisers each at its best α, 09/10 acc
   assert.ok(Math.abs(tfAdam - ourAdam) <= 0.01 * ourAdam, `11: tfjs adam ${tfAdam} vs ours ${ourAdam}`);
   for (const f of BEYOND) assert.ok(!/node backend|tfjs-node/.test(all[f].stdout + all[f].stderr), `${f}: TensorFlow.js notice shown`);
 });
+
+test("12 (MNIST): the prose names the numbers the notebook prints (zero pixels, accuracy, loss curves, most confused digits)", () => {
+  const f = BEYOND[4];
+  const { grab, named } = printedAndProse(f);
+  const [zeros] = grab(/값이 0인 화소: ([\d.]+)%/);
+  assert.ok(Number(zeros) > 80 && Number(zeros) < 81, `zero pixels ${zeros}%: the prose says "80% 남짓"`);
+  named("80% 남짓");
+  const [acc, right] = grab(/테스트 데이터 정확도 ([\d.]+)% \((\d+) \/ 2000\)/);
+  assert.ok(Number(acc) >= 95, `held-out accuracy ${acc}%`);
+  assert.equal((Number(right) / 20).toFixed(1), acc);
+  named(`${acc}%`);
+  const perEpoch = grab(/에포크마다 테스트 데이터 정확도\(%\): ([\d., ]+)/)[0].split(", ").map(Number);
+  assert.equal(perEpoch.length, 9, "epoch 0 (before training) and 8 epochs");
+  named(`약 ${Math.round(perEpoch[0])}%`);
+  const [trainLoss, testLoss] = grab(/손실: 학습 데이터 ([\d., ]+)\n\s+테스트 데이터 ([\d., ]+)/).map((s) => s.trim().split(", "));
+  named(`${trainLoss[1]}에서 ${trainLoss[8]}`, `${testLoss[7]} → ${testLoss[8]}`);
+  assert.ok(Number(testLoss[8]) > Number(testLoss[7]), "the test loss rises at the last epoch, as the prose says");
+  const [a, b, n1, c, d, n2] = grab(/실제 (\d) → 예측 (\d) (\d+)개, 실제 (\d) → 예측 (\d) (\d+)개/);
+  named(`실제 ${a}를 ${b}로 고른 것(${n1}개)`, `${c}을 ${d}으로 고른 것(${n2}개)`);
+});

@@ -88,6 +88,10 @@ test("00-overview.ipynb leads on to 00b, the first notebook before 01", () => {
   const md = read("00-overview.ipynb").cells.map(src).join("\n");
   const links = [...md.matchAll(/\]\(([^)\s]+\.ipynb)\)/g)].map((m) => m[1]);
   assert.ok(links.includes(BEFORE[0]), `00-overview.ipynb: links to the next notebook ${BEFORE[0]}`);
+  // its reading table lists every other notebook of the course, in the order of the folder
+  const all = fs.readdirSync(DIR).filter((f) => f.endsWith(".ipynb") && f !== "00-overview.ipynb").sort();
+  const table = links.filter((l) => all.includes(l));
+  assert.deepEqual([...new Set(table)], all, "00-overview.ipynb's reading table");
 });
 
 test("00b's appendix shows, with a cell that runs it, the syntax later notebooks use and 00b's body does not teach", () => {

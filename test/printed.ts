@@ -56,4 +56,3 @@ export function printedByCell(file: string): string[] {
     return out;
   });
 }
-

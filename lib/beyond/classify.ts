@@ -9,20 +9,23 @@
  *   In both cases ∂L/∂a = o − y (y the 0/1 label, or the one-hot vector): the output delta is simply
  *   `o − y`, with no o(1 − o) factor (that factor cancels against the loss's 1/o terms).
  * - Hidden layers are sigmoid, as in the lesson: delta = (Wᵀ · delta_next) · z (1 − z); or, with the option
- *   hidden: "relu" (notebook 12), ReLU with He initialisation (deep.ts): delta = (Wᵀ · delta_next) · [a > 0].
+ *   hidden: "relu" (notebook 12), ReLU with He initialisation (deep.ts): delta = (Wᵀ · delta_next) · [a > 0];
+ *   any entry of fast/activations.ts's ACTIVATIONS can be named.
  * - With the option sparseInput (notebook 12: about 81 % of an MNIST digit's pixels are 0), the first layer
  *   skips the inputs that are 0, in the forward pass and in the weight gradient. Adding w · 0 = ±0 changes
  *   no finite sum, so the results are the dense path's to the last bit while the weights are finite.
  *
+ * The forward and backward passes are fast/dense.ts's, which the lesson's fast twin (fast/network.ts) shares.
  * Losses are computed from the output layer's total input a (the logits), in a numerically stable
  * way (losses.ts). Training is train-classifier.ts; the answer over a grid of two features, decision-grid.ts.
  */
 import { Matrix, Vector, argmax } from "../lesson/matrix";
-import { sigmoid } from "../lesson/activation";
 import { makeRng, Rng } from "../lesson/random";
 import { InputError, describe, requireLayerSizes } from "../lesson/errors";
-import { backpropagateHidden, matrixFromFlat } from "../fast/network";
-import { HiddenActivation, relu, uniformLimit } from "./deep";
+import { matrixFromFlat } from "../fast/network";
+import { ACTIVATIONS, Activation, isActivationName } from "../fast/activations";
+import { DenseLayers, NonZeros, backpropagate, denseArrays, forwardLayers, weightGradients } from "../fast/dense";
+import { HiddenActivation, uniformLimit } from "./deep";
 import { binaryCrossEntropyFromLogit, crossEntropyFromLogits, softmax } from "./losses";
 
 export type OutputKind = "sigmoid" | "softmax";
@@ -35,7 +38,7 @@ export interface ClassifierOptions {
 }
 
 /** A network for classification: sigmoid (or ReLU) hidden layers with biases, and a sigmoid or softmax output. */
-export class Classifier {
+export class Classifier implements DenseLayers {
   /** Layer sizes, e.g. [2, 8, 1] (binary) or [2, 8, 3] (three classes). */
   readonly sizes: number[];
   readonly output: OutputKind;
@@ -54,9 +57,11 @@ export class Classifier {
   readonly gb: Float64Array[];
   readonly hidden: HiddenActivation;
   readonly sparseInput: boolean;
-  /** With sparseInput: the indices of the last input's non-zero entries (the first `nonzeroCount` of them). */
-  private readonly nonzero: Int32Array;
-  private nonzeroCount = 0;
+  /** The hidden layers' activation, ACTIVATIONS[hidden]; and the output layer's (null for softmax). */
+  private readonly hiddenActivation: Activation;
+  private readonly outputActivation: Activation | null;
+  /** With sparseInput: the last input's non-zero entries. */
+  private readonly nonZeros: NonZeros | undefined;
   /** Examples of the last lossAndGradient() whose most probable class was the label. */
   lastCorrect = 0;
 
@@ -73,34 +78,31 @@ export class Classifier {
       throw new InputError(`Classifier: 소프트맥스 출력층의 노드는 2개 이상(클래스 수)이어야 합니다. sizes의 마지막 값: ${nOut} / a softmax output needs at least 2 nodes, got ${nOut}`);
     }
     const hidden = opts.hidden ?? "sigmoid";
-    if (hidden !== "sigmoid" && hidden !== "relu") {
+    if (!isActivationName(hidden)) {
       throw new InputError(`Classifier: 은닉층의 활성화 함수(hidden)는 "sigmoid" 또는 "relu"여야 합니다. 받은 값: ${describe(hidden)} / hidden must be "sigmoid" or "relu"`);
     }
     this.sizes = sizes.slice();
     this.output = output;
     this.hidden = hidden;
+    this.hiddenActivation = ACTIVATIONS[hidden];
+    this.outputActivation = output === "sigmoid" ? ACTIVATIONS.sigmoid : null;
     this.sparseInput = opts.sparseInput === true;
-    this.nonzero = new Int32Array(this.sparseInput ? sizes[0] : 0);
-    const L = sizes.length - 1;
-    const layer = (f: (l: number) => number) => Array.from({ length: L }, (_, l) => new Float64Array(f(l)));
-    this.W = layer((l) => sizes[l] * sizes[l + 1]);
-    this.b = layer((l) => sizes[l + 1]);
-    this.A = layer((l) => sizes[l + 1]);
-    this.Z = [new Float64Array(sizes[0]), ...layer((l) => sizes[l + 1])];
-    this.delta = layer((l) => sizes[l + 1]);
-    this.gW = layer((l) => sizes[l] * sizes[l + 1]);
-    this.gb = layer((l) => sizes[l + 1]);
+    this.nonZeros = this.sparseInput ? new NonZeros(sizes[0]) : undefined;
+    ({ W: this.W, A: this.A, Z: this.Z, delta: this.delta } = denseArrays(sizes));
+    this.b = this.A.map((a) => new Float64Array(a.length));
+    this.gW = this.W.map((w) => new Float64Array(w.length));
+    this.gb = this.b.map((b) => new Float64Array(b.length));
     this.initialize(makeRng(seed));
   }
 
   /**
    * Xavier/Glorot uniform weights in ±√(6 / (fan_in + fan_out)); with hidden "relu", He's ±√(6 / fan_in) for
-   * the layers that feed a ReLU (the output layer keeps Xavier's). Biases 0.
+   * the layers that feed a ReLU (the output layer keeps Xavier's): the activation's `init`. Biases 0.
    */
   initialize(rng: Rng): void {
     const L = this.W.length;
     this.W.forEach((w, l) => {
-      const he = this.hidden === "relu" && l < L - 1;
+      const he = this.hiddenActivation.init === "he" && l < L - 1;
       const r = he ? uniformLimit(this.sizes[l], this.sizes[l + 1], "he") : Math.sqrt(6 / (this.sizes[l] + this.sizes[l + 1]));
       for (let j = 0; j < w.length; j++) w[j] = (2 * rng() - 1) * r;
     });
@@ -149,41 +151,14 @@ export class Classifier {
 
   /** Forward pass for one example; returns the output layer (P(class 1), or the K class probabilities). */
   forward(x: ArrayLike<number>): Float64Array {
-    const { W, b, A, Z, sizes } = this;
+    const { W, A, Z, sizes } = this;
     if (x.length !== sizes[0]) {
       throw new InputError(`Classifier: 입력의 특성은 ${x.length}개인데 네트워크의 입력층(sizes[0])은 ${sizes[0]}개입니다 / the input has ${x.length} features, the network expects ${sizes[0]}`);
     }
     Z[0].set(x);
+    this.nonZeros?.scan(x);
+    forwardLayers(this, this.hiddenActivation, this.outputActivation, this.nonZeros);
     const L = W.length;
-    const nz = this.nonzero;
-    let count = 0;
-    if (this.sparseInput) for (let i = 0; i < sizes[0]; i++) if (x[i] !== 0) nz[count++] = i;
-    this.nonzeroCount = count;
-    for (let l = 0; l < L; l++) {
-      const w = W[l], a = A[l], input = Z[l], out = Z[l + 1];
-      const cols = sizes[l], rows = sizes[l + 1];
-      const hiddenRelu = l < L - 1 && this.hidden === "relu";
-      if (l === 0 && this.sparseInput) {
-        // the same additions in the same order as below, but input after input (the weights of neighbouring
-        // pixels share the cache), and only the inputs that are not 0
-        a.set(b[l]);
-        for (let j = 0; j < count; j++) {
-          const i = nz[j], v = input[i];
-          for (let k = 0; k < rows; k++) a[k] += w[k * cols + i] * v;
-        }
-      } else {
-        for (let k = 0; k < rows; k++) {
-          let s = b[l][k];
-          const base = k * cols;
-          for (let i = 0; i < cols; i++) s += w[base + i] * input[i];
-          a[k] = s;
-        }
-      }
-      for (let k = 0; k < rows; k++) {
-        if (hiddenRelu) out[k] = relu(a[k]);
-        else if (l < L - 1 || this.output === "sigmoid") out[k] = sigmoid(a[k]);
-      }
-    }
     if (this.output === "softmax") softmax(A[L - 1], Z[L]);
     return Z[L];
   }
@@ -196,32 +171,14 @@ export class Classifier {
 
   /** After forward(x): back-propagate for class `label` and ADD this example's gradients to gW, gb. */
   backward(label: number): void {
-    const { W, Z, delta, sizes, gW, gb } = this;
+    const { W, Z, delta, gW, gb } = this;
     const L = W.length;
     const o = Z[L], dOut = delta[L - 1];
     checkLabel(label, this.classCount);
     // output delta: o − y (y = the label for a sigmoid output, the one-hot vector for softmax)
     for (let k = 0; k < o.length; k++) dOut[k] = o[k] - (this.output === "sigmoid" ? label : k === label ? 1 : 0);
-    if (this.hidden === "relu") backpropagateRelu(W, this.A, delta, sizes);
-    else backpropagateHidden(W, Z, delta, sizes);
-    const nz = this.nonzero, count = this.nonzeroCount;
-    for (let l = 0; l < L; l++) {
-      const g = gW[l], d = delta[l], input = Z[l], cols = sizes[l];
-      const rows = sizes[l + 1];
-      for (let k = 0; k < rows; k++) gb[l][k] += d[k];
-      if (l === 0 && this.sparseInput) {
-        // only the inputs that are not 0, and (ReLU) the nodes whose delta is not 0: adding d·x = ±0 changes no sum
-        for (let j = 0; j < count; j++) {
-          const i = nz[j], v = input[i];
-          for (let k = 0; k < rows; k++) if (d[k] !== 0) g[k * cols + i] += d[k] * v;
-        }
-      } else {
-        for (let k = 0; k < rows; k++) {
-          const base = k * cols;
-          for (let i = 0; i < cols; i++) g[base + i] += d[k] * input[i];
-        }
-      }
-    }
+    backpropagate(this, this.hiddenActivation);
+    weightGradients(this, gW, gb, true, this.nonZeros);
   }
 
   zeroGrad(): void {
@@ -264,20 +221,6 @@ export class Classifier {
     this.lastCorrect = correct;
     this.scaleGrad(1 / X.length);
     return total / X.length;
-  }
-}
-
-/** The hidden deltas of ReLU layers: delta[l] = (W[l + 1]ᵀ · delta[l + 1]) · [A[l] > 0] (ReLU's slope, 0 at 0). */
-function backpropagateRelu(W: readonly Float64Array[], A: readonly Float64Array[], delta: readonly Float64Array[], sizes: readonly number[]): void {
-  for (let l = W.length - 2; l >= 0; l--) {
-    const wNext = W[l + 1], dNext = delta[l + 1], d = delta[l], a = A[l];
-    const cols = sizes[l + 1], rowsNext = sizes[l + 2];
-    for (let j = 0; j < cols; j++) {
-      if (!(a[j] > 0)) { d[j] = 0; continue; }
-      let s = 0;
-      for (let k = 0; k < rowsNext; k++) s += wNext[k * cols + j] * dNext[k];
-      d[j] = s;
-    }
   }
 }
 

@@ -6,27 +6,22 @@
  */
 import { Matrix, Vector, dot, requireNetworkInput } from "../lesson/matrix";
 import { InputError, describe, requireLayerSizes } from "../lesson/errors";
-import { sigmoid } from "../lesson/activation";
 import { outputDelta } from "../lesson/backward";
 import { DEFAULT_SEED, makeRng } from "../lesson/random";
+import { ACTIVATIONS, ActivationName, UniformInit, isActivationName } from "../fast/activations";
 
-/** The activation of a network's hidden layers. */
-export type HiddenActivation = "sigmoid" | "relu";
-/** Uniform initialisations: Xavier (Glorot) for sigmoid layers, He for ReLU layers. */
-export type UniformInit = "xavier" | "he";
+export type { UniformInit } from "../fast/activations";
+/** The activation of a network's hidden layers: a name in fast/activations.ts's ACTIVATIONS. */
+export type HiddenActivation = ActivationName;
 
 /** ReLU: a for a > 0, else 0. */
-export function relu(a: number): number {
-  return a > 0 ? a : 0;
-}
+export const relu: (a: number) => number = ACTIVATIONS.relu.f;
 
-/** ReLU's slope: 1 for a > 0, else 0 (at 0 itself, 0 by the usual convention). */
-export function reluSlope(a: number): number {
-  return a > 0 ? 1 : 0;
-}
+/** ReLU's slope: 1 for a > 0, else 0 (at 0 itself, 0 by the usual convention); [a > 0] is [relu(a) > 0]. */
+export const reluSlope: (a: number) => number = ACTIVATIONS.relu.df;
 
 function requireActivation(f: unknown): HiddenActivation {
-  if (f === "sigmoid" || f === "relu") return f;
+  if (isActivationName(f)) return f;
   throw new InputError(`활성화 함수는 "sigmoid"나 "relu"여야 합니다. 받은 값: ${describe(f)} / the activation must be "sigmoid" or "relu", got ${describe(f)}`);
 }
 
@@ -62,7 +57,7 @@ export function forwardWith(weights: readonly Matrix[], x: Vector, f: HiddenActi
   let input = x;
   weights.forEach((W, l) => {
     const a = dot(W, input);
-    const z = a.map(l === weights.length - 1 || f === "sigmoid" ? sigmoid : relu);
+    const z = a.map(ACTIVATIONS[l === weights.length - 1 ? "sigmoid" : f].f);
     A.push(a);
     Z.push(z);
     input = z;
@@ -72,13 +67,14 @@ export function forwardWith(weights: readonly Matrix[], x: Vector, f: HiddenActi
 
 /**
  * δ = ∂E/∂a of every layer for one example (E = ½ Σ (y − o)²): the output layer's as in 05, then
- * back through each hidden layer, δ = (Wᵀ·δ_next) ⊙ f′(a), where f′ is σ(1 − σ) or ReLU's 0/1.
+ * back through each hidden layer, δ = (Wᵀ·δ_next) ⊙ f′(a), where f′ is σ(1 − σ) or ReLU's 0/1 (the activation's
+ * `chain`, fast/activations.ts).
  * ∂E/∂W of layer l is outer(δ[l], its input), as in 06.
  */
 export function deltasWith(weights: readonly Matrix[], x: Vector, y: Vector, f: HiddenActivation): Vector[] {
   requireActivation(f);
   requireNetworkInput(weights, x, y);
-  const { A, Z } = forwardWith(weights, x, f);
+  const { Z } = forwardWith(weights, x, f);
   const L = weights.length;
   const d: Vector[] = new Array(L);
   d[L - 1] = outputDelta(Z[L - 1], y);
@@ -87,8 +83,8 @@ export function deltasWith(weights: readonly Matrix[], x: Vector, y: Vector, f: 
     d[l] = Z[l].map((z, j) => {
       let back = 0;
       for (let k = 0; k < next.length; k++) back += next[k][j] * d[l + 1][k];
-      // multiplied in hiddenDelta's order (back · z · (1 − z)), so that "sigmoid" gives its deltas bit for bit
-      return f === "sigmoid" ? back * z * (1 - z) : back * reluSlope(A[l][j]);
+      // for "sigmoid" multiplied in hiddenDelta's order (back · z · (1 − z)), so it gives its deltas bit for bit
+      return ACTIVATIONS[f].chain(back, z);
     });
   }
   return d;

@@ -152,7 +152,7 @@ function noteMark(mark: string): string[] {
 /** "(결과: ✔ name)" for a lone check; for several in one cell, how many of each mark. */
 export function echoLine(name: string, mark: string, turn: readonly string[]): string {
   if (turn.length <= 1) return `(결과: ${mark} ${name})`;
-  const counts = ["✘", "≠", "✔"].map(m => [m, turn.filter(t => t === m).length] as const).filter(([, n]) => n > 0);
+  const counts = ["✘", "≠", "✔"].map((m) => [m, turn.filter((t) => t === m).length] as const).filter(([, n]) => n > 0);
   if (counts.length === 1) return `(결과: 이 셀의 검사 ${turn.length}개 모두 ${counts[0][0]})`;
   return `(결과: 이 셀의 검사 ${turn.length}개 — ${counts.map(([m, n]) => `${m} ${n}개`).join(", ")})`;
 }
@@ -314,4 +314,3 @@ export function expectDifferent(name: string, a: unknown, b: Numeric, opts: Diff
   const r = compareDifferent(name, a, b, opts);
   return showResult(r, differentHtml(r), formatDifferent(r), r.ok ? "≠" : "✘");
 }
-

@@ -494,4 +494,3 @@ export function explainCell(diagnostics: CellDiagnosticLike[], src: string | und
   }));
   explainDiagnostics(ds, ctx).forEach((help, i) => { diagnostics[i].messageText = withHelp(diagnostics[i], help); });
 }
-

@@ -17,7 +17,7 @@ export function layerMistakes(W: Matrix, input: Vector): Related {
   return {
     "W·input (시그모이드를 적용하기 전의 가중합 A)": { value: A, hint: "A에 시그모이드 σ(a) = 1 / (1 + e^(−a))를 적용해야 Z가 됩니다." },
     "σ(−A) (Math.exp(-a)의 마이너스를 빠뜨림)": {
-      value: A.map((a) => 1 / (1 + Math.exp(a))),
+      value: A.map((a) => sigmoid(-a)),
       hint: "시그모이드는 1 / (1 + Math.exp(-a))입니다. Math.exp(a)로 쓰면 σ(−a), 곧 1 − σ(a)가 됩니다.",
     },
   };
@@ -52,12 +52,13 @@ export function sumSquaredErrorMistakes(y: Vector, o: Vector): Related {
  * only the last w returned, w₀ left out, and a slope twice too large (Σ(y−o)² instead of ½Σ, or ÷h for ÷2h).
  */
 export function descentMistakes(weights: readonly Matrix[], x: Vector, y: Vector, p: WeightIndex, start: number, learningRate: number, steps: number): Related {
-  const path = (rate: number, direction: 1 | -1) => descend(cloneMatrices(weights), x, y, p, start, rate, steps, direction);
-  const rightPath = path(learningRate, -1);
+  const path = (rate: number) => descend(cloneMatrices(weights), x, y, p, start, rate, steps);
+  const rightPath = path(learningRate);
   const right = rightPath.w, firstSlope = rightPath.slope[0];
   const last = right.length - 1;
   return {
-    "w + α·기울기로 올라간 경로": { value: path(learningRate, 1).w, hint: "경사하강법은 기울기의 반대 방향으로 갑니다: w ← w − α·기울기 (더하기가 아니라 빼기)." },
+    // descending with −α is the uphill walk: w − (−α)·slope is w + α·slope to the last bit
+    "w + α·기울기로 올라간 경로": { value: path(-learningRate).w, hint: "경사하강법은 기울기의 반대 방향으로 갑니다: w ← w − α·기울기 (더하기가 아니라 빼기)." },
     "w가 한 번도 바뀌지 않은 경로 (모두 w₀)": {
       value: right.map(() => start),
       hint: "반복문 안에서 지금의 w를 새 값 w − α·기울기로 바꿔야 다음 걸음이 새 자리에서 기울기를 잽니다.",
@@ -73,7 +74,7 @@ export function descentMistakes(weights: readonly Matrix[], x: Vector, y: Vector
     [`마지막 값 w${subscript(last)}`]: { value: right[last], hint: `마지막 값 하나가 아니라 w₀부터 w${subscript(last)}까지 ${last + 1}개를 모두 배열에 넣어 돌려주세요.` },
     [`w₁…w${subscript(last)} (처음 값 w₀가 빠진 경로)`]: { value: right.slice(1), hint: "배열은 처음 값 w₀(= start)로 시작합니다." },
     "기울기가 2배인 경로": {
-      value: path(2 * learningRate, -1).w,
+      value: path(2 * learningRate).w,
       hint: "기울기가 2배입니다: E = ½Σ(y−o)² 대신 Σ(y−o)²를 미분했거나, 중앙 차분을 2h가 아니라 h로 나누었는지 확인해 보세요.",
     },
   };
@@ -111,9 +112,8 @@ export function hiddenDeltaMistakes(Wnext: Matrix, deltaNext: Vector, Z: Vector)
       hint: "수업의 h(h−1)은 부호가 반대입니다 (06의 ⚠️ 수업 노트). 코드의 델타는 Z(1−Z)를 곱합니다.",
     },
   };
-  const sig = (z: number) => 1 / (1 + Math.exp(-z));
   related["σ(Z)(1−σ(Z))를 곱한 값 (시그모이드를 두 번 적용)"] = {
-    value: back.map((b, j) => b * sig(Z[j]) * (1 - sig(Z[j]))),
+    value: back.map((b, j) => b * sigmoid(Z[j]) * (1 - sigmoid(Z[j]))),
     hint: "Z는 이미 σ(A)입니다: 도함수 σ'(a) = Z(1−Z)에는 Z를 그대로 씁니다. σ(Z)로 시그모이드를 한 번 더 적용하지 마세요.",
   };
   if (Wnext.length === Wnext[0].length) {

@@ -13,6 +13,7 @@ import { Matrix, Vector, WeightIndex, cloneMatrices, requireNetworkInput, requir
 import { InputError, requireFinite, requirePositive, requireVector, requireWhole } from "./errors";
 import { forward } from "./forward";
 import { halfSumSquaredError, sumSquaredError } from "./loss";
+import { centralDifference } from "./gradcheck";
 import { progressLoop } from "./progress";
 
 /** The most steps descendOneWeight takes, and the most points of one curve (each is a forward pass). */
@@ -81,7 +82,7 @@ export function lossAndSlope(weights: readonly Matrix[], x: Vector, y: Vector, p
 function lossAndSlopeOf(W: Matrix[], x: Vector, y: Vector, p: WeightIndex, value: number): { loss: number; slope: number } {
   const h = SLOPE_STEP;
   const loss = lossWithWeight(W, x, y, p, value, halfSumSquaredError);
-  const slope = (lossWithWeight(W, x, y, p, value + h, halfSumSquaredError) - lossWithWeight(W, x, y, p, value - h, halfSumSquaredError)) / (2 * h);
+  const slope = centralDifference((w) => lossWithWeight(W, x, y, p, w, halfSumSquaredError), value, h);
   return { loss, slope };
 }
 
@@ -110,14 +111,11 @@ export function descendOneWeight(
   requireFinite(start, "start");
   requirePositive(learningRate, "learningRate");
   requireWhole(steps, "steps", 0, MAX_CURVE_POINTS);
-  return descend(cloneMatrices(weights), x, y, p, start, learningRate, steps, -1);
+  return descend(cloneMatrices(weights), x, y, p, start, learningRate, steps);
 }
 
-/**
- * The path of w ← w + direction · α · ∂E/∂w (direction −1 is gradient descent; +1, uphill, is a
- * typical mistake of notebook 04's exercise, see display/mistakes.ts).
- */
-export function descend(W: Matrix[], x: Vector, y: Vector, p: WeightIndex, start: number, learningRate: number, steps: number, direction: 1 | -1): DescentPath {
+/** The path of w ← w − α · ∂E/∂w from `start` (W is changed; no checks: descendOneWeight checks). */
+export function descend(W: Matrix[], x: Vector, y: Vector, p: WeightIndex, start: number, learningRate: number, steps: number): DescentPath {
   const path: DescentPath = { w: [], loss: [], slope: [], learningRate, form: "half" };
   let value = start;
   const progress = progressLoop("descendOneWeight() 단계", steps + 1);
@@ -126,7 +124,7 @@ export function descend(W: Matrix[], x: Vector, y: Vector, p: WeightIndex, start
     path.w.push(value);
     path.loss.push(loss);
     path.slope.push(slope);
-    value = direction < 0 ? value - learningRate * slope : value + learningRate * slope;
+    value -= learningRate * slope;
     progress.tick(s + 1);
     if (!Number.isFinite(value)) break; // α · slope overflowed: the path ends at its last finite point
   }

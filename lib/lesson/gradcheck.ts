@@ -10,6 +10,14 @@ import { gradients } from "./backward";
 import { halfSumSquaredError } from "./loss";
 import { progressLoop } from "./progress";
 
+/**
+ * The slope of f at w by the central difference (f(w + h) − f(w − h)) / 2h, f(w + h) measured first: the one
+ * numerical derivative of the library (numericalGradient here, descent.ts's slope of notebook 04).
+ */
+export function centralDifference(f: (w: number) => number, w: number, h: number): number {
+  return (f(w + h) - f(w - h)) / (2 * h);
+}
+
 /** A loss of the network's output, e.g. `halfSumSquaredError` or `sumSquaredError`. */
 export type LossFn = (y: Vector, o: Vector) => number;
 
@@ -22,13 +30,13 @@ export function numericalGradient(
   let done = 0;
   const grads = Ws.map((W) => W.map((row) => row.map((_, i) => {
     const keep = row[i];
-    row[i] = keep + eps;
-    const plus = loss(y, forward(Ws, x).output);
-    row[i] = keep - eps;
-    const minus = loss(y, forward(Ws, x).output);
+    const slope = centralDifference((w) => {
+      row[i] = w;
+      return loss(y, forward(Ws, x).output);
+    }, keep, eps);
     row[i] = keep;
     progress.tick(++done);
-    return (plus - minus) / (2 * eps);
+    return slope;
   })));
   progress.end();
   return grads;
@@ -72,4 +80,3 @@ export function gradientCheck(
   });
   return { backprop, numerical, maxAbsDiffPerLayer, maxRelDiffPerLayer };
 }
-
