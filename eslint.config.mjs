@@ -21,7 +21,7 @@ const MAX_LINE = 110;
 export default tseslint.config(
   {
     ignores: ["build/", "lib/dist/", "site/", "node_modules/", "artifacts/", ".jupyter/",
-      "scripts/jupyterlab-page/", "**/*.js", "**/*.mjs"],
+      "scripts/testing/jupyterlab-page/", "**/*.js", "**/*.mjs"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,3 +1,4 @@
+// The project's folders and Jupyter environment: the one module every room of scripts/ may import.
 import * as path from "path";
 
 /** The project's root folder (scripts are compiled to build/scripts/). */

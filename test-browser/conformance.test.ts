@@ -1,7 +1,7 @@
 /**
  * The page kernel behaves like tslab: the edge cells of conformance-cells.ts run in one tslab kernel
- * (Jupyter, scripts/run_notebooks.py) and in one page kernel (Chromium, a site page's first cell edited
- * and run again and again). For each cell: ok/error the same, the printed text the same (numbers to
+ * (Jupyter, scripts/jupyter/run_notebooks.py) and in one page kernel (Chromium, a site page's first cell
+ * edited and run again and again). For each cell: ok/error the same, the printed text the same (numbers to
  * 1e-14), the same ✔/✘ verdicts and the same number of plots. The notebooks' own cells are compared the
  * same way page by page in runner.test.ts.
  */
@@ -11,8 +11,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import type { Browser } from "playwright-core";
-import { launchChromium } from "../scripts/browser";
-import { runDriver } from "../scripts/notebook-runs";
+import { launchChromium } from "../scripts/testing/browser";
+import { runDriver } from "../scripts/jupyter/notebook-runs";
 import { ROOT } from "../scripts/paths";
 import { EDGE_CELLS } from "./conformance-cells";
 import { compareTexts, verdictsIn } from "./compare";

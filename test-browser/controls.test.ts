@@ -1,5 +1,5 @@
 /**
- * The page runner's controls, through the real UI in headless Chromium (scripts/runner/page.ts):
+ * The page runner's controls, through the real UI in headless Chromium (scripts/site/runner/page.ts):
  *  - ▶ double-clicked and Shift+Enter pressed twice run a cell once; ▶ on another cell while one runs
  *    queues it ("대기 중…"); run(i) asked twice gives the same promise;
  *  - ▶▶ 모두 실행 double-clicked runs every cell once;
@@ -18,7 +18,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { fileURLToPath, pathToFileURL } from "url";
 import type { Browser, Locator, Page } from "playwright-core";
-import { launchChromium } from "../scripts/browser";
+import { launchChromium } from "../scripts/testing/browser";
 import { ROOT } from "../scripts/paths";
 
 const SITE = path.resolve(process.env.NN_LESSON_SITE ?? path.join(ROOT, "site"));
@@ -69,7 +69,7 @@ const setCode = (page: Page, i: number, s: string) => page.evaluate(([i, s]) => 
 const idle = (page: Page) => page.evaluate(() => lessonRunner.whenIdle());
 /**
  * What a learner who scrolls to it sees: sections far from the viewport are not rendered
- * (content-visibility: auto, scripts/site-render.ts), and their innerText is empty until then.
+ * (content-visibility: auto, scripts/site/site-render.ts), and their innerText is empty until then.
  */
 async function seen(loc: Locator): Promise<string> {
   await loc.scrollIntoViewIfNeeded();

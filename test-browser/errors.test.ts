@@ -8,7 +8,7 @@ import * as assert from "assert/strict";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "../scripts/browser";
+import { launchChromium } from "../scripts/testing/browser";
 import { ROOT } from "../scripts/paths";
 
 const SITE = path.resolve(process.env.NN_LESSON_SITE ?? path.join(ROOT, "site"));

@@ -1,7 +1,7 @@
 /**
  * The executed notebooks (build/notebooks/ from `npm run test:notebooks`) rendered by JupyterLab 4's
  * own output area, renderers and HTML sanitizer (the npm packages pinned in
- * scripts/jupyterlab-page/package.json, bundled into build/jupyterlab-page/ by scripts/jupyterlab-page.ts) in headless chromium from file://, as JupyterLab shows them:
+ * scripts/testing/jupyterlab-page/package.json, bundled into build/jupyterlab-page/ by scripts/testing/jupyterlab-page.ts) in headless chromium from file://, as JupyterLab shows them:
  * - trusted (outputs produced live): every plot draws, plotly.js arrives once, no page errors, and no
  *   "cannot draw" fallback is left visible;
  * - untrusted (a saved notebook reopened; JupyterLab's sanitizer drops every script): nothing runs,
@@ -16,9 +16,9 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import type { Browser, Page } from "playwright-core";
 import { PLOTLY_FALLBACK, PLOT_FALLBACK } from "nn-lesson/dist/internal";
-import { GuardedPage, guardedPage, launchChromium, waitForPlots } from "../scripts/browser";
-import { jupyterLabPage, JupyterLabPage } from "../scripts/jupyterlab-page";
-import { NotebookReport, readReport } from "../scripts/notebook-runs";
+import { GuardedPage, guardedPage, launchChromium, waitForPlots } from "../scripts/testing/browser";
+import { jupyterLabPage, JupyterLabPage } from "../scripts/testing/jupyterlab-page";
+import { NotebookReport, readReport } from "../scripts/jupyter/notebook-runs";
 import { NOTEBOOKS, ROOT } from "../scripts/paths";
 
 const ARTIFACTS = path.join(ROOT, "artifacts");

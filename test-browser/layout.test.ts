@@ -19,7 +19,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import type { Browser, Page } from "playwright-core";
-import { countPlots, launchChromium, scrollThroughPlots, waitForPlots } from "../scripts/browser";
+import { countPlots, launchChromium, scrollThroughPlots, waitForPlots } from "../scripts/testing/browser";
 import { ROOT } from "../scripts/paths";
 
 const SITE = path.resolve(process.env.NN_LESSON_SITE ?? path.join(ROOT, "site"));

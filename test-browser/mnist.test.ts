@@ -11,7 +11,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { fileURLToPath, pathToFileURL } from "url";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "../scripts/browser";
+import { launchChromium } from "../scripts/testing/browser";
 import { ROOT } from "../scripts/paths";
 
 const SITE = path.resolve(process.env.NN_LESSON_SITE ?? path.join(ROOT, "site"));

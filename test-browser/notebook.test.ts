@@ -15,10 +15,10 @@ import * as fs from "fs";
 import * as net from "net";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, waitForPlots } from "../scripts/browser";
-import { findNotebookPython } from "../scripts/jupyter";
+import { launchChromium, waitForPlots } from "../scripts/testing/browser";
+import { findNotebookPython } from "../scripts/jupyter/jupyter";
 import { PLOT_FALLBACK } from "nn-lesson/dist/internal";
-import { registerKernel } from "../scripts/register-kernel";
+import { registerKernel } from "../scripts/jupyter/register-kernel";
 import { ROOT, jupyterEnv } from "../scripts/paths";
 
 const ARTIFACTS = path.join(ROOT, "artifacts");

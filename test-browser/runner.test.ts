@@ -1,5 +1,5 @@
 /**
- * The site's page runner (scripts/runner/) in headless Chromium from file://, through window.lessonRunner:
+ * The page runner (scripts/site/runner/) in headless Chromium from file://, through window.lessonRunner:
  *  - every notebook page: runAll() without errors, as many plots drawn as the tslab-executed page has,
  *    no page errors, no request outside site/;
  *  - every cell's printed text equals tslab's output of the same cell (build/notebooks/), numbers to
@@ -17,9 +17,9 @@ import * as path from "path";
 import { spawnSync } from "child_process";
 import { fileURLToPath, pathToFileURL } from "url";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "../scripts/browser";
-import { NOTEBOOK_BUILD } from "../scripts/notebook-runs";
-import { findNotebookPython } from "../scripts/jupyter";
+import { launchChromium } from "../scripts/testing/browser";
+import { NOTEBOOK_BUILD } from "../scripts/jupyter/notebook-runs";
+import { findNotebookPython } from "../scripts/jupyter/jupyter";
 import { ROOT, jupyterEnv } from "../scripts/paths";
 import { compareTexts, marksOf, verdictsIn } from "./compare";
 
@@ -231,7 +231,7 @@ test("an edit survives a reload; the downloaded notebook is valid and runs under
       assert.equal(codeCells.length, n);
       assert.ok(join(codeCells[1].source).endsWith(marker));
       assert.ok((codeCells[1].outputs ?? []).some((o) => o.output_type === "stream" && join(o.text).includes("학습자가 고친 셀")), "outputs of the cells run in the page");
-      const run = spawnSync(py!, [path.join(ROOT, "scripts", "run_notebooks.py"), "--out", path.join(dir, "out"), file], { encoding: "utf8", env: jupyterEnv() });
+      const run = spawnSync(py!, [path.join(ROOT, "scripts", "jupyter", "run_notebooks.py"), "--out", path.join(dir, "out"), file], { encoding: "utf8", env: jupyterEnv() });
       assert.equal(run.status, 0, run.stdout + run.stderr);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -10,8 +10,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import type { Browser, Page } from "playwright-core";
-import { GuardedPage, PlotCount, guardedPage, launchChromium, scrollThroughPlots, waitForPlots } from "../scripts/browser";
-import { buildSite } from "../scripts/build-site";
+import { GuardedPage, PlotCount, guardedPage, launchChromium, scrollThroughPlots, waitForPlots } from "../scripts/testing/browser";
+import { buildSite } from "../scripts/site/build-site";
 import { PLOT_FALLBACK } from "nn-lesson/dist/internal";
 import { ROOT } from "../scripts/paths";
 

@@ -7,11 +7,12 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as path from "path";
 import { spawn } from "child_process";
-import { launchChromium } from "../scripts/browser";
+import { launchChromium } from "../scripts/testing/browser";
 import { ROOT } from "../scripts/paths";
 
 test("npm start without Jupyter: the page runner on loopback, the address printed, cells run in Chromium", async () => {
-  const child = spawn(process.execPath, [path.join(ROOT, "build", "scripts", "start.js"), "--port", "0"], {
+  const start = path.join(ROOT, "build", "scripts", "cli", "start.js");
+  const child = spawn(process.execPath, [start, "--port", "0"], {
     env: { ...process.env, PATH: "/nonexistent", NN_LESSON_PYTHON: "/nonexistent/python3" }, stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "", err = "";

@@ -10,6 +10,9 @@
  *    and, for TensorFlow.js, "nn-lesson/tfjs");
  *  - type-checking a cell that imports "nn-lesson" (as tslab does) reads no TensorFlow.js, mathjs or
  *    React declarations, and "nn-lesson/tfjs" resolves to its own entry.
+ * And the rooms of scripts/ (docs/architecture.md): each file in one room, imports between the rooms go
+ * the allowed ways, no script imports test code, nothing imports a command line (cli/) or a benchmark
+ * (bench/), and every script module that another file loads does nothing on load.
  */
 import { test } from "node:test";
 import * as assert from "assert/strict";
@@ -192,4 +195,145 @@ test("a cell importing nn-lesson type-checks without TensorFlow.js, mathjs or Re
   assert.ok(tf.some((f) => /lib[\\/]dist[\\/]index-tfjs\.d\.ts$/.test(f)), "nn-lesson/tfjs resolves to lib/dist/index-tfjs.d.ts");
   assert.ok(tf.some((f) => /@tensorflow[\\/]tfjs-core/.test(f)), "and its types are TensorFlow.js's own");
   console.log(`# declarations read for a cell importing nn-lesson: ${main.length} files; nn-lesson/tfjs: ${tf.length}`);
+});
+
+/**
+ * The rooms of scripts/ (docs/architecture.md has the map). scripts/paths.ts, the project's folders, is
+ * everyone's; otherwise a room imports only the rooms listed here. cli/ holds the learner's commands:
+ * entry points that nothing imports; bench/ may import any room but cli/, and nothing imports bench/.
+ */
+const SCRIPTS = path.join(ROOT, "scripts");
+const SCRIPT_ROOMS = ["cli", "jupyter", "site", "site/runner", "testing", "bench", "data"] as const;
+type ScriptRoom = (typeof SCRIPT_ROOMS)[number] | "paths";
+const SCRIPT_ALLOWED: Record<ScriptRoom, readonly ScriptRoom[]> = {
+  // the project's folders and Jupyter environment (ROOT, notebooks/, .jupyter/)
+  paths: [],
+  // Jupyter and the kernels: finding Jupyter, registering and installing kernels, the notebook driver
+  jupyter: ["jupyter"],
+  // the page runner that runs in the browser (and record-types.ts, its build-time recording)
+  "site/runner": ["site/runner"],
+  // the static site: build, render, plots, bundles, the course zip, serving it for npm start --browser
+  site: ["site", "site/runner", "jupyter"],
+  // what runs the tests: test:notebooks, the tiers, npm 12, headless Chromium, figures, the JupyterLab page
+  testing: ["testing", "site", "site/runner", "jupyter"],
+  // writing data/'s generated files
+  data: ["data"],
+  // the learner's commands: start, train, kernel:install
+  cli: ["jupyter", "site"],
+  // measurements, reported and never asserted
+  bench: ["bench", "jupyter", "site", "site/runner", "testing", "data"],
+};
+
+function tsFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === "node_modules" ? [] : tsFiles(p);
+    return e.name.endsWith(".ts") ? [p] : [];
+  });
+}
+
+/** The room of a file under scripts/ ("paths" for scripts/paths.ts), undefined outside scripts/. */
+export function scriptRoom(file: string): ScriptRoom | undefined {
+  const rel = path.relative(SCRIPTS, file).split(path.sep);
+  if (rel[0] === ".." || path.isAbsolute(rel.join("/"))) return undefined;
+  if (rel.length === 1) return rel[0] === "paths.ts" ? "paths" : undefined;
+  const room = rel[0] === "site" && rel[1] === "runner" && rel.length > 2 ? "site/runner" : rel[0];
+  return (SCRIPT_ROOMS as readonly string[]).includes(room) ? (room as ScriptRoom) : undefined;
+}
+
+/** Each relative import of the TypeScript files under `dirs`, resolved to a path without extension. */
+function relativeImports(dirs: string[]): { file: string; spec: string; target: string }[] {
+  return dirs.flatMap((d) => tsFiles(d)).flatMap((file) => specifiers(fs.readFileSync(file, "utf8"))
+    .filter((spec) => spec.startsWith("."))
+    .map((spec) => ({ file, spec, target: path.resolve(path.dirname(file), spec) })));
+}
+
+/** The problems of the room rules for these imports (pure, so that a broken graph can be shown red). */
+export function scriptRoomProblems(imports: { file: string; spec: string; target: string }[]): string[] {
+  const problems: string[] = [];
+  const inside = (dir: string, p: string) => !path.relative(dir, p).startsWith("..");
+  for (const { file, spec, target } of imports) {
+    const rel = path.relative(ROOT, file);
+    const targetRoom = scriptRoom(`${target}.ts`) ?? scriptRoom(target);
+    if (inside(SCRIPTS, file)) {
+      const room = scriptRoom(file);
+      const testCode = ["test", "test-browser"].some((d) => inside(path.join(ROOT, d), target));
+      if (!room) problems.push(`${rel}: in no room of scripts/`);
+      else if (testCode) problems.push(`${rel}: imports test code ("${spec}")`);
+      else if (targetRoom && targetRoom !== "paths" && !SCRIPT_ALLOWED[room].includes(targetRoom)) {
+        problems.push(`${rel}: ${room}/ imports ${targetRoom}/ ("${spec}")`);
+      }
+    } else if (targetRoom === "cli" || targetRoom === "bench") {
+      const what = targetRoom === "cli" ? "command line" : "benchmark";
+      problems.push(`${rel}: imports the ${what} ${path.relative(ROOT, target)}`);
+    }
+  }
+  return problems;
+}
+
+test("scripts/: a file per room, imports go the allowed ways, nothing imports cli/, bench/ or tests", () => {
+  const files = tsFiles(SCRIPTS).filter((f) => !inJupyterLabPage(f));
+  assert.ok(files.length > 30, `only ${files.length} files in scripts/`);
+  const imports = relativeImports([SCRIPTS, path.join(ROOT, "test"), path.join(ROOT, "test-browser")]);
+  const problems = scriptRoomProblems(imports.filter((i) => !inJupyterLabPage(i.file)));
+  for (const f of files.filter((f) => !scriptRoom(f))) problems.push(`${path.relative(ROOT, f)}: in no room`);
+  for (const f of files.filter((f) => scriptRoom(f) === "cli")) {
+    if (/^export\b/m.test(fs.readFileSync(f, "utf8"))) {
+      problems.push(`${path.relative(ROOT, f)}: a command line exports names (move them to a room)`);
+    }
+  }
+  assert.deepEqual(problems, []);
+  // the rules bite: jupyter/ importing site/, a test importing a command line, a script importing test/
+  const f = (p: string) => path.join(ROOT, p);
+  assert.equal(scriptRoomProblems([
+    { file: f("scripts/jupyter/x.ts"), spec: "../site/build-site", target: f("scripts/site/build-site") },
+    { file: f("test/x.test.ts"), spec: "../scripts/cli/start", target: f("scripts/cli/start") },
+    { file: f("scripts/testing/x.ts"), spec: "../../test/helpers", target: f("test/helpers") },
+    { file: f("scripts/site/runner/x.ts"), spec: "../site-render", target: f("scripts/site/site-render") },
+  ]).length, 4);
+});
+
+/** The JupyterLab test page is its own npm project (bundled by esbuild, not compiled by tsc). */
+function inJupyterLabPage(file: string): boolean {
+  return !path.relative(path.join(SCRIPTS, "testing", "jupyterlab-page"), file).startsWith("..");
+}
+
+test("a script module another file loads does nothing on load: no output, no exit, nothing running", () => {
+  const built = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? built(path.join(dir, e.name)) : e.name.endsWith(".js") ? [path.join(dir, e.name)] : []);
+  const build = path.join(ROOT, "build");
+  const compiled = ["scripts", "test", "test-browser"].flatMap((d) => built(path.join(build, d)));
+  // what is loaded at run time: the compiled require()s (type-only imports are gone)
+  const loaded = new Set<string>();
+  for (const file of compiled) {
+    for (const m of fs.readFileSync(file, "utf8").matchAll(/\brequire\("(\.\.?\/[^"]+)"\)/g)) {
+      const target = path.resolve(path.dirname(file), m[1]).replace(/(\.js)?$/, ".js");
+      // (a require() inside a string, such as build-runner's bundle source, names no built file)
+      const inScripts = !path.relative(path.join(build, "scripts"), target).startsWith("..");
+      if (inScripts && fs.existsSync(target)) loaded.add(target);
+    }
+  }
+  assert.ok(loaded.size > 15, `only ${loaded.size} modules of scripts/ are loaded by others`);
+  const code = `
+    const out = []; let current = "";
+    const write = process.stdout.write.bind(process.stdout);
+    const keep = (t) => { out.push(current + ": " + String(t).trim()); return true; };
+    for (const s of [process.stdout, process.stderr]) s.write = keep;
+    process.exit = (c) => { throw new Error("process.exit(" + c + ")"); };
+    const before = process.getActiveResourcesInfo().length;
+    for (const m of ${JSON.stringify([...loaded].sort())}) {
+      current = m;
+      try { require(m); } catch (e) { out.push(m + ": " + e.message); }
+      const running = process.getActiveResourcesInfo().length - before;
+      if (running > 0) {
+        out.push(m + ": leaves " + process.getActiveResourcesInfo().slice(before).join(", ") + " running");
+        break;
+      }
+    }
+    write(JSON.stringify(out));
+    process.reallyExit(0);`;
+  const r = spawnSync(process.execPath, ["-e", code], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  assert.equal(r.status, 0, r.stderr);
+  const problems = (JSON.parse(r.stdout) as string[]).map((p) => path.relative(ROOT, p));
+  assert.deepEqual(problems, []);
 });

@@ -3,14 +3,14 @@
  * Notebooks 05–06 say numbers in their prose that their cells print (issue 9: numbers in prose come
  * from a cell's output). These tests read the executed copies of `npm run test:notebooks` and check
  * that each quoted number is what the cell shows, and that 06's try-it explains the ✔ a saturated
- * [3, 60, 60, 2] network gets (its hostile-edit run, scripts/hostile-edits.ts).
+ * [3, 60, 60, 2] network gets (its hostile-edit run, test/fixtures/hostile-edits.ts).
  */
 import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
 import { ROOT } from "./helpers";
-import { NotebookReport, readReport } from "../scripts/notebook-runs";
+import { NotebookReport, readReport } from "../scripts/jupyter/notebook-runs";
 
 interface Output { output_type: string; text?: string | string[]; data?: Record<string, string | string[]> }
 interface Cell { cell_type: string; id?: string; source: string | string[]; outputs?: Output[] }

@@ -13,7 +13,7 @@ import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
 import { ROOT } from "./helpers";
-import { NotebookReport, readReport } from "../scripts/notebook-runs";
+import { NotebookReport, readReport } from "../scripts/jupyter/notebook-runs";
 
 const DIR = path.join(ROOT, "notebooks");
 const BEYOND = ["08-optimizers", "09-binary-classification", "10-softmax-classification", "11-autodiff-crosscheck", "12-mnist"].map((n) => `${n}.ipynb`);

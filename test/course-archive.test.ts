@@ -1,6 +1,6 @@
 // test tier: slow — builds the course zip and installs it with npm ci --offline
 /**
- * The course to take home (scripts/course-archive.ts, the site's "강의 전체 내려받기"): the zip is
+ * The course to take home (scripts/site/course-archive.ts, the site's "강의 전체 내려받기"): the zip is
  * unpacked by another implementation (Python's zipfile) into a temp folder, where it must hold every
  * tracked file of what it ships (git ls-files), the notebooks without outputs, and nothing of the tests;
  * then it must work: `npm ci --offline` there (from the npm cache the machine's own `npm ci` filled — no
@@ -15,8 +15,8 @@ import * as fs from "fs";
 import * as http from "http";
 import * as os from "os";
 import * as path from "path";
-import { COURSE_FILES, COURSE_FOLDER, COURSE_FOLDERS, crc32, writeCourseArchive, zip } from "../scripts/course-archive";
-import { findNotebookPython } from "../scripts/jupyter";
+import { COURSE_FILES, COURSE_FOLDER, COURSE_FOLDERS, crc32, writeCourseArchive, zip } from "../scripts/site/course-archive";
+import { findNotebookPython } from "../scripts/jupyter/jupyter";
 import { ROOT } from "../scripts/paths";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "nn-course-"));
@@ -57,11 +57,11 @@ test("the archive holds every tracked file of what it ships, notebooks without o
   const got = walk(project).sort();
   const git = spawnSync("git", ["ls-files", "--", ...COURSE_FILES, ...COURSE_FOLDERS], { cwd: ROOT, encoding: "utf8" });
   assert.equal(git.status, 0, git.stderr);
-  const tracked = git.stdout.split("\n").filter((f) => f && !f.startsWith("scripts/jupyterlab-page/") && fs.existsSync(path.join(ROOT, f)));
+  const tracked = git.stdout.split("\n").filter((f) => f && !f.startsWith("scripts/testing/jupyterlab-page/") && fs.existsSync(path.join(ROOT, f)));
   assert.deepEqual(tracked.filter((f) => !got.includes(f)), [], "tracked files missing from the archive");
   assert.deepEqual(got.filter((f) => !tracked.includes(f)), [], "files in the archive that git does not track (local files would ship)");
   for (const f of ["package.json", "package-lock.json", "tsconfig.json", "lib/tsconfig.json", "lib/package.json", "lib/index.ts",
-    "scripts/start.ts", "scripts/register-kernel.ts", "scripts/tslab-kernel.ts", "scripts/kernel-install.ts", "scripts/run_notebooks.py",
+    "scripts/cli/start.ts", "scripts/jupyter/register-kernel.ts", "scripts/jupyter/tslab-kernel.ts", "scripts/cli/kernel-install.ts", "scripts/jupyter/run_notebooks.py",
     "data/lesson.json", "notebooks/00-overview.ipynb", "README.md", "LICENSE"]) {
     assert.ok(got.includes(f), `${f} is in the archive`);
   }
@@ -101,10 +101,10 @@ test("unpacked: npm ci --offline installs, builds and registers the kernels insi
   assert.ok(fs.existsSync(path.join(project, "lib", "dist", "index.js")), "prepare built lib/");
   assert.equal(fs.realpathSync(path.join(project, "node_modules", "nn-lesson")), fs.realpathSync(path.join(project, "lib")), "nn-lesson is the unpacked lib/");
   const spec = JSON.parse(fs.readFileSync(path.join(project, ".jupyter", "kernels", "tslab", "kernel.json"), "utf8")) as { argv: string[] };
-  assert.equal(spec.argv[1], path.join(project, "build", "scripts", "tslab-kernel.js"), "the kernel is the unpacked project's");
+  assert.equal(spec.argv[1], path.join(project, "build", "scripts", "jupyter", "tslab-kernel.js"), "the kernel is the unpacked project's");
   assert.ok(fs.existsSync(spec.argv[1]));
 
-  const out = await run(process.execPath, ["build/scripts/test-notebooks.js", "--report", "report.json", "notebooks/02-forward.ipynb"]);
+  const out = await run(process.execPath, ["build/scripts/testing/test-notebooks.js", "--report", "report.json", "notebooks/02-forward.ipynb"]);
   assert.match(out, /1 of 1 notebooks ran without errors/);
   const report = JSON.parse(fs.readFileSync(path.join(project, "report.json"), "utf8"));
   const r = report.notebooks["02-forward.ipynb"];

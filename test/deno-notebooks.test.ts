@@ -15,7 +15,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { DENO_REPORT, NotebookReport, readReport } from "../scripts/notebook-runs";
+import { DENO_REPORT, NotebookReport, readReport } from "../scripts/jupyter/notebook-runs";
 import { NOTEBOOKS } from "../scripts/paths";
 import { printedByCell, printedDifference } from "./printed";
 

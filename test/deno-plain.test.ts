@@ -15,7 +15,7 @@ import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { NotebookReport, readReport, runDriver } from "../scripts/notebook-runs";
+import { NotebookReport, readReport, runDriver } from "../scripts/jupyter/notebook-runs";
 import { ROOT } from "../scripts/paths";
 import { endsInExpression, printedByCell, printedDifference } from "./printed";
 

@@ -15,7 +15,7 @@ import {
   DiagnosticLike, ExplainContext, InputError, compareValues, explainDiagnostic, explainDiagnostics, explainError, explainLateError, forward, lessonData,
   requireVector,
 } from "nn-lesson/dist/internal";
-import { tslabTypeScript } from "../scripts/tslab-kernel";
+import { tslabTypeScript } from "../scripts/jupyter/tslab-kernel";
 
 const HANGUL = /[\uac00-\ud7a3]/;
 const ts = tslabTypeScript() as ReturnType<typeof tslabTypeScript> & { setLocalizedDiagnosticMessages(m: unknown): void };

@@ -13,7 +13,7 @@ import {
   lessonData, outputNodeGraph,
 } from "nn-lesson/dist/internal";
 import { assertEmbeds } from "./helpers";
-import { NOTEBOOK_BUILD } from "../scripts/notebook-runs";
+import { NOTEBOOK_BUILD } from "../scripts/jupyter/notebook-runs";
 
 type AnyRecord = Record<string, any>;
 const node = (data: number, parents: GraphNode[] = [], op = "", label = "", grad = 0): GraphNode => ({ data, grad, parents, op, label });

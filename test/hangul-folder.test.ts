@@ -11,7 +11,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { findNotebookPython, runSync } from "../scripts/jupyter";
+import { findNotebookPython, runSync } from "../scripts/jupyter/jupyter";
 import { ROOT } from "../scripts/paths";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "nn-lesson-hangul-"));
@@ -33,14 +33,14 @@ test("a copy in '수업 폴더' installs with npm ci (build and kernel registrat
   console.log(`# npm ci in '수업 폴더': ${((Date.now() - t) / 1000).toFixed(1)} s`);
   assert.ok(fs.existsSync(path.join(copy, "lib", "dist", "index.js")), "prepare built lib/");
   const spec = JSON.parse(fs.readFileSync(path.join(copy, ".jupyter", "kernels", "tslab", "kernel.json"), "utf8"));
-  assert.equal(spec.argv[1], path.join(copy, "build", "scripts", "tslab-kernel.js"));
+  assert.equal(spec.argv[1], path.join(copy, "build", "scripts", "jupyter", "tslab-kernel.js"));
   assert.ok(fs.existsSync(spec.argv[1]), "prepare built the kernel's launcher");
   assert.ok(fs.existsSync(path.join(copy, ".jupyter", "kernels", "deno", "kernel.json")));
 
   const py = findNotebookPython();
   assert.ok(py, "no Python with nbclient");
   const report = path.join(scratch, "report.json");
-  const run = spawnSync(py!, [path.join(copy, "scripts", "run_notebooks.py"), "--report", report, path.join(copy, "notebooks", "02-forward.ipynb")],
+  const run = spawnSync(py!, [path.join(copy, "scripts", "jupyter", "run_notebooks.py"), "--report", report, path.join(copy, "notebooks", "02-forward.ipynb")],
     { encoding: "utf8", env: { ...process.env, JUPYTER_PATH: path.join(copy, ".jupyter") } });
   assert.equal(run.status, 0, run.stdout + run.stderr);
   const r = JSON.parse(fs.readFileSync(report, "utf8")).notebooks["02-forward.ipynb"];

@@ -1,8 +1,8 @@
 // test tier: slow — needs the executed notebooks of npm run test:notebooks
 /**
- * Every "직접 해 보기" cell, edited the way a learner might break it (scripts/hostile-edits.ts: learning rate
- * 0, −1, NaN, 1e9; iterations 0, 2.5, 10⁷; layer sizes [3], [3, 0, 2], [3, 2.5, 2]; a seed of ""; x or y of
- * the wrong length; …), gives either
+ * Every "직접 해 보기" cell, edited the way a learner might break it (test/fixtures/hostile-edits.ts:
+ * learning rate 0, −1, NaN, 1e9; iterations 0, 2.5, 10⁷; layer sizes [3], [3, 0, 2], [3, 2.5, 2];
+ * a seed of ""; x or y of the wrong length; …), gives either
  *  - a sensible result: the cell runs, prints nothing on stderr and no NaN, and its output stays small; or
  *  - ONE line on stderr, Korean first ("입력 오류: …", the English after " / "), naming the variable and
  *    what is allowed (the pattern of the spec), with no stack trace into lib/;
@@ -14,8 +14,8 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { TRY_IT, planHostile } from "../scripts/hostile-edits";
-import { NotebookReport, TEST_RUN_COMMAND, VariantRun, readReport } from "../scripts/notebook-runs";
+import { TRY_IT, planHostile } from "./fixtures/hostile-edits";
+import { NotebookReport, TEST_RUN_COMMAND, VariantRun, readReport } from "../scripts/jupyter/notebook-runs";
 import { ROOT } from "./helpers";
 
 const HANGUL = /[\uac00-\ud7a3]/;

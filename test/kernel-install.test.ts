@@ -1,6 +1,6 @@
 // test tier: slow — installs the kernels into a temporary HOME and runs a notebook
 /**
- * `npm run kernel:install` / `kernel:uninstall` (scripts/kernel-install.ts) in a temporary HOME: the
+ * `npm run kernel:install` / `kernel:uninstall` (scripts/cli/kernel-install.ts) in a temporary HOME: the
  * kernel lands where Jupyter looks without JUPYTER_PATH (`jupyter kernelspec list`), a notebook runs
  * with it, and uninstalling leaves the HOME exactly as it was; a kernel it did not install is left
  * alone. Also where Jupyter's data folder is on macOS and Windows, and how Python is looked for there
@@ -12,12 +12,14 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { defaultJupyterDataDir, findNotebookPython, pythonCandidates, quoteForCmd } from "../scripts/jupyter";
-import { MARKER, vscodeDataDir, vscodeNote } from "../scripts/kernel-install";
+import {
+  defaultJupyterDataDir, findNotebookPython, pythonCandidates, quoteForCmd,
+} from "../scripts/jupyter/jupyter";
+import { MARKER, vscodeDataDir, vscodeNote } from "../scripts/jupyter/user-kernel";
 import { NOTEBOOKS, ROOT } from "../scripts/paths";
 
-const SCRIPT = path.join(ROOT, "build", "scripts", "kernel-install.js");
-const DRIVER = path.join(ROOT, "scripts", "run_notebooks.py");
+const SCRIPT = path.join(ROOT, "build", "scripts", "cli", "kernel-install.js");
+const DRIVER = path.join(ROOT, "scripts", "jupyter", "run_notebooks.py");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "nn-lesson-kernel-"));
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
@@ -101,7 +103,8 @@ test("kernel:install puts tslab in the user's Jupyter; a notebook runs with it; 
   assert.ok(r.stdout.includes(dir), r.stdout);
   assert.match(r.stdout, /jupyter --data-dir/);
   const spec = JSON.parse(fs.readFileSync(path.join(dir, "kernel.json"), "utf8"));
-  assert.deepEqual(spec.argv.slice(1), [path.join(ROOT, "build", "scripts", "tslab-kernel.js"), "kernel", "--config-path", "{connection_file}"]);
+  const kernelJs = path.join(ROOT, "build", "scripts", "jupyter", "tslab-kernel.js");
+  assert.deepEqual(spec.argv.slice(1), [kernelJs, "kernel", "--config-path", "{connection_file}"]);
   assert.ok(fs.existsSync(path.join(dir, MARKER)));
 
   assert.equal(kernelspecs(env).tslab, dir, "jupyter kernelspec list finds it without JUPYTER_PATH");

@@ -5,9 +5,9 @@
  * (`function name(…) {…}` or `const name = …;`), and
  *  - the exercise as committed shows at least one ✘ from check()/checkFunction(),
  *  - the exercise with the answer shows only ✔ (and at least one).
- * The driver (scripts/run_notebooks.py --answers) runs each answered exercise right after re-running the
- * exercise in the second pass of `npm run test:notebooks`; the verdicts are read from its report. The
- * substitution itself is checked through `run_notebooks.py --print-answers`, which runs no kernel.
+ * The driver (scripts/jupyter/run_notebooks.py --answers) runs each answered exercise right after
+ * re-running the exercise in the second pass of `npm run test:notebooks`; the verdicts are read from its
+ * report. The substitution itself is checked through `run_notebooks.py --print-answers` (no kernel).
  * Outside the exercises no check shows ✘: demonstrations that compare two different things use
  * expectDifferent ("≠ 다름 — 예상대로"), and none of those turned out equal.
  */
@@ -15,7 +15,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { NotebookReport, readReport, runDriver } from "../scripts/notebook-runs";
+import { NotebookReport, readReport, runDriver } from "../scripts/jupyter/notebook-runs";
 import { ROOT } from "./helpers";
 
 const LESSON = [

@@ -1,10 +1,10 @@
 // test tier: slow — starts the notebook driver and tslab kernels
-/** The notebook driver (scripts/run_notebooks.py) reports what it must report. */
+/** The notebook driver (scripts/jupyter/run_notebooks.py) reports what it must report. */
 import { test, before, after } from "node:test";
 import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { NotebookReport, runDriver } from "../scripts/notebook-runs";
+import { NotebookReport, runDriver } from "../scripts/jupyter/notebook-runs";
 import { ROOT } from "./helpers";
 
 let dir: string;
@@ -49,7 +49,7 @@ test("the driver reports compile and runtime errors by cell, on the first and th
   assert.deepEqual(r.again.map((e) => e.replace(/: .*/, "")), ["cell 3 (second run)"]);
   assert.match(r.again[0], /^cell 3 \(second run\): error: .*second run/);
   const t = report.notebooks["typed.ipynb"];
-  // tslab's type errors are Korean, with their code (scripts/tslab-kernel.ts)
+  // tslab's type errors are Korean, with their code (scripts/jupyter/tslab-kernel.ts)
   assert.match(t.first[0], /^cell 1: error: .*'number' 형식에 할당할 수 없습니다\. \(TS2322\)$/);
   assert.equal(code, 1, "a failed notebook fails the command");
   assert.ok(printed.some((l) => /^\s+\[\d\/2\] typed\.ipynb FAILED/.test(l)), printed.join("\n"));

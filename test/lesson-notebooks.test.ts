@@ -8,7 +8,7 @@
  *  - execution: every notebook runs top to bottom under tslab (time reported against the 15 s goal, not asserted), then every code
  *    cell runs a second time without an error (a learner's edit-and-rerun);
  *  - notebook 07 prints the numpy reference's numbers, and shows every number of the first iteration in tables.
- * Execution: `npm run test:notebooks` (scripts/run_notebooks.py) writes build/notebooks/report.json,
+ * Execution: `npm run test:notebooks` (scripts/jupyter/run_notebooks.py) writes build/notebooks/report.json,
  * read here; ./lesson-notebooks-runner.test.ts checks the driver itself.
  */
 import { test } from "node:test";
@@ -17,7 +17,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { deltas, formatNumber, forward, gradients, halfSumSquaredError, lessonData, numpyReference, train } from "nn-lesson/dist/internal";
 import { ROOT } from "./helpers";
-import { NOTEBOOK_BUILD, NotebookReport, readReport } from "../scripts/notebook-runs";
+import { NOTEBOOK_BUILD, NotebookReport, readReport } from "../scripts/jupyter/notebook-runs";
 
 const DIR = path.join(ROOT, "notebooks");
 const LESSON = ["01-model-setup", "02-forward", "03-mse", "04-gradient-descent", "05-output-delta", "06-hidden-delta", "07-training-loop"]

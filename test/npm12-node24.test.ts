@@ -1,5 +1,5 @@
 /**
- * npm 12 and Node 24 (scripts/npm12-node24.ts, which .ci/run runs after `npm test`: a clean clone installed by
+ * npm 12 and Node 24 (scripts/testing/npm12-node24.ts, which .ci/run runs after `npm test`: a clean clone installed by
  * npm 12 under Node 24, then three notebooks compared with the Node 20 run). Here, with no network: package.json's
  * allowScripts covers every dependency of the lockfile that has an install script, in the form npm approve-scripts
  * writes; engines.node is what is tested; the script's parsing of npm's warnings and its comparison of two runs.
@@ -9,8 +9,8 @@ import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
 import { ROOT } from "./helpers";
-import { CHECKED, blockedScripts, compareRuns } from "../scripts/npm12-node24";
-import { NotebookReport, NotebookRun } from "../scripts/notebook-runs";
+import { CHECKED, blockedScripts, compareRuns } from "../scripts/testing/npm12-node24";
+import { NotebookReport, NotebookRun } from "../scripts/jupyter/notebook-runs";
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
 

@@ -2,8 +2,8 @@ import { test } from "node:test";
 import * as assert from "assert/strict";
 import * as vm from "vm";
 import { PLOT_FALLBACK, figureHtml, plotlyLibraryHtml } from "nn-lesson/dist/internal";
-import { STYLE, SiteError, indexHtml, notebookTitle, pageHtml, plotFile, relinkNotebooks, renderMarkdown, renderMarkdownPage, renderNotebook } from "../scripts/site-render";
-import { PLOT_SCRIPTS_GLOBAL, PLOT_SCRIPT_TYPE, PlotRewriteError, lazyPlotHtml, lazyPlotsScript, plotScriptsFile } from "../scripts/site-plots";
+import { STYLE, SiteError, indexHtml, notebookTitle, pageHtml, plotFile, relinkNotebooks, renderMarkdown, renderMarkdownPage, renderNotebook } from "../scripts/site/site-render";
+import { PLOT_SCRIPTS_GLOBAL, PLOT_SCRIPT_TYPE, PlotRewriteError, lazyPlotHtml, lazyPlotsScript, plotScriptsFile } from "../scripts/site/site-plots";
 
 test("renderMarkdown: $…$ and $$…$$ become KaTeX; code spans, \\$ and prices stay text", () => {
   const html = renderMarkdown("가중치 $w_1$ 과 `$x$` 그리고 \\$5, $10\n\n$$L = \\sum_k (y_k - o_k)^2$$", "t");

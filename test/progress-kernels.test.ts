@@ -10,8 +10,8 @@ import * as assert from "assert/strict";
 import * as path from "path";
 import { spawnSync } from "child_process";
 import { JUPYTER_DATA, NOTEBOOKS } from "../scripts/paths";
-import { registerKernel } from "../scripts/register-kernel";
-import { findNotebookPython } from "../scripts/jupyter";
+import { registerKernel } from "../scripts/jupyter/register-kernel";
+import { findNotebookPython } from "../scripts/jupyter/jupyter";
 import { ROOT } from "./helpers";
 
 interface Message { t: number; type: string; content: { data?: Record<string, string>; transient?: { display_id?: string }; text?: string; execution_state?: string } }

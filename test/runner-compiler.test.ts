@@ -1,7 +1,7 @@
 // test tier: slow — loads TypeScript and tslab's converter for every case
 /**
  * The page runner compiles cells with tslab's own converter over a recorded, virtual file system
- * (scripts/runner/record-types.ts, tsvfs.ts, compiler.ts). Here, in Node: the virtual converter gives
+ * (scripts/site/runner/record-types.ts, tsvfs.ts, compiler.ts). Here, in Node: the virtual converter gives
  * exactly what the real one gave on the real project for every cell of two notebooks, and its
  * diagnostics are Korean (TypeScript's own translations).
  */
@@ -10,10 +10,10 @@ import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
 import { NOTEBOOKS } from "../scripts/paths";
-import { declaredNames, record } from "../scripts/runner/record-types";
-import { createPageConverter } from "../scripts/runner/compiler";
-import { formatDiagnostics } from "../scripts/runner/cell-types";
-import { VIRTUAL_ROOT } from "../scripts/runner/tsvfs";
+import { declaredNames, record } from "../scripts/site/runner/record-types";
+import { createPageConverter } from "../scripts/site/runner/compiler";
+import { formatDiagnostics } from "../scripts/site/runner/cell-types";
+import { VIRTUAL_ROOT } from "../scripts/site/runner/tsvfs";
 
 const notebooks = ["02-forward.ipynb", "07-training-loop.ipynb"].map((f) => path.join(NOTEBOOKS, f));
 const recording = record(notebooks);

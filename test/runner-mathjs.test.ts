@@ -1,5 +1,5 @@
 /**
- * The page kernel's mathjs (scripts/runner-mathjs.ts) makes each function on first use; it must be the
+ * The page kernel's mathjs (scripts/site/runner-mathjs.ts) makes each function on first use; it must be the
  * module `require("mathjs")` gives in Node: the same exports in the same order, the same values and
  * typed-function signatures, the same results, and the same read-only config.
  */
@@ -8,7 +8,7 @@ import * as assert from "assert/strict";
 import * as util from "util";
 import * as esbuild from "esbuild";
 import { ROOT } from "../scripts/paths";
-import { lazyMathjs } from "../scripts/runner-mathjs";
+import { lazyMathjs } from "../scripts/site/runner-mathjs";
 
 type MathModule = Record<string, unknown>;
 

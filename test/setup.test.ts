@@ -8,12 +8,12 @@ import { ROOT } from "./helpers";
 const node = process.execPath;
 
 test("the tslab and Deno kernels are registered inside the project, started from the project's node_modules", () => {
-  const r = spawnSync(node, [path.join(ROOT, "build", "scripts", "register-kernel.js")], { encoding: "utf8" });
+  const r = spawnSync(node, [path.join(ROOT, "build", "scripts", "jupyter", "register-kernel.js")], { encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);
   const spec = JSON.parse(fs.readFileSync(path.join(ROOT, ".jupyter", "kernels", "tslab", "kernel.json"), "utf8"));
   assert.equal(spec.language, "typescript");
-  // tslab, started by scripts/tslab-kernel.ts (Korean type errors, a line of help under each error)
-  assert.equal(spec.argv[1], path.join(ROOT, "build", "scripts", "tslab-kernel.js"));
+  // tslab, started by scripts/jupyter/tslab-kernel.ts (Korean type errors, a line of help under each error)
+  assert.equal(spec.argv[1], path.join(ROOT, "build", "scripts", "jupyter", "tslab-kernel.js"));
   assert.ok(fs.existsSync(spec.argv[1]));
   assert.deepEqual(spec.argv.slice(2), ["kernel", "--config-path", "{connection_file}"]);
   const deno = JSON.parse(fs.readFileSync(path.join(ROOT, ".jupyter", "kernels", "deno", "kernel.json"), "utf8"));
@@ -32,7 +32,7 @@ test("npm scripts use no POSIX-shell syntax (they run in cmd.exe on Windows)", (
 
 test("Jupyter (when installed) finds that kernel through JUPYTER_PATH only", (t) => {
   const { jupyterEnv } = require(path.join(ROOT, "build", "scripts", "paths.js"));
-  const { findNotebookPython } = require(path.join(ROOT, "build", "scripts", "jupyter.js"));
+  const { findNotebookPython } = require(path.join(ROOT, "build", "scripts", "jupyter", "jupyter.js"));
   const py: string | undefined = findNotebookPython();
   if (!py) {
     t.skip("jupyter_client is not installed here");

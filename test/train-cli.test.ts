@@ -6,7 +6,7 @@ import * as os from "os";
 import * as path from "path";
 import { assertClose, reference, ROOT } from "./helpers";
 
-const TRAIN = path.join(ROOT, "build", "scripts", "train.js");
+const TRAIN = path.join(ROOT, "build", "scripts", "cli", "train.js");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nn-train-"));
 
 function run(args: string[]) {

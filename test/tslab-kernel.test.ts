@@ -1,7 +1,7 @@
 // test tier: slow — starts tslab kernels through the notebook driver
 /**
- * The project's tslab kernel (scripts/tslab-kernel.ts): tslab's type errors in Korean with their code,
- * and the library's line of help under a type error or a runtime error — first with tslab's executor
+ * The project's tslab kernel (scripts/jupyter/tslab-kernel.ts): tslab's type errors in Korean with their
+ * code, and the library's line of help under a type error or a runtime error — first with tslab's executor
  * driven in this process (fast), then through the registered kernel on a small notebook (the real
  * thing: kernel.json, Jupyter, tslab's main). The kernel.json of both registrations starts it; Deno's
  * kernel is left as it is.
@@ -11,10 +11,10 @@ import * as assert from "assert/strict";
 import * as fs from "fs";
 import * as path from "path";
 import { format } from "util";
-import { installHooks } from "../scripts/tslab-kernel";
-import { TSLAB_KERNEL, kernelSpec } from "../scripts/register-kernel";
-import { runDriver } from "../scripts/notebook-runs";
-import { findNotebookPython } from "../scripts/jupyter";
+import { installHooks } from "../scripts/jupyter/tslab-kernel";
+import { TSLAB_KERNEL, kernelSpec } from "../scripts/jupyter/register-kernel";
+import { runDriver } from "../scripts/jupyter/notebook-runs";
+import { findNotebookPython } from "../scripts/jupyter/jupyter";
 import { ROOT } from "./helpers";
 
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -93,7 +93,7 @@ test("tslab's is_complete check still sees an unfinished block (it reads English
 test("kernel.json (the project's and kernel-install's) starts tslab through tslab-kernel.js; Deno's is unchanged", () => {
   const spec = kernelSpec("tslab")!;
   assert.deepEqual(spec.argv, [process.execPath, TSLAB_KERNEL, "kernel", "--config-path", "{connection_file}"]);
-  assert.equal(TSLAB_KERNEL, path.join(ROOT, "build", "scripts", "tslab-kernel.js"));
+  assert.equal(TSLAB_KERNEL, path.join(ROOT, "build", "scripts", "jupyter", "tslab-kernel.js"));
   assert.ok(fs.existsSync(TSLAB_KERNEL));
   const deno = kernelSpec("deno");
   if (deno) assert.deepEqual(deno.argv.slice(1), ["jupyter", "--kernel", "--conn", "{connection_file}"]);

@@ -1,7 +1,7 @@
 /**
  * Notebook 12: handwritten digits (MNIST), 10,000 of them as 28×28 grey levels. This module is pure: it
  * turns the bytes of data/mnist-10k.bin (after gunzip, node/mnist-file.ts or the page runner) into
- * examples, and back (scripts/mnist-data.ts writes the file with encodeMnist).
+ * examples, and back (scripts/data/mnist-data.ts writes the file with encodeMnist).
  *
  * The file's layout (all of it gzip-compressed in data/mnist-10k.bin.gz):
  *   bytes 0–3     "MNZ1"

@@ -230,7 +230,7 @@ export function withHelp(d: CellDiagnosticLike, help: string | undefined): strin
 }
 
 /** Each diagnostic of one cell with its code and its line of help (none twice, see explainDiagnostics); the
- * tslab kernel (scripts/tslab-kernel.ts) and the page (scripts/runner/page.ts) both print them so. */
+ * tslab kernel (scripts/jupyter/tslab-kernel.ts) and the page (scripts/site/runner/page.ts) print them so. */
 export function explainCell(diagnostics: CellDiagnosticLike[], src: string | undefined, ctx: ExplainContext = {}): void {
   const lines = src?.split("\n");
   const ds: DiagnosticLike[] = diagnostics.map((d) => ({

@@ -18,10 +18,10 @@
  * the line says that instead.
  *
  * What stays in the notebook is the last line, "… (100 %) — 1.8초". Loops shorter than 0.5 s show
- * nothing, so ordinary runs are unchanged; the notebook driver (scripts/run_notebooks.py) turns this off
- * (NN_LESSON_PROGRESS=0), so that executed notebooks never depend on the machine's speed. Outside a
+ * nothing, so ordinary runs are unchanged; the notebook driver (scripts/jupyter/run_notebooks.py) turns
+ * this off (NN_LESSON_PROGRESS=0), so that executed notebooks never depend on the machine's speed. Outside a
  * kernel (Node scripts, tests) nothing is shown and tslab is never loaded for it. The page runner sets
- * its own reporter (scripts/runner/kernel.ts).
+ * its own reporter (scripts/site/runner/kernel.ts).
  */
 import { ProgressEvent, ProgressReporter, formatProgress, progressReporter, setProgressReporter } from "../lesson/progress";
 import { DenoJupyter, denoJupyter, denoSend } from "./output";

@@ -1,7 +1,7 @@
 /**
  * Progress of the library's long loops (train, trainFast, trainWithOptimizer, trainClassifier, the
  * loss surfaces and curves, numericalGradient, decisionGrid), for whoever can show it: the page
- * runner's kernel (a line under the running cell, scripts/runner/kernel.ts) or, in Jupyter,
+ * runner's kernel (a line under the running cell, scripts/site/runner/kernel.ts) or, in Jupyter,
  * display/progress.ts. The core only calls the reporter it was given; it knows no page and no kernel.
  *
  * Nothing is reported unless a reporter is set, and nothing before a loop has run `delayMs` (0.5 s),

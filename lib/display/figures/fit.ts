@@ -4,7 +4,7 @@
  * fitFigure runs in the browser: figureHtml (display/plot.ts) puts its source text into each plot's
  * script, which calls it with the box's width before Plotly.newPlot, and again (Plotly.react) when the
  * width changes. So the one place that adapts layouts serves every way a plot is drawn: Jupyter's HTML
- * outputs, the static site's lazy plots (scripts/site-plots.ts runs the same script) and the page
+ * outputs, the static site's lazy plots (scripts/site/site-plots.ts runs the same script) and the page
  * kernel's outputs. That is also why the function is written the way it is: no imports, no helpers or
  * constants outside its body (its text must run on its own, also after esbuild's minifier), and plain
  * ES2020.
