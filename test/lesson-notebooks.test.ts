@@ -191,6 +191,9 @@ test("the places where the lesson needs care are marked notes", () => {
     ["f(X; w_i): the output depends on every weight; a partial derivative holds the others", /f\(X; w_i\)[\s\S]*18개 모두[\s\S]*묶어 둔 채/],
     ["'each output layer has n weights' means each output node", /각각의 출력층은 n개의 w[\s\S]*출력 노드/],
     ["h_j is the j-th node of a hidden layer, not the j-th hidden layer", /j번째 은닉층[\s\S]*노드 번호/],
+    ["gradient descent (Cauchy 1847) is older than backprop (1970, 1974, 1986), not only for networks",
+      new RegExp("코시[\\s\\S]*1847[\\s\\S]*신경망이 아니어도[\\s\\S]*Linnainmaa, 1970[\\s\\S]*Werbos, 1974"
+        + "[\\s\\S]*1986[\\s\\S]*기울기를 계산하는 방법")],
   ];
   for (const [what, re] of want) assert.ok(notes.some((n) => re.test(n.text)), `no "⚠️ 수업 노트" about ${what}`);
   for (const n of notes) {
@@ -265,6 +268,66 @@ test("04's ⚠️ notes computed: changing W2[0][0] alone changes ∂E/∂W3[0][
   assert.ok(Math.abs(slopes[1] - slopes[0]) > 0.1 * Math.abs(slopes[0]), "the slope changes by more than 10 %");
   assert.match(out, /출력 노드 0: W3\[0\] = \[0\.300, 0\.400, 0\.500\] → 가중치 3개/);
   assert.match(out, /출력층은 하나, 출력 노드는 2개: 가중치는 모두 2 × 3 = 6개/);
+});
+
+test("04's ⚠️ note on history computed: the same descent step on f(w) = (w − 3)², not a network, "
+  + "walks w to 3",
+() => {
+  const out = runs()["04-gradient-descent.ipynb"].stdout;
+  const rows = [...out.matchAll(/^(\d)번째 걸음: w = ([\d.-]+), f\(w\) = ([\d.]+)$/gm)]
+    .map((m) => m.slice(1).map(Number));
+  assert.deepEqual(rows.map((r) => r[0]), [1, 2, 3, 4, 5]);
+  // by hand: f'(w) = 2(w − 3), so w ← w − 0.1·2(w − 3) = 0.8w + 0.6 from w = 0:
+  // 0.6, 1.08, 1.464, 1.7712, 2.01696
+  let w = 0;
+  for (const [k, wk, fk] of rows) {
+    w = 0.8 * w + 0.6;
+    assert.equal(wk, Number(w.toFixed(4)), `step ${k}`);
+    assert.equal(fk, Number(((w - 3) ** 2).toFixed(4)), `step ${k}`);
+  }
+  const nb = read("04-gradient-descent.ipynb");
+  const i = nb.cells.findIndex((c) => c.id === "nb04-history-note");
+  assert.ok(i >= 0 && /f\(w\) = \(w - 3\)\^2/.test(src(nb.cells[i])), "the note names its cell's function");
+  assert.equal(nb.cells[i + 1].id, "nb04-history-calc");
+});
+
+test("00c's aside on round-off: the table's 413 OR perceptrons are 385 in exact arithmetic; "
+  + "the prose names the printed counts and example", () => {
+  const out = runs()["00c-perceptron.ipynb"].stdout;
+  const counts = (what: string) => new RegExp(`4/4를 맞힌 퍼셉트론 — ${what}: AND (\\d+), OR (\\d+), XOR (\\d+)`)
+    .exec(out)?.slice(1).map(Number);
+  const float = counts("표\\(실수\\)"), exact = counts("정수로 정확히");
+  assert.deepEqual(float, [220, 413, 0]);
+  assert.deepEqual(exact, [220, 385, 0]);
+  const tiny = Number(/점 \(0, 1\): 가중합 ([\d.e+-]+) → 출력 1 \(정확히는 가중합 0 → 출력 0\)/.exec(out)?.[1]);
+  assert.ok(tiny > 0 && tiny < 1e-15, `the round-off: ${tiny}`);
+  const nb = read("00c-perceptron.ipynb");
+  const i = nb.cells.findIndex((c) => c.id === "nb00c-roundoff-md");
+  const prose = src(nb.cells[i]);
+  const named = [`${float![1]}개`, `${exact![1]}개`, `${float![1] - exact![1]}개`, tiny.toExponential(1),
+    `AND는 ${exact![0]}개`];
+  for (const s of named) assert.ok(prose.includes(s), `00c's aside names ${s}`);
+  assert.equal(nb.cells[i + 1].id, "nb00c-roundoff");
+});
+
+test("07's after-surface at the end point: interpolated between four grid points, above the loss "
+  + "it has exactly there; the prose names both", () => {
+  const out = runs()["07-training-loop.ipynb"].stdout;
+  const [, interp, exact, actual] = /끝점: 보간한 값 ([\d.e+-]+), 정확히 계산한 값 ([\d.e+-]+), 실제 손실 ([\d.e+-]+)/
+    .exec(out) ?? [];
+  assert.ok(interp, "the interpolation line");
+  assert.equal(exact, actual, "the after-surface computed exactly at the end point is the true loss");
+  assert.ok(Number(interp) > Number(actual), `interpolated ${interp} vs ${actual}`);
+  assert.match(out, new RegExp(`끝점 \\([^)]*\\): 실제 손실 ${actual}, 학습 전 곡면 [\\d.e+-]+, 학습 후 곡면 ${interp}`));
+  const corners = /격자점 네 개의 손실: ([\d.e+-]+(?:, [\d.e+-]+){3})/.exec(out)![1].split(", ").map(Number);
+  const [lo, hi] = [Math.min(...corners), Math.max(...corners)];
+  assert.ok(Number(interp) >= lo && Number(interp) <= hi, `${interp} within ${corners}`);
+  const [, dp, dq] = /격자 간격: p ([\d.e+-]+), q ([\d.e+-]+) \(41 × 41 격자\)/.exec(out) ?? [];
+  assert.ok(dp && dq, "the grid spacing line");
+  const prose = src(read("07-training-loop.ipynb").cells.find((c) => c.id === "nb07-interp-md")!);
+  const named = [`(${interp})`, `(${actual})`, "41 × 41", "선형 보간", `p 쪽 ${dp}, q 쪽 ${dq}`,
+    `${lo.toExponential(3)}부터 ${hi.toExponential(3)}까지`];
+  for (const s of named) assert.ok(prose.includes(s), `07 names ${s}`);
 });
 
 test("01's ⚠️ note uses the Xavier values: from random.random() a 3-20-20-2 network stays stuck at [1, 1], from Xavier it reaches Y", () => {
