@@ -4,6 +4,7 @@
  */
 export * from "./lesson/matrix";
 export * from "./lesson/errors";
+export * from "./lesson/josa";
 export * from "./lesson/messages";
 export * from "./lesson/random";
 export * from "./lesson/activation";

@@ -89,7 +89,7 @@ test("a name from a cell not yet run: the line names that cell; after ■ 중지
     // 00's second code cell uses lessonData, imported by the first
     const first = await r(1);
     assert.ok(first.typeError, "tslab: a name not defined is a type error");
-    assert.match(await read(1), /'lessonData' 이름을 찾을 수 없습니다\. \(TS2304\)\n💡 'lessonData'은\(는\) 셀 \[1\]에서 정의됩니다: 위의 셀을 먼저 실행하세요 — ▶▶ 모두 실행/);
+    assert.match(await read(1), /'lessonData' 이름을 찾을 수 없습니다\. \(TS2304\)\n💡 'lessonData'는 셀 \[1\]에서 정의됩니다: 위의 셀을 먼저 실행하세요 — ▶▶ 모두 실행/);
     assert.equal((await r(0)).error, undefined);
     assert.equal((await r(1)).error, undefined, "after the cell above, it runs");
     // ■ 중지 on a running cell ends the kernel (with nothing running, the kernel and its values stay)
@@ -102,7 +102,7 @@ test("a name from a cell not yet run: the line names that cell; after ■ 중지
     await page.evaluate(() => (window as unknown as { lessonRunner: Runner }).lessonRunner.interrupt());
     const again = await r(1);
     assert.ok(again.error);
-    assert.match(await read(1), /💡 커널이 다시 시작되어 앞 셀의 값이 사라졌습니다: 'lessonData'을\(를\) 정의하는 셀 \[1\]부터 다시 실행하세요/);
+    assert.match(await read(1), /💡 커널이 다시 시작되어 앞 셀의 값이 사라졌습니다: 'lessonData'를 정의하는 셀 \[1\]부터 다시 실행하세요/);
   } finally {
     await page.evaluate(() => (window as unknown as { lessonRunner: Runner }).lessonRunner.restore());
     await page.close();

@@ -101,15 +101,15 @@ test("= where === was meant: n % 5 = 0", () => {
 });
 
 test("a name not defined yet: the cells above, the cell that defines it, a restarted kernel, a missing let", () => {
-  expectHelp("const y = W1[0];", 2304, [/'W1'은\(는\) 아직 정의되지 않았습니다: 위의 셀을 먼저 실행하세요 — ▶▶ 모두 실행/]);
+  expectHelp("const y = W1[0];", 2304, [/'W1'은 아직 정의되지 않았습니다: 위의 셀을 먼저 실행하세요 — ▶▶ 모두 실행/]);
   const definedIn = (name: string) => (name === "W1" ? "셀 [3]" : undefined);
-  expectHelp("const y = W1[0];", 2304, [/'W1'은\(는\) 셀 \[3\]에서 정의됩니다: 위의 셀을 먼저 실행하세요/], { definedIn });
+  expectHelp("const y = W1[0];", 2304, [/'W1'은 셀 \[3\]에서 정의됩니다: 위의 셀을 먼저 실행하세요/], { definedIn });
   expectHelp("const y = W1[0];", 2304, [/커널이 다시 시작되어 앞 셀의 값이 사라졌습니다/], { restarted: true });
-  expectHelp("const y = W1[0];", 2304, [/커널이 다시 시작되어 앞 셀의 값이 사라졌습니다: 'W1'을\(를\) 정의하는 셀 \[3\]부터/], { definedIn, restarted: true });
+  expectHelp("const y = W1[0];", 2304, [/커널이 다시 시작되어 앞 셀의 값이 사라졌습니다: 'W1'을 정의하는 셀 \[3\]부터/], { definedIn, restarted: true });
   // "Did you mean …?" (2552) too
-  expectHelp("const lossHistry = [1];\nlossHistory.length", 2552, [/'lossHistory'은\(는\) 아직 정의되지 않았습니다/]);
-  expectHelp("x = 3", 2304, [/'x'은\(는\) 아직 선언되지 않았습니다\. 새 변수는 let이나 const로 선언합니다/]);
-  expectHelp("for (i = 0; i < 3; i++) { }", 2304, [/'i'은\(는\) 아직 선언되지 않았습니다\. 새 변수는 let이나 const로/]);
+  expectHelp("const lossHistry = [1];\nlossHistory.length", 2552, [/'lossHistory'는 아직 정의되지 않았습니다/]);
+  expectHelp("x = 3", 2304, [/'x'는 아직 선언되지 않았습니다\. 새 변수는 let이나 const로 선언합니다/]);
+  expectHelp("for (i = 0; i < 3; i++) { }", 2304, [/'i'는 아직 선언되지 않았습니다\. 새 변수는 let이나 const로/]);
   // a Python name is a Python habit even after a restart; a name the notebook defines is not
   expectHelp("print(1)", 2304, [/console\.log/], { restarted: true, definedIn });
 });
@@ -213,18 +213,18 @@ test("runtime errors (V8): an index past the end, undefined.x, not a function, n
   assert.match(explainError(thrown("const W = [[1]]; W[3][0] = 1;")) ?? "", /undefined의 \[0\].*범위를 벗어났습니다/);
   assert.match(explainError(thrown("let u; return u.x;")) ?? "", /undefined의 \.x에 접근했습니다: 값이 아직 없는 변수, return을 빠뜨린 함수/);
   assert.match(explainError(thrown("const n = null; return n.length;")) ?? "", /null의 \.length/);
-  assert.match(explainError(thrown("const f = 3; return f();")) ?? "", /f은\(는\) 함수가 아니라서/);
-  assert.match(explainError(thrown("const x = 5; return x.map((v) => v);")) ?? "", /x\.map: 배열이 아닌 값에 \.map을\(를\) 썼습니다/);
+  assert.match(explainError(thrown("const f = 3; return f();")) ?? "", /f는 함수가 아니라서/);
+  assert.match(explainError(thrown("const x = 5; return x.map((v) => v);")) ?? "", /x\.map: 배열이 아닌 값에 \.map을 썼습니다/);
   assert.match(explainError(thrown("const n = 3; for (const i of n) { }")) ?? "", /for…of와 \[\.\.\.x\]는 배열에만/);
   assert.match(explainError(thrown("const c = 1; c = 2;")) ?? "", /const로 선언한 변수에는 다시 대입할 수 없습니다/);
 });
 
 test("runtime errors (V8): names not defined, used before their let, lengths, recursion, reduce, mathjs", () => {
-  assert.match(explainError(thrown("return W9 + 1;")) ?? "", /'W9'은\(는\) 아직 정의되지 않았습니다: 위의 셀을 먼저 실행하세요/);
+  assert.match(explainError(thrown("return W9 + 1;")) ?? "", /'W9'는 아직 정의되지 않았습니다: 위의 셀을 먼저 실행하세요/);
   assert.match(explainError(thrown("return W9 + 1;"), { restarted: true }) ?? "", /커널이 다시 시작되어 앞 셀의 값이 사라졌습니다/);
   assert.match(explainError(thrown("return W9 + 1;"), { definedIn: () => "셀 [2]" }) ?? "", /셀 \[2\]에서 정의됩니다/);
   assert.match(explainError(thrown("print(1);")) ?? "", /console\.log/);
-  assert.match(explainError(thrown("const a = y; let y = 1;")) ?? "", /'y'을\(를\) let\/const로 선언하는 줄보다 먼저/);
+  assert.match(explainError(thrown("const a = y; let y = 1;")) ?? "", /'y'를 let\/const로 선언하는 줄보다 먼저/);
   assert.match(explainError(thrown("return new Array(-1);")) ?? "", /배열의 길이는 0 이상의 정수/);
   assert.match(explainError(thrown("function f() { return f(); } return f();")) ?? "", /재귀가 멈추는 조건/);
   assert.match(explainError(thrown("return [].reduce((a, b) => a + b);")) ?? "", /X\.reduce\(\(s, v\) => s \+ v, 0\)/);
@@ -262,8 +262,8 @@ test("silent numpy habits at run time: X * 2 is NaN, X + 1 a string — named by
   // the library's input errors: x is the string, or has a NaN entry
   const d = lessonData();
   assert.throws(() => forward(d.weights, plus as unknown as number[]), (e: Error) =>
-    e instanceof InputError && /^x은\(는\) 숫자의 배열이어야 합니다\. 받은 값: "0\.5,0\.3,0\.21" — 쉼표로 이어진 숫자의 문자열은 배열에 \+를 한 결과입니다.* \/ x must be a list of numbers \(a string of comma-separated numbers is what array \+ number gives/.test(e.message));
-  assert.throws(() => requireVector([NaN, 1], "x"), /x\[0\]은\(는\) 유한한 숫자여야 합니다\. 받은 값: NaN — NaN은 배열에 \*.* \/ x\[0\] must be a finite number \(NaN is what/);
+    e instanceof InputError && /^x는 숫자의 배열이어야 합니다\. 받은 값: "0\.5,0\.3,0\.21" — 쉼표로 이어진 숫자의 문자열은 배열에 \+를 한 결과입니다.* \/ x must be a list of numbers \(a string of comma-separated numbers is what array \+ number gives/.test(e.message));
+  assert.throws(() => requireVector([NaN, 1], "x"), /x\[0\]은 유한한 숫자여야 합니다\. 받은 값: NaN — NaN은 배열에 \*.* \/ x\[0\] must be a finite number \(NaN is what/);
   assert.throws(() => requireVector("abc", "x"), (e: Error) => !/numpy/.test(e.message));
 });
 

@@ -39,7 +39,7 @@ test("graphLayout refuses what it cannot draw, in Korean: not a node, a cycle, t
   assertInputError(() => graphLayout({ data: 1 } as unknown as GraphNode), "graph-not-value");
   // the message names the path to the bad value
   assert.throws(() => graphLayout(node(1, [{ data: "x" } as unknown as GraphNode], "+", "r")), (e: Error) =>
-    e instanceof InputError && e.code === "graph-not-value" && /r \(\+\)의 parents\[0\]은\(는\) data/.test(e.message));
+    e instanceof InputError && e.code === "graph-not-value" && /r \(\+\)의 parents\[0\]은 data/.test(e.message));
   const loop = node(1, [], "+", "loop");
   (loop.parents as GraphNode[]).push(loop);
   assertInputError(() => graphLayout(loop), "graph-cycle");

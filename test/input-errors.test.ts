@@ -21,7 +21,7 @@ const p = { layer: 2, row: 0, col: 0 };
 test("an InputError inspects as one line, as tslab shows it; other errors keep their stack", () => {
   const e = new InputError("not-positive", { what: "learningRate", v: -1 });
   assert.equal(e.code, "not-positive");
-  assert.equal(inspect(e), "입력 오류: learningRate은(는) 0보다 커야 합니다. 받은 값: -1 / learningRate must be positive, got -1");
+  assert.equal(inspect(e), "입력 오류: learningRate는 0보다 커야 합니다. 받은 값: -1 / learningRate must be positive, got -1");
   assert.ok(e instanceof Error);
   assert.ok((e.stack ?? "").includes("\n    at "), "the stack is still there for a developer");
   assert.match(inspect(new Error("x")), /\n\s+at /);

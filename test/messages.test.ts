@@ -115,8 +115,8 @@ test("every entry reads Korean first, one line, with an English half, and shows 
 
 test("a value check: names the variable, says what is allowed and what came, Korean first, one line", () => {
   for (const [fn, code, ko, en] of [
-    [() => requireWhole(2.5, "iterations", 1), "not-whole", "iterations은(는) 정수여야 합니다. 받은 값: 2.5", "iterations must be a whole number, got 2.5"],
-    [() => requireWhole(0, "iterations", 1, 1000), "out-of-range", "iterations은(는) 1 이상 1000 이하이어야 합니다. 받은 값: 0",
+    [() => requireWhole(2.5, "iterations", 1), "not-whole", "iterations는 정수여야 합니다. 받은 값: 2.5", "iterations must be a whole number, got 2.5"],
+    [() => requireWhole(0, "iterations", 1, 1000), "out-of-range", "iterations는 1 이상 1000 이하이어야 합니다. 받은 값: 0",
       "iterations must be between 1 and 1000, got 0"],
     [() => requireFinite("-2", "start"), "not-finite", '받은 값: "-2" — 따옴표로 감싼 문자열입니다', 'start must be a finite number, got "-2" (a number in quotes'],
   ] as [() => unknown, ErrorCode, string, string][]) {

@@ -54,7 +54,7 @@ test("tslab's executor: a type error in Korean with its code, then one line of h
   const p = await run("print(1)");
   assert.match(p.stderr, /^1:1 - 'print' 이름을 찾을 수 없습니다\. \(TS2304\)\n💡 파이썬의 print\(x\)는 JavaScript에서 console\.log\(x\)입니다 \/ /);
   const w = await run("const y = W1[0];");
-  assert.match(w.stderr, /\(TS2304\)\n💡 'W1'은\(는\) 아직 정의되지 않았습니다: 위의 셀을 먼저 실행하세요 — ▶▶ 모두 실행/);
+  assert.match(w.stderr, /\(TS2304\)\n💡 'W1'은 아직 정의되지 않았습니다: 위의 셀을 먼저 실행하세요 — ▶▶ 모두 실행/);
   const x = await run("const X = [0.5, 0.3, 0.2];\nconst X2 = X * 2;");
   assert.match(x.stderr, /^2:12 - 산술 연산의 왼쪽은 .* \(TS2362\)\n💡 배열에는 \*, -, \/, \*\*를 쓸 수 없습니다: numpy는 원소마다/);
   // the line's text reaches the help: `n % 5 = 0`
@@ -77,7 +77,7 @@ test("tslab's executor: a runtime error keeps V8's English and its stack, then o
   const input = await run('import { requireVector } from "nn-lesson/dist/internal";\nrequireVector([0.5, 0.3, 0.2] + "1" as unknown, "x");');
   assert.equal(input.ok, false);
   assert.equal(input.stderr.split("\n").length, 1, input.stderr);
-  assert.match(input.stderr, /^입력 오류: x은\(는\) 숫자의 배열이어야 합니다\. 받은 값: "0\.5,0\.3,0\.21" — 쉼표로 이어진 숫자의 문자열은 배열에 \+를 한 결과입니다/);
+  assert.match(input.stderr, /^입력 오류: x는 숫자의 배열이어야 합니다\. 받은 값: "0\.5,0\.3,0\.21" — 쉼표로 이어진 숫자의 문자열은 배열에 \+를 한 결과입니다/);
   const fine = await run("const ok = [1, 2].map((v) => v * 2);\nok.length");
   assert.deepEqual([fine.ok, fine.stderr], [true, ""]);
 });
@@ -129,7 +129,7 @@ test("the registered kernel on a notebook: Korean type errors with help, runtime
       c.outputs.filter((o) => o.name === "stderr").map((o) => (Array.isArray(o.text) ? o.text.join("") : o.text ?? "")).join(""));
     assert.match(stderr[0], /^1:14 - 상수이므로 'c'에 할당할 수 없습니다\. \(TS2588\)\n💡 const로 선언한 변수에는/);
     assert.match(stderr[1], /\(TS2304\)\n💡 파이썬의 print\(x\)는 JavaScript에서 console\.log\(x\)입니다/);
-    assert.match(stderr[2], /'W1' 이름을 찾을 수 없습니다\. \(TS2304\)\n💡 'W1'은\(는\) 아직 정의되지 않았습니다: 위의 셀을 먼저 실행하세요/);
+    assert.match(stderr[2], /'W1' 이름을 찾을 수 없습니다\. \(TS2304\)\n💡 'W1'은 아직 정의되지 않았습니다: 위의 셀을 먼저 실행하세요/);
     assert.match(stderr[3], /\(TS2362\)\n💡 배열에는 \*, -, \/, \*\*를 쓸 수 없습니다/);
     assert.match(stderr[4], /TypeError: Cannot read properties of undefined \(reading '0'\)[\s\S]*\n💡 undefined의 \[0\]에 접근했습니다/);
     assert.equal(stderr[5], "");

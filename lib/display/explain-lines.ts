@@ -3,6 +3,7 @@
  * time): the one-line format "💡 " + Korean + " / " + English, the Python habits a learner types, and the
  * lines both kinds of error share. Pure: no Node module (the page bundles it).
  */
+import { josa } from "../lesson/josa";
 /** What the caller knows about the notebook around the error. */
 export interface ExplainContext {
   /** Where `name` is defined, e.g. "셀 [3]" (a cell below or not yet run); undefined when not known. */
@@ -142,11 +143,11 @@ export function own<T>(table: Record<string, T>, key: string | undefined): T | u
 export function notDefined(name: string, ctx: ExplainContext, lineText?: string): string {
   const where = ctx.definedIn?.(name);
   if (where && ctx.restarted) {
-    return line(`커널이 다시 시작되어 앞 셀의 값이 사라졌습니다: '${name}'을(를) 정의하는 ${where}부터 다시 실행하세요 — ▶▶ 모두 실행`,
+    return line(`커널이 다시 시작되어 앞 셀의 값이 사라졌습니다: '${name}'${josa(name, "을를")} 정의하는 ${where}부터 다시 실행하세요 — ▶▶ 모두 실행`,
       `the kernel restarted and lost the earlier cells' values: run ${where}, which defines '${name}', again (▶▶ Run All)`);
   }
   if (where) {
-    return line(`'${name}'은(는) ${where}에서 정의됩니다: ${RUN_ABOVE}`, `'${name}' is defined in ${where}: ${RUN_ABOVE_EN}`);
+    return line(`'${name}'${josa(name, "은는")} ${where}에서 정의됩니다: ${RUN_ABOVE}`, `'${name}' is defined in ${where}: ${RUN_ABOVE_EN}`);
   }
   const python = own(PYTHON_NAMES, name);
   if (python) return line(...python);
@@ -155,9 +156,9 @@ export function notDefined(name: string, ctx: ExplainContext, lineText?: string)
   }
   const escaped = name.replace(/[$]/g, "\\$");
   if (lineText !== undefined && new RegExp(`^\\s*(for\\s*\\(\\s*)?${escaped}\\s*([-+*/%]|\\*\\*)?=(?!=)`).test(lineText)) {
-    return line(`'${name}'은(는) 아직 선언되지 않았습니다. ${DECLARE[0]} (앞 셀에서 선언했다면 ${RUN_ABOVE})`,
+    return line(`'${name}'${josa(name, "은는")} 아직 선언되지 않았습니다. ${DECLARE[0]} (앞 셀에서 선언했다면 ${RUN_ABOVE})`,
       `'${name}' is not declared: ${DECLARE[1]} (declared in an earlier cell? ${RUN_ABOVE_EN})`);
   }
-  return line(`'${name}'은(는) 아직 정의되지 않았습니다: ${RUN_ABOVE}. 철자(대소문자)도 확인하고, 새 변수라면 let이나 const로 선언합니다`,
+  return line(`'${name}'${josa(name, "은는")} 아직 정의되지 않았습니다: ${RUN_ABOVE}. 철자(대소문자)도 확인하고, 새 변수라면 let이나 const로 선언합니다`,
     `'${name}' is not defined yet: ${RUN_ABOVE_EN}, check the spelling, or declare it with let or const`);
 }

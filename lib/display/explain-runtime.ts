@@ -2,6 +2,7 @@
  * The 💡 line under an error thrown at run time (V8's messages, the same in Node and Chromium; mathjs's),
  * and under an error no cell caught. lib/display/explain.ts has the overview; pure, no Node module.
  */
+import { josa } from "../lesson/josa";
 import {
   CONST_LINE, ExplainContext, FOR_OF_LINE, PYTHON_BLOCK_LINE, PYTHON_NAMES, line, notDefined, own,
 } from "./explain-lines";
@@ -53,15 +54,15 @@ export function explainError(e: { name: string; message: string }, ctx: ExplainC
   if (message === "Assignment to constant variable.") return CONST_LINE;
   if ((m = /^(\S+) is not defined$/.exec(message)) && name === "ReferenceError") return notDefined(m[1], ctx);
   if ((m = /^Cannot access '(.+)' before initialization$/.exec(message))) {
-    return line(`'${m[1]}'을(를) let/const로 선언하는 줄보다 먼저 썼습니다: 선언을 위로 옮기세요`, `'${m[1]}' is used before its let/const line: move the declaration up`);
+    return line(`'${m[1]}'${josa(m[1], "을를")} let/const로 선언하는 줄보다 먼저 썼습니다: 선언을 위로 옮기세요`, `'${m[1]}' is used before its let/const line: move the declaration up`);
   }
   if ((m = /^(.+?) is not a function$/.exec(message))) {
     const method = /\.(map|forEach|reduce|filter|slice|push|length)$/.exec(m[1]);
     if (method) {
-      return line(`${m[1]}: 배열이 아닌 값에 .${method[1]}을(를) 썼습니다 (숫자, 객체, 또는 await하지 않은 Promise인지 확인하세요)`,
+      return line(`${m[1]}: 배열이 아닌 값에 .${method[1]}${josa(method[1], "을를")} 썼습니다 (숫자, 객체, 또는 await하지 않은 Promise인지 확인하세요)`,
         `${m[1]}: .${method[1]} on something that is not an array (a number, an object, or a Promise without await?)`);
     }
-    return line(`${m[1]}은(는) 함수가 아니라서 ( )로 부를 수 없습니다: 철자와, 같은 이름의 변수가 함수를 덮어쓰지 않았는지 확인하세요`,
+    return line(`${m[1]}${josa(m[1], "은는")} 함수가 아니라서 ( )로 부를 수 없습니다: 철자와, 같은 이름의 변수가 함수를 덮어쓰지 않았는지 확인하세요`,
       `${m[1]} is not a function and cannot be called: check the spelling, and whether a variable of that name replaced the function`);
   }
   if (/ is not iterable/.test(message)) return FOR_OF_LINE;
@@ -79,7 +80,7 @@ export function explainError(e: { name: string; message: string }, ctx: ExplainC
     return line("undefined나 null을 객체처럼 썼습니다: 변수에 값이 들어 있는지 먼저 확인하세요", "undefined or null used as an object: check that the variable has a value");
   }
   if ((m = /^Function '(\w+)' doesn't apply to matrices/.exec(message))) {
-    return line(`math.${m[1]}은(는) 행렬에 바로 쓸 수 없습니다: math.map(X, math.${m[1]}) 또는 X.map((v) => Math.${m[1]}(v))`,
+    return line(`math.${m[1]}${josa(m[1], "은는")} 행렬에 바로 쓸 수 없습니다: math.map(X, math.${m[1]}) 또는 X.map((v) => Math.${m[1]}(v))`,
       `math.${m[1]} does not take matrices: use math.map(X, math.${m[1]}) or X.map((v) => Math.${m[1]}(v))`);
   }
   const shape = mathjsShapeSentence(message);

@@ -3,6 +3,7 @@
  * a wrong shape, −1×/2×/½× the expected value, a function that returned nothing or overflowed Math.exp,
  * and mathjs's shape errors. display/check.ts picks the hint; display/mistakes.ts builds the `related` maps.
  */
+import { josa } from "../lesson/josa";
 import { mathjsShapeSentence } from "./explain";
 import { Numeric, Tolerance, allClose, describeShape, describeValue, flatten, isArrayLike, sameRatio, sameShape, shapeOf } from "./values";
 
@@ -137,7 +138,7 @@ export function learnerFunctionCause(
   const big = numbersIn(args).find((v) => v > EXP_LIMIT);
   if (nonFinite && big !== undefined) {
     return {
-      hint: `입력에 ${big}처럼 큰 값이 있어 Math.exp가 넘쳤습니다: e^${big}은(는) double의 한계(약 1.8e308, e^709.78)를 넘어 Infinity가 되고, ` +
+      hint: `입력에 ${big}처럼 큰 값이 있어 Math.exp가 넘쳤습니다: e^${big}${josa(big, "은는")} double의 한계(약 1.8e308, e^709.78)를 넘어 Infinity가 되고, ` +
         "Infinity / Infinity = NaN입니다. exp 전에 가장 큰 값 m을 빼세요 — Math.exp(a − m)은 1을 넘지 않고, 분자와 분모에 같은 e^(−m)이 곱해지므로 값은 그대로입니다.",
     };
   }

@@ -1,5 +1,6 @@
 /** The catalogue's entries for the modules of notebooks 08–12 (lib/beyond/). */
 import { P, Text, mnistBroken } from "./common";
+import { josa } from "../josa";
 
 export const BEYOND_MESSAGES = {
   // beyond/mnist.ts: what is wrong with the data file
@@ -70,7 +71,7 @@ export const BEYOND_MESSAGES = {
     en: `column ${p.column} of the header has no name`,
   }),
   "csv-duplicate-column": (p: P<"where" | "h">) => ({
-    ko: `${p.where}: 열 이름 "${p.h}"이(가) 머리글에 두 번 나옵니다`,
+    ko: `${p.where}: 열 이름 "${p.h}"${josa(p.h, "이가")} 머리글에 두 번 나옵니다`,
     en: `column name "${p.h}" appears twice in the header`,
   }),
   "csv-too-few-columns": (p: P<"where" | "headerLength">) => ({
@@ -78,11 +79,11 @@ export const BEYOND_MESSAGES = {
     en: `the header has ${p.headerLength} column; need at least one feature and a label`,
   }),
   "csv-no-label-column": (p: P<"where" | "labelName" | "headerList">) => ({
-    ko: `${p.where}: 레이블 열 "${p.labelName}"이(가) 없습니다 (있는 열: ${p.headerList})`,
+    ko: `${p.where}: 레이블 열 "${p.labelName}"${josa(p.labelName, "이가")} 없습니다 (있는 열: ${p.headerList})`,
     en: `no label column "${p.labelName}" (columns: ${p.headerList})`,
   }),
   "csv-no-feature-column": (p: P<"where" | "f" | "headerList">) => ({
-    ko: `${p.where}: 특성 열 "${p.f}"이(가) 없습니다 (있는 열: ${p.headerList})`,
+    ko: `${p.where}: 특성 열 "${p.f}"${josa(p.f, "이가")} 없습니다 (있는 열: ${p.headerList})`,
     en: `no feature column "${p.f}" (columns: ${p.headerList})`,
   }),
   "csv-quote": (p: P<"where">) => ({
@@ -99,7 +100,7 @@ export const BEYOND_MESSAGES = {
     en: `column "${p.column}" must be a number, found ${p.s}`,
   }),
   "csv-empty-label": (p: P<"where" | "labelName">) => ({
-    ko: `${p.where}: 레이블 열 "${p.labelName}"이(가) 비어 있습니다`,
+    ko: `${p.where}: 레이블 열 "${p.labelName}"${josa(p.labelName, "이가")} 비어 있습니다`,
     en: `the label column "${p.labelName}" is empty`,
   }),
   "csv-no-rows": (p: P<"source">) => ({
@@ -107,11 +108,11 @@ export const BEYOND_MESSAGES = {
     en: `no data rows after the header`,
   }),
   "csv-unknown-class": (p: P<"source" | "row" | "l" | "classesList">) => ({
-    ko: `${p.source}: ${p.row}번째 줄의 레이블 "${p.l}"은(는) 클래스 ${p.classesList} 중 하나가 아닙니다`,
+    ko: `${p.source}: ${p.row}번째 줄의 레이블 "${p.l}"${josa(p.l, "은는")} 클래스 ${p.classesList} 중 하나가 아닙니다`,
     en: `label "${p.l}" of row ${p.row} is not one of the classes ${p.classesList}`,
   }),
   "moons-n": (p: P<"n">) => ({
-    ko: `makeMoons: n은(는) 2 이상의 정수여야 합니다. 받은 값: ${p.n}`,
+    ko: `makeMoons: n은 2 이상의 정수여야 합니다. 받은 값: ${p.n}`,
     en: `n must be a whole number ≥ 2, got ${p.n}`,
   }),
   "standardizer-no-rows": () => ({
@@ -172,7 +173,7 @@ export const BEYOND_MESSAGES = {
     en: `data must be { X, labels } with one label per example`,
   }),
   "split-fraction": (p: P<"f">) => ({
-    ko: `testFraction은(는) 0보다 크고 1보다 작아야 합니다. 받은 값: ${p.f}`,
+    ko: `testFraction은 0보다 크고 1보다 작아야 합니다. 받은 값: ${p.f}`,
     en: `testFraction must be between 0 and 1, got ${p.f}`,
   }),
   "train-data": (p: P<"name">) => ({
@@ -184,7 +185,7 @@ export const BEYOND_MESSAGES = {
     en: `need one label per example (${p.N} examples, ${p.dataLabelsLength} labels)`,
   }),
   "train-data-label": (p: P<"name" | "n" | "lastClass" | "l">) => ({
-    ko: `${p.name}.labels[${p.n}]은(는) 클래스 번호 0 … ${p.lastClass} 중 하나여야 합니다. 받은 값: ${p.l}`,
+    ko: `${p.name}.labels[${p.n}]${josa(p.n, "은는")} 클래스 번호 0 … ${p.lastClass} 중 하나여야 합니다. 받은 값: ${p.l}`,
     en: `labels must be class indices`,
   }),
   "train-patience-held-out": () => ({

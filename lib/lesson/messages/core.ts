@@ -1,28 +1,29 @@
 /** The catalogue's entries for the checks every notebook's values go through (errors.ts) and the lesson's own modules. */
 import { DotOperand, P, Reason, Text, operand, why } from "./common";
+import { josa } from "../josa";
 
 export const CORE_MESSAGES = {
   // errors.ts: the checks every notebook's values go through
   "not-finite": (p: P<"what" | "got"> & { why?: Text }) => ({
-    ko: `${p.what}은(는) 유한한 숫자여야 합니다. 받은 값: ${p.got}${p.why ? ` — ${p.why.ko}` : ""}`,
+    ko: `${p.what}${josa(p.what, "은는")} 유한한 숫자여야 합니다. 받은 값: ${p.got}${p.why ? ` — ${p.why.ko}` : ""}`,
     en: `${p.what} must be a finite number, got ${p.got}${p.why ? ` (${p.why.en})` : ""}`,
   }),
   "not-positive": (p: P<"what" | "v">) => ({
-    ko: `${p.what}은(는) 0보다 커야 합니다. 받은 값: ${p.v}`,
+    ko: `${p.what}${josa(p.what, "은는")} 0보다 커야 합니다. 받은 값: ${p.v}`,
     en: `${p.what} must be positive, got ${p.v}`,
   }),
   "not-whole": (p: P<"what" | "v">) => ({
-    ko: `${p.what}은(는) 정수여야 합니다. 받은 값: ${p.v}`,
+    ko: `${p.what}${josa(p.what, "은는")} 정수여야 합니다. 받은 값: ${p.v}`,
     en: `${p.what} must be a whole number, got ${p.v}`,
   }),
   "out-of-range": (p: P<"what" | "min" | "v"> & { max?: number; why?: Reason }) => ({
-    ko: `${p.what}은(는) ${p.min} 이상${p.max === undefined ? "" : ` ${p.max} 이하`}이어야 합니다${why(p.why, "ko")}. ` +
+    ko: `${p.what}${josa(p.what, "은는")} ${p.min} 이상${p.max === undefined ? "" : ` ${p.max} 이하`}이어야 합니다${why(p.why, "ko")}. ` +
       `받은 값: ${p.v}`,
     en: `${p.what} must be ${p.max === undefined ? `at least ${p.min}` : `between ${p.min} and ${p.max}`}` +
       `${why(p.why, "en")}, got ${p.v}`,
   }),
   "not-fraction": (p: P<"what" | "v">) => ({
-    ko: `${p.what}은(는) 0 이상 1 미만이어야 합니다. 받은 값: ${p.v}`,
+    ko: `${p.what}${josa(p.what, "은는")} 0 이상 1 미만이어야 합니다. 받은 값: ${p.v}`,
     en: `${p.what} must be in [0, 1), got ${p.v}`,
   }),
   "layer-count": (p: P<"what" | "got">) => ({
@@ -31,12 +32,12 @@ export const CORE_MESSAGES = {
     en: `${p.what} needs at least 2 layer sizes, got ${p.got}`,
   }),
   "layer-size": (p: P<"what" | "i" | "max" | "got" | "sizes">) => ({
-    ko: `${p.what}[${p.i}](층 ${p.i}의 노드 수)은(는) 1 이상 ${p.max} 이하의 정수여야 합니다. 받은 값: ${p.got} ` +
+    ko: `${p.what}[${p.i}](층 ${p.i}의 노드 수)${josa(p.i, "은는")} 1 이상 ${p.max} 이하의 정수여야 합니다. 받은 값: ${p.got} ` +
       `(전체 ${p.sizes})`,
     en: `${p.what}[${p.i}] must be a whole number from 1 to ${p.max}, got ${p.got}`,
   }),
   "not-vector": (p: P<"what" | "got"> & { why?: Text }) => ({
-    ko: `${p.what}은(는) 숫자의 배열이어야 합니다. 받은 값: ${p.got}${p.why ? ` — ${p.why.ko}` : ""}`,
+    ko: `${p.what}${josa(p.what, "은는")} 숫자의 배열이어야 합니다. 받은 값: ${p.got}${p.why ? ` — ${p.why.ko}` : ""}`,
     en: `${p.what} must be a list of numbers${p.why ? ` (${p.why.en})` : ""}`,
   }),
   "vector-length": (p: P<"what" | "length" | "n" | "got"> & { why?: Reason }) => ({
@@ -44,7 +45,7 @@ export const CORE_MESSAGES = {
     en: `${p.what} must have ${p.length} entries, got ${p.n}`,
   }),
   "vector-entry": (p: P<"what" | "i" | "got"> & { why?: Text }) => ({
-    ko: `${p.what}[${p.i}]은(는) 유한한 숫자여야 합니다. 받은 값: ${p.got}${p.why ? ` — ${p.why.ko}` : ""}`,
+    ko: `${p.what}[${p.i}]${josa(p.i, "은는")} 유한한 숫자여야 합니다. 받은 값: ${p.got}${p.why ? ` — ${p.why.ko}` : ""}`,
     en: `${p.what}[${p.i}] must be a finite number${p.why ? ` (${p.why.en})` : ""}`,
   }),
 
@@ -52,14 +53,14 @@ export const CORE_MESSAGES = {
   "dot-arguments": (p: { w: DotOperand; x: DotOperand }) => {
     const w = operand(p.w), x = operand(p.x), swapped = p.w.kind === "vector" && p.x.kind === "matrix";
     return {
-      ko: `dot(W, x)는 첫 인자로 행렬(W), 둘째 인자로 벡터(x)를 받는데, 받은 것은 ${w.ko}와(과) ${x.ko}입니다.` +
+      ko: `dot(W, x)는 첫 인자로 행렬(W), 둘째 인자로 벡터(x)를 받는데, 받은 것은 ${w.ko}${josa(w.ko, "과와")} ${x.ko}입니다.` +
         (swapped ? " 인자의 순서가 바뀌었습니다: 수업의 np.dot(W1, X)처럼 행렬을 먼저, dot(W, x)로 쓰세요." : ""),
       en: `dot(W, x) takes a matrix and then a vector, got ${w.en} and ${x.en}` +
         (swapped ? " (swap them: dot(W, x))" : ""),
     };
   },
   "forward-layer-columns": (p: { l: number; n: number; rowLengths: number[] }) => ({
-    ko: `W${p.l + 1}은(는) (다음 층 노드 수)×(이전 층 노드 수) 행렬이라 모든 행의 열이 ${p.n}개` +
+    ko: `W${p.l + 1}${josa(p.l + 1, "은는")} (다음 층 노드 수)×(이전 층 노드 수) 행렬이라 모든 행의 열이 ${p.n}개` +
       `(${p.l === 0 ? "x의 원소" : `앞 층(W${p.l}의 행)의 노드`} 수)여야 하는데, ` +
       (p.rowLengths.length === 0 ? "행이 없습니다" : `각 행의 열 수는 ${p.rowLengths.join(", ")}개입니다`),
     en: `every row of W${p.l + 1} needs ${p.n} columns (one per node before it)`,
@@ -67,7 +68,7 @@ export const CORE_MESSAGES = {
 
   // lesson/descent.ts
   "loss-form": (p: P<"form">) => ({
-    ko: `form은(는) "sum"(Σ(y−o)²) 또는 "half"(½Σ(y−o)²)여야 합니다. 받은 값: ${p.form}`,
+    ko: `form은 "sum"(Σ(y−o)²) 또는 "half"(½Σ(y−o)²)여야 합니다. 받은 값: ${p.form}`,
     en: `form must be "sum" or "half"`,
   }),
 

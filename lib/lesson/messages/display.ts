@@ -1,5 +1,6 @@
 /** The catalogue's entries for what the notebooks show (lib/display/: check, figures, tables, the drawing pad). */
 import { P, Text } from "./common";
+import { josa } from "../josa";
 
 export const DISPLAY_MESSAGES = {
   // figures/network.ts, figures/surface.ts (rows of the wrong length)
@@ -59,7 +60,7 @@ export const DISPLAY_MESSAGES = {
 
   // lib/display/glossary.ts
   "glossary-unknown-term": (p: P<"w">) => ({
-    ko: `glossary: "${p.w}"은(는) 용어집(data/glossary.json)에 없는 말입니다`,
+    ko: `glossary: "${p.w}"${josa(p.w, "은는")} 용어집(data/glossary.json)에 없는 말입니다`,
     en: `"${p.w}" is not in the glossary`,
   }),
 
@@ -200,7 +201,7 @@ export const DISPLAY_MESSAGES = {
 
   // lib/display/figures/graph.ts
   "graph-not-value": (p: P<"who" | "what">) => ({
-    ko: `${p.who}: ${p.what}은(는) data(숫자), grad(숫자), parents(목록)가 있는 값이어야 합니다 (예: Value)`,
+    ko: `${p.who}: ${p.what}${josa(p.what, "은는")} data(숫자), grad(숫자), parents(목록)가 있는 값이어야 합니다 (예: Value)`,
     en: `${p.what} must have data (number), grad (number) and parents (list), like a Value`,
   }),
   "graph-stop-at": (p: P<"who">) => ({
@@ -236,15 +237,15 @@ export const DISPLAY_MESSAGES = {
     en: `expected a list of weight matrices [W1, W2, ...]`,
   }),
   "network-figure-empty-matrix": (p: P<"layer">) => ({
-    ko: `networkFigure: W${p.layer}이(가) 비어 있습니다 (행이 하나 이상 필요합니다)`,
+    ko: `networkFigure: W${p.layer}${josa(p.layer, "이가")} 비어 있습니다 (행이 하나 이상 필요합니다)`,
     en: `W${p.layer} is empty`,
   }),
   "network-figure-not-finite": (p: P<"layer" | "k" | "i" | "v">) => ({
-    ko: `networkFigure: W${p.layer}[${p.k}][${p.i}]이(가) 유한한 숫자가 아닙니다. 받은 값: ${p.v}`,
+    ko: `networkFigure: W${p.layer}[${p.k}][${p.i}]${josa(p.i, "이가")} 유한한 숫자가 아닙니다. 받은 값: ${p.v}`,
     en: `W${p.layer}[${p.k}][${p.i}] is not a finite number`,
   }),
   "network-figure-scale": (p: P<"optsScale" | "scaleRaw">) => ({
-    ko: `networkFigure: scale은(는) 0보다 큰 숫자여야 합니다. 받은 값: ${p.optsScale}`,
+    ko: `networkFigure: scale은 0보다 큰 숫자여야 합니다. 받은 값: ${p.optsScale}`,
     en: `scale must be a positive number, got ${p.scaleRaw}`,
   }),
   "network-figure-quantity": (p: P<"quantity">) => ({

@@ -1,5 +1,6 @@
 /** The catalogue's entries for files and the command line (lib/node/, scripts/cli/train.ts). */
 import { P, Text } from "./common";
+import { josa } from "../josa";
 
 export const FILE_MESSAGES = {
   // scripts/cli/train.ts: the train command's flags
@@ -75,19 +76,19 @@ export const FILE_MESSAGES = {
     en: `y has ${p.yLength} entries but W${p.weightsLength} has ${p.nOut} rows (one per output)`,
   }),
   "network-file-y-range": (p: P<"source" | "k" | "v">) => ({
-    ko: `${p.source}: y[${p.k}]은(는) 0과 1 사이여야 합니다 (시그모이드 출력은 그 밖으로 나가지 않습니다). 받은 값: ${p.v}`,
+    ko: `${p.source}: y[${p.k}]${josa(p.k, "은는")} 0과 1 사이여야 합니다 (시그모이드 출력은 그 밖으로 나가지 않습니다). 받은 값: ${p.v}`,
     en: `y[${p.k}] must be between 0 and 1, found ${p.v}`,
   }),
   "network-file-empty-list": (p: P<"what">) => ({
-    ko: `${p.what}은(는) 숫자가 하나 이상 든 목록이어야 합니다`,
+    ko: `${p.what}${josa(p.what, "은는")} 숫자가 하나 이상 든 목록이어야 합니다`,
     en: `${p.what} must be a non-empty list of numbers`,
   }),
   "network-file-empty-matrix": (p: P<"what">) => ({
-    ko: `${p.what}은(는) 행이 하나 이상 든 목록이어야 합니다`,
+    ko: `${p.what}${josa(p.what, "은는")} 행이 하나 이상 든 목록이어야 합니다`,
     en: `${p.what} must be a non-empty list of rows`,
   }),
   "network-file-empty-row": (p: P<"what" | "k">) => ({
-    ko: `${p.what}[${p.k}]은(는) 숫자가 하나 이상 든 행이어야 합니다`,
+    ko: `${p.what}[${p.k}]${josa(p.k, "은는")} 숫자가 하나 이상 든 행이어야 합니다`,
     en: `${p.what}[${p.k}] must be a non-empty list of numbers`,
   }),
   "network-file-ragged": (p: P<"what" | "k" | "rowLength" | "rows0Length">) => ({
@@ -95,11 +96,11 @@ export const FILE_MESSAGES = {
     en: `${p.what} is ragged: row ${p.k} has ${p.rowLength} numbers, row 0 has ${p.rows0Length}`,
   }),
   "network-file-too-many": (p: P<"what" | "max" | "v">) => ({
-    ko: `${p.what}은(는) ${p.max} 이하여야 합니다. 받은 값: ${p.v}`,
+    ko: `${p.what}${josa(p.what, "은는")} ${p.max} 이하여야 합니다. 받은 값: ${p.v}`,
     en: `${p.what} must be at most ${p.max}, got ${p.v}`,
   }),
   "network-file-not-finite": (p: P<"what" | "n">) => ({
-    ko: `${p.what}은(는) 유한한 숫자여야 합니다. 받은 값: ${p.n}`,
+    ko: `${p.what}${josa(p.what, "은는")} 유한한 숫자여야 합니다. 받은 값: ${p.n}`,
     en: `${p.what} must be a finite number, found ${p.n}`,
   }),
 
