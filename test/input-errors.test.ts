@@ -219,11 +219,16 @@ test("04's descent loop: each typical wrong loop, written as a learner writes it
   }
 });
 
-test("07b's mul exercise: the typical wrong backward rules give the values their labels name", () => {
+test("07b's and 11's mul exercise: the typical wrong backward rules give the values their labels name", () => {
   const xy = mulBackwardMistakes(3, -2, 2) as Record<string, { value: number[] }>;
   assert.deepEqual(Object.entries(xy).map(([label, e]) => [label, e.value]), [
-    ["[2, 2] (덧셈의 규칙)", [2, 2]], ["[−2, 3] (out.grad를 곱하지 않음)", [-2, 3]], ["[6, −4] (자기 값을 곱함)", [6, -4]]]);
+    ["[2, 2] (덧셈의 규칙)", [2, 2]], ["[−2, 3] (뒤에서 온 기울기를 곱하지 않음)", [-2, 3]],
+    ["[6, −4] (자기 값을 곱함)", [6, -4]]]);
   const tt = mulSameValueMistakes(3) as Record<string, { value: number }>;
   assert.deepEqual(Object.entries(tt).map(([label, e]) => [label, e.value]), [["3 (= 로 덮어씀)", 3], ["2 (덧셈의 규칙)", 2]]);
-  assert.match(compareValues("①", [-2, 3], [-4, 6], { related: xy }).hint, /^흔한 실수와 같은 값입니다: \[−2, 3\] \(out\.grad를 곱하지 않음\)\. .*여기서는 2/);
+  assert.match(compareValues("①", [-2, 3], [-4, 6], { related: xy }).hint,
+    /^흔한 실수와 같은 값입니다: \[−2, 3\] \(뒤에서 온 기울기를 곱하지 않음\)\. .*여기서는 2/);
+  // 11: each input times its own value ([dc·a, dc·b]) names the other input, not the generic hint
+  const own = compareValues("곱셈 노드", [3, -2], [-2, 3], { related: mulBackwardMistakes(3, -2, 1) }).hint;
+  assert.match(own, /^흔한 실수와 같은 값입니다: \[3, −2\] \(자기 값을 곱함\)\. a의 기울기에는 a가 아니라 상대편 b/);
 });

@@ -191,7 +191,7 @@ export function adamMistakes(w0: number, grads: readonly number[], alpha: number
 const shown = (v: number): string => String(v).replace("-", "−");
 
 /**
- * 07b, the learner's backward rule for out = a × b with an incoming gradient `upstream`, as the
+ * 07b and 11, the learner's backward rule for out = a × b with an incoming gradient `upstream`, as the
  * gradients [∂/∂a, ∂/∂b] it hands on: the addition rule (upstream to both), out.grad left out
  * ([b, a]), and each value multiplied by itself instead of the other one.
  */
@@ -199,7 +199,9 @@ export function mulBackwardMistakes(a: number, b: number, upstream: number): Rel
   const pair = (x: number, y: number) => `[${shown(x)}, ${shown(y)}]`;
   return {
     [`${pair(upstream, upstream)} (덧셈의 규칙)`]: { value: [upstream, upstream], hint: "곱셈은 받은 기울기에 상대편 값을 곱해 넘깁니다: ∂(ab)/∂a = b." },
-    [`${pair(b, a)} (out.grad를 곱하지 않음)`]: { value: [b, a], hint: `연쇄 법칙: 뒤에서 온 기울기 out.grad(여기서는 ${shown(upstream)})를 곱하세요.` },
+    [`${pair(b, a)} (뒤에서 온 기울기를 곱하지 않음)`]: {
+      value: [b, a], hint: `연쇄 법칙: 뒤에서 온 기울기(07b의 out.grad, 11의 dc; 여기서는 ${shown(upstream)})를 곱하세요.`,
+    },
     [`${pair(a * upstream, b * upstream)} (자기 값을 곱함)`]: { value: [a * upstream, b * upstream], hint: "a의 기울기에는 a가 아니라 상대편 b의 값이 곱해집니다." },
   };
 }
