@@ -328,7 +328,11 @@ test("a cell's ↺ restores its code and its original output (the same drawn plo
   const errors: string[] = [];
   const { page } = await open("04-gradient-descent.html", errors);
   try {
-    const k = 9, other = 2;
+    // the cell that draws 04's descent animation (found by its code, so that new cells above do not move it)
+    const k = await page.evaluate(() => Array.from(document.querySelectorAll("section.cell.code"))
+      .findIndex((s) => /showFigure\(descentAnimationFigure\(/.test(s.textContent ?? "")));
+    const other = 2;
+    assert.ok(k > other, `04's animation cell: ${k}`);
     // as a learner scrolls to the plot (the section grows to its real height once it is rendered)
     await page.locator(cellSel(k)).scrollIntoViewIfNeeded();
     await page.evaluate((k) => document.querySelectorAll("section.cell.code")[k].querySelector(".nn-lesson-plot")?.scrollIntoView({ block: "center" }), k);
